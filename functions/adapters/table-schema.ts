@@ -1,0 +1,38 @@
+/**
+ * The single-table layout, shared by the CDK stack, the local stack and the adapters so
+ * that all three agree on names.
+ *
+ * | item            | pk                 | sk       | byDate index (gsi1pk / gsi1sk)      |
+ * | article         | ARTICLE#<id>       | ARTICLE  | DATE#<year>#<shard> / <date>#<id>   |
+ * | source object   | OBJECT#<key>       | OBJECT   |                                     |
+ * | period state    | PERIODS            | <period> |                                     |
+ * | digest          | DIGEST#<period>    | DIGEST   |                                     |
+ */
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+export const BY_DATE_INDEX = {
+  name: 'byDate',
+  partitionKey: 'gsi1pk',
+  sortKey: 'gsi1sk',
+  /** Only what a digest needs is projected, so generating a digest never reads article text. */
+  projectedAttributes: ['entry'],
+} as const;
+
+/**
+ * Articles of one year are spread over this many index partitions, so that a busy date
+ * does not funnel every write into one partition; readers query the shards in parallel.
+ */
+export const DATE_SHARDS = 4;
+
+export const keys = {
+  article: (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'ARTICLE' }),
+  object: (key: string) => ({ pk: `OBJECT#${key}`, sk: 'OBJECT' }),
+  period: (period: string) => ({ pk: 'PERIODS', sk: period }),
+  digest: (period: string) => ({ pk: `DIGEST#${period}`, sk: 'DIGEST' }),
+  dateShard: (year: string, shard: number) => `DATE#${year}#${shard}`,
+} as const;
+
+/** A stable shard per article id: the id is already a hash, so its first hex digit is uniform. */
+export function shardOf(id: string): number {
+  return Number.parseInt(id.slice(0, 1), 16) % DATE_SHARDS;
+}

@@ -1,0 +1,44 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpRouterHandler, { type Route } from '@middy/http-router';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
+import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
+import { listDigests, readDigest } from '../app/digests';
+import { notFound } from '../app/errors';
+import { createDocumentClient } from '../shared/clients';
+import { readConfig } from '../shared/config';
+import { json, jsonErrors } from '../shared/http';
+import { logger } from '../shared/observability';
+
+const config = readConfig(['TABLE_NAME']);
+const documentClient = createDocumentClient();
+const articles = new DynamoDbArticleStore(documentClient, config.TABLE_NAME);
+const digests = new DynamoDbDigestStore(documentClient, config.TABLE_NAME);
+
+type Event = APIGatewayProxyEventV2;
+const pathParameter = (event: Event, name: string) => event.pathParameters?.[name] ?? '';
+
+const routes: Route<Event, APIGatewayProxyResultV2>[] = [
+  { method: 'GET', path: '/digests', handler: async () => json(await listDigests(digests)) },
+  {
+    method: 'GET',
+    path: '/digests/{date}',
+    handler: async (event: Event) => json(await readDigest({ articles, digests }, pathParameter(event, 'date'), new Date())),
+  },
+  {
+    method: 'GET',
+    path: '/articles/{id}',
+    handler: async (event: Event) => {
+      const id = pathParameter(event, 'id');
+      const article = await articles.get(id);
+      if (!article) throw notFound(`No article has id '${id}'`);
+      return json({ ...article, url: `/articles/${article.id}` });
+    },
+  },
+];
+
+export const handler = middy<Event, APIGatewayProxyResultV2>()
+  .use(injectLambdaContext(logger))
+  .use(jsonErrors())
+  .handler(httpRouterHandler(routes));

@@ -1,0 +1,69 @@
+import type { ArticleSummary } from '../core/article';
+import { buildDigest, type Digest } from '../core/digest';
+import { InvalidPeriodError, parsePeriod } from '../core/periods';
+import type { ArticleStore, DigestStore } from '../core/ports';
+import { badRequest, notFound } from './errors';
+
+export interface DigestDependencies {
+  readonly articles: ArticleStore;
+  readonly digests: DigestStore;
+}
+
+export interface DigestListing {
+  readonly dates: { readonly date: string; readonly articleCount: number; readonly url: string }[];
+}
+
+export interface GenerationReport {
+  readonly generated: readonly string[];
+  readonly unchanged: number;
+  readonly failed: readonly { readonly period: string; readonly error: unknown }[];
+}
+
+export async function listDigests(digests: DigestStore): Promise<DigestListing> {
+  const periods = await digests.listPeriods();
+  return {
+    dates: periods
+      .filter((period) => period.articleCount > 0)
+      .map(({ period, articleCount }) => ({ date: period, articleCount, url: `/digests/${period}` })),
+  };
+}
+
+/** The stored digest of a period, or one computed on the spot when none has been generated yet. */
+export async function readDigest(deps: DigestDependencies, period: string, now: Date): Promise<Digest> {
+  try {
+    parsePeriod(period);
+  } catch (error) {
+    if (error instanceof InvalidPeriodError) throw badRequest(`date: ${error.message}`);
+    throw error;
+  }
+  const digest = (await deps.digests.get(period)) ?? (await computeDigest(deps.articles, period, now));
+  if (digest.articleCount === 0) throw notFound(`No articles are dated inside ${period}`);
+  return digest;
+}
+
+export async function computeDigest(articles: ArticleStore, period: string, now: Date): Promise<Digest> {
+  const summaries: ArticleSummary[] = [];
+  for await (const summary of articles.listSummaries(period)) summaries.push(summary);
+  return buildDigest(period, summaries, now);
+}
+
+/**
+ * Regenerates the digest of every period whose articles changed since its digest was built.
+ * One failing period does not stop the others; it stays stale and is retried next run.
+ */
+export async function generateStaleDigests(deps: DigestDependencies, now: () => Date): Promise<GenerationReport> {
+  const generated: string[] = [];
+  const failed: { period: string; error: unknown }[] = [];
+  const periods = await deps.digests.listPeriods();
+  const stale = periods.filter((state) => state.version > state.digestVersion);
+  for (const state of stale) {
+    try {
+      const digest = await computeDigest(deps.articles, state.period, now());
+      // The version is read before the articles: a change landing meanwhile raises it and keeps the period stale.
+      if (await deps.digests.put(digest, state.version)) generated.push(state.period);
+    } catch (error) {
+      failed.push({ period: state.period, error });
+    }
+  }
+  return { generated, unchanged: periods.length - stale.length, failed };
+}
