@@ -31,8 +31,14 @@ export function buildDigest(period: string, articles: Iterable<ArticleSummary>, 
     level,
     generatedAt: generatedAt.toISOString(),
     articleCount: sorted.length,
-    articles: sorted.map((article) => ({ ...article, url: articleUrl(article.id) })),
+    articles: sorted.map(toDigestArticle),
   };
+}
+
+/** Fields in a fixed order: stored items come back with their attributes in any order. */
+function toDigestArticle(article: ArticleSummary): DigestArticle {
+  const { id, date, headline, summary, language, wordCount } = article;
+  return { id, date, headline, summary, language, wordCount, url: articleUrl(id) };
 }
 
 function compareStrings(a: string, b: string): number {
