@@ -52,7 +52,8 @@ export class LocalQueue {
   send(body: string): void {
     this.outstanding += 1;
     this.ready.push({ messageId: randomUUID(), body, sentAt: Date.now(), receiveCount: 0 });
-    void this.pump();
+    // Like the event source mapping's batching window: messages sent together are received together.
+    setImmediate(() => void this.pump());
   }
 
   /** Resolves once every message sent so far has been processed or dead-lettered. */
