@@ -1,20 +1,47 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { lambdaContext } from './lambda-context';
 
 export type HttpApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
+/** What the HTTP API sees of a request. */
+export interface HttpRequest {
+  readonly method: string;
+  /** Path and query, as on the request line. */
+  readonly url: string;
+  readonly headers?: IncomingHttpHeaders;
+  readonly body?: Buffer;
+  readonly sourceIp?: string;
+}
+
+export function fromIncomingMessage(request: IncomingMessage, body: Buffer): HttpRequest {
+  return {
+    method: request.method ?? 'GET',
+    url: request.url ?? '/',
+    headers: request.headers,
+    body,
+    sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+  };
+}
+
 /** The API Gateway HTTP API (payload format 2.0) event that the deployed API sends for this request. */
-export function toHttpApiEvent(request: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
-  const url = new URL(request.url ?? '/', 'http://localhost');
+export function toHttpApiEvent(request: HttpRequest): APIGatewayProxyEventV2 {
+  const url = new URL(request.url, 'http://localhost');
+  const body = request.body ?? Buffer.alloc(0);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const cookies = request.headers.cookie?.split(';').map((cookie) => cookie.trim());
+  const cookies = request.headers?.cookie?.split(';').map((cookie) => cookie.trim());
   const now = new Date();
   const rawPath = url.pathname;
   return {
@@ -31,10 +58,10 @@ export function toHttpApiEvent(request: IncomingMessage, body: Buffer): APIGatew
       domainName: headers.host ?? 'localhost',
       domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
       http: {
-        method: request.method ?? 'GET',
+        method: request.method,
         path: rawPath,
-        protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        protocol: 'HTTP/1.1',
+        sourceIp: request.sourceIp ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),
@@ -71,7 +98,7 @@ export async function startHttpApiBridge(options: {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const event = toHttpApiEvent(request, Buffer.concat(chunks));
+      const event = toHttpApiEvent(fromIncomingMessage(request, Buffer.concat(chunks)));
       options
         .handler(event, lambdaContext(options.functionName ?? 'api'))
         .then((result) => writeHttpApiResult(result, response))

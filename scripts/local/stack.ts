@@ -28,8 +28,10 @@ export interface LocalStackOptions {
   readonly seedsDirectory?: string;
   /** How often the scheduled generator runs; 0 runs it only at start. */
   readonly generateIntervalSeconds: number;
-  /** Where DynamoDB Local is unpacked and s3rver keeps objects. */
-  readonly workDirectory: string;
+  /** Where DynamoDB Local is unpacked (once) and reused from. */
+  readonly dynamoDbLocalDirectory: string;
+  /** Where s3rver keeps objects; emptied at every start. */
+  readonly s3Directory: string;
   readonly onDeadLetter?: (letter: DeadLetter) => void;
 }
 
@@ -57,7 +59,8 @@ export function localStackOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): 
     tableName: env.TABLE_NAME ?? 'headline-digest',
     seedsDirectory: env.SEEDS_DIR ?? join(PROJECT_ROOT, 'seeds'),
     generateIntervalSeconds: nonNegative(env, 'GENERATE_INTERVAL_SECONDS', 60),
-    workDirectory: env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'),
+    dynamoDbLocalDirectory: join(env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'), 'dynamodb-local'),
+    s3Directory: join(env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'), 's3'),
   };
 }
 
@@ -90,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options.dynamoDbEndpoint ??
       (await (async () => {
         const dynamoDb = await startDynamoDbLocal({
-          directory: join(options.workDirectory, 'dynamodb-local'),
+          directory: options.dynamoDbLocalDirectory,
           port: options.dynamoDbPort || (await freePort(options.host)),
           host: options.host,
         });
@@ -99,7 +102,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       })());
 
     // Objects live as long as the in-memory table does: a fresh start is a fresh bucket.
-    const s3Directory = join(options.workDirectory, 's3');
+    const { s3Directory } = options;
     await rm(s3Directory, { recursive: true, force: true });
     await mkdir(s3Directory, { recursive: true });
     let queue: LocalQueue | undefined;

@@ -1,0 +1,153 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../functions/adapters/table-schema';
+import { FIRST_SEED, SECOND_SEED, seedFiles } from '../seed-files';
+import { call, type Service, startService, uploadAndIngest } from './support';
+
+const DAY_ARTICLE = ' date 2021-12-07 De Nederlandse regering maakte dinsdag nieuwe maatregelen bekend tegen de verspreiding van het virus.\n\nDe maatregelen gaan woensdag in.';
+const YEAR_ARTICLE = ' date 2021 In het hele jaar werden in Nederland meer fietsen verkocht dan ooit tevoren.';
+
+let service: Service;
+
+beforeAll(async () => {
+  service = await startService();
+  const response = await uploadAndIngest(service, Object.fromEntries(seedFiles));
+  expect(response.batchItemFailures).toEqual([]);
+});
+
+afterAll(() => service.close());
+
+describe('the seed files, from S3 through DynamoDB to the API', () => {
+  it('serves the December 2021 digest with exactly the two seed articles, each with a headline', async () => {
+    const { statusCode, headers, body } = await call(service, '/digests/2021-12');
+    expect(statusCode).toBe(200);
+    expect(headers['Content-Type']).toMatch(/^application\/json/);
+    expect(body).toMatchObject({ date: '2021-12', articleCount: 2 });
+    expect(body.articles).toHaveLength(2);
+    const headlines = body.articles.map((article: { headline: string }) => article.headline).sort();
+    expect(headlines[0]).toMatch(/^Het gesprek tussen de Amerikaanse president Joe Biden/);
+    expect(headlines[1]).toMatch(/^Joe Biden en Vladimir Poetin hebben donderdagavond/);
+    for (const article of body.articles) {
+      expect(article).toEqual(
+        expect.objectContaining({
+          id: expect.stringMatching(/^[0-9a-f]{16}$/),
+          date: '2021-12',
+          summary: expect.any(String),
+          language: 'nl',
+          url: `/articles/${article.id}`,
+        }),
+      );
+      expect(JSON.stringify(article)).not.toContain('date 2021');
+    }
+  });
+
+  it('serves an article with its paragraphs and the object it came from', async () => {
+    const digest = await call(service, '/digests/2021-12');
+    const first = digest.body.articles.find((article: { headline: string }) => article.headline.startsWith('Het gesprek'));
+    const { statusCode, body } = await call(service, first.url);
+    expect(statusCode).toBe(200);
+    expect(body.paragraphs[0]).toMatch(/^Het gesprek tussen/);
+    expect(body.paragraphs).toContain('Bondgenoten');
+    expect(body.sources).toEqual([FIRST_SEED]);
+  });
+
+  it('lists the dates that have articles, newest first, with their counts', async () => {
+    const { statusCode, body } = await call(service, '/digests');
+    expect(statusCode).toBe(200);
+    expect(body.dates).toEqual([
+      { date: '2021-12', articleCount: 2, url: '/digests/2021-12' },
+      { date: '2021', articleCount: 2, url: '/digests/2021' },
+    ]);
+  });
+});
+
+describe('period membership', () => {
+  beforeAll(async () => {
+    await uploadAndIngest(service, { 'day.txt': DAY_ARTICLE, 'year.txt': YEAR_ARTICLE });
+  });
+
+  const idsIn = async (period: string) =>
+    (await call(service, `/digests/${period}`)).body.articles.map((article: { date: string }) => article.date).sort();
+
+  it('puts a day-dated article in its day, month and year', async () => {
+    expect(await idsIn('2021-12-07')).toEqual(['2021-12-07']);
+    expect(await idsIn('2021-12')).toEqual(['2021-12', '2021-12', '2021-12-07']);
+    expect(await idsIn('2021')).toEqual(['2021', '2021-12', '2021-12', '2021-12-07']);
+  });
+
+  it('leaves month- and year-dated articles out of every day', async () => {
+    expect((await call(service, '/digests/2021-12-08')).statusCode).toBe(404);
+    expect(await idsIn('2021-12-07')).not.toContain('2021-12');
+  });
+});
+
+describe('scheduled generation', () => {
+  it('stores the digests of changed periods and leaves unchanged ones alone', async () => {
+    const first = await service.generate({}, {} as never);
+    expect([...first.generated].sort()).toEqual(['2021', '2021-12', '2021-12-07']);
+    expect(first.failed).toEqual([]);
+    const stored = await call(service, '/digests/2021-12');
+    expect(stored.body.generatedAt).toBeDefined();
+
+    const second = await service.generate({}, {} as never);
+    expect(second.generated).toEqual([]);
+    expect(second.unchanged).toBe(3);
+    expect((await call(service, '/digests/2021-12')).body.generatedAt).toBe(stored.body.generatedAt);
+  });
+
+  it('regenerates a period when an article is added to it', async () => {
+    await uploadAndIngest(service, { 'later.txt': ' date 2021-12-24 Op kerstavond bleef het rustig in de binnenstad van Utrecht.' });
+    const report = await service.generate({}, {} as never);
+    expect([...report.generated].sort()).toEqual(['2021', '2021-12', '2021-12-24']);
+    expect((await call(service, '/digests/2021-12')).body.articleCount).toBe(4);
+  });
+});
+
+describe('ingesting the same content again', () => {
+  it('keeps one article when the same file is delivered twice', async () => {
+    const before = (await call(service, '/digests/2021-12')).body.articleCount;
+    const response = await uploadAndIngest(service, { [SECOND_SEED]: seedFiles.get(SECOND_SEED) as Buffer });
+    expect(response.batchItemFailures).toEqual([]);
+    await service.generate({}, {} as never);
+    expect((await call(service, '/digests/2021-12')).body.articleCount).toBe(before);
+  });
+
+  it('keeps one article with both keys as sources when the same content arrives under another key', async () => {
+    await uploadAndIngest(service, { 'copy/of-first.txt': seedFiles.get(FIRST_SEED) as Buffer });
+    const digest = await call(service, '/digests/2021-12');
+    const first = digest.body.articles.find((article: { headline: string }) => article.headline.startsWith('Het gesprek'));
+    expect((await call(service, first.url)).body.sources).toEqual(['000_7341066c0f110c02.txt', 'copy/of-first.txt']);
+    expect(digest.body.articles.filter((article: { id: string }) => article.id === first.id)).toHaveLength(1);
+  });
+});
+
+describe('a file that is not an article', () => {
+  it('is not ingested, and its key and reason are recorded', async () => {
+    const response = await uploadAndIngest(service, { 'bad date.txt': ' date 2021-02-30 Een artikel met een onmogelijke datum.' });
+    expect(response.batchItemFailures).toEqual([]);
+    const { Item } = await service.documents.send(
+      new GetCommand({ TableName: service.tableName, Key: keys.object('bad date.txt') }),
+    );
+    expect(Item).toMatchObject({ key: 'bad date.txt', status: 'rejected', code: 'invalid-date' });
+    expect(Item?.reason).toMatch(/2021-02-30/);
+  });
+});
+
+describe('errors', () => {
+  it.each(['2021-13', '2021-02-30', 'abc', '2021-1'])('answers 400 for the date %p, naming it', async (date) => {
+    const { statusCode, body } = await call(service, `/digests/${date}`);
+    expect(statusCode).toBe(400);
+    expect(body.error.code).toBe('BadRequest');
+    expect(body.error.message).toContain(date);
+  });
+
+  it('answers 404 with the error body when no article falls in the period', async () => {
+    const { statusCode, body } = await call(service, '/digests/2020');
+    expect(statusCode).toBe(404);
+    expect(body).toEqual({ error: { code: 'NotFound', message: 'No articles are dated inside 2020' } });
+  });
+
+  it('answers 404 for an unknown article and an unknown route', async () => {
+    expect((await call(service, '/articles/0000000000000000')).body.error.code).toBe('NotFound');
+    expect((await call(service, '/nothing-here')).statusCode).toBe(404);
+  });
+});

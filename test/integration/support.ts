@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+  SQSBatchResponse,
+  SQSEvent,
+} from 'aws-lambda';
+import { createDocumentClient, createS3Client } from '../../functions/shared/clients';
+import { type HttpRequest, toHttpApiEvent } from '../../scripts/local/http-api-bridge';
+import { lambdaContext } from '../../scripts/local/lambda-context';
+import { createBucket, createTable } from '../../scripts/local/resources';
+
+type Handler<E, R> = (event: E, context: Context) => Promise<R>;
+
+export interface Service {
+  readonly tableName: string;
+  readonly bucketName: string;
+  readonly s3: S3Client;
+  readonly documents: ReturnType<typeof createDocumentClient>;
+  readonly ingest: Handler<SQSEvent, SQSBatchResponse>;
+  readonly generate: Handler<unknown, { generated: string[]; unchanged: number; failed: string[] }>;
+  readonly api: Handler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
+  close(): void;
+}
+
+/**
+ * A fresh table and bucket on the shared local engines, and the real handlers configured
+ * for them. Handlers read their configuration when imported, so the names are set first.
+ */
+export async function startService(): Promise<Service> {
+  const suffix = randomBytes(4).toString('hex');
+  const tableName = `test-${suffix}`;
+  const bucketName = `test-${suffix}`;
+  Object.assign(process.env, { TABLE_NAME: tableName, BUCKET_NAME: bucketName });
+  const dynamoDb = new DynamoDBClient({});
+  await createTable(dynamoDb, tableName);
+  dynamoDb.destroy();
+  const s3 = createS3Client();
+  await createBucket(s3, bucketName);
+  const documents = createDocumentClient();
+  return {
+    tableName,
+    bucketName,
+    s3,
+    documents,
+    ingest: (await import('../../functions/ingest/handler')).handler as Service['ingest'],
+    generate: (await import('../../functions/generate-digests/handler')).handler as unknown as Service['generate'],
+    api: (await import('../../functions/api/handler')).handler as unknown as Service['api'],
+    close: () => {
+      s3.destroy();
+      documents.destroy();
+    },
+  };
+}
+
+/** Puts objects into the bucket and delivers their S3 notifications to the ingest function, as SQS would. */
+export async function uploadAndIngest(
+  service: Service,
+  files: Record<string, string | Uint8Array>,
+): Promise<SQSBatchResponse> {
+  for (const [key, body] of Object.entries(files)) {
+    await service.s3.send(new PutObjectCommand({ Bucket: service.bucketName, Key: key, Body: body }));
+  }
+  return service.ingest(sqsEventFor(service.bucketName, Object.keys(files)), lambdaContext('ingest'));
+}
+
+export function sqsEventFor(bucketName: string, keys: string[], eventName = 'ObjectCreated:Put'): SQSEvent {
+  return {
+    Records: keys.map((key, index) => ({
+      messageId: `message-${index}-${key}`,
+      receiptHandle: `receipt-${index}`,
+      body: JSON.stringify({
+        Records: [
+          {
+            eventVersion: '2.1',
+            eventSource: 'aws:s3',
+            eventName,
+            s3: {
+              bucket: { name: bucketName, arn: `arn:aws:s3:::${bucketName}` },
+              object: { key: encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+'), sequencer: '01' },
+            },
+          },
+        ],
+      }),
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '0',
+        SenderId: 'test',
+        ApproximateFirstReceiveTimestamp: '0',
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:ingest',
+      awsRegion: 'us-east-1',
+    })),
+  };
+}
+
+export interface JsonResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, unknown>;
+  readonly body: any;
+}
+
+/** Calls the API function with the HTTP API event for this request and parses its JSON body. */
+export async function call(service: Service, url: string, request: Partial<HttpRequest> = {}): Promise<JsonResponse> {
+  const result = await service.api(toHttpApiEvent({ method: 'GET', url, ...request }), lambdaContext('api'));
+  return {
+    statusCode: result.statusCode ?? 200,
+    headers: result.headers ?? {},
+    body: result.body ? JSON.parse(result.body) : undefined,
+  };
+}
