@@ -7,6 +7,8 @@ const common = {
 };
 
 export default {
+  // A global option: starting a Java engine or the whole local stack takes seconds, not milliseconds.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
@@ -15,8 +17,6 @@ export default {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.mjs',
       globalTeardown: '<rootDir>/test/integration/global-teardown.mjs',
-      // Starting a Java engine or the whole local stack takes seconds, not milliseconds.
-      testTimeout: 60_000,
     },
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
   ],

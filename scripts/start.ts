@@ -12,6 +12,9 @@ const stack = await startLocalStack({
   onDeadLetter: (letter) => console.error(`dead-lettered after ${letter.receiveCount} attempts: ${letter.body}`),
 });
 
+const schedule = options.generateIntervalSeconds
+  ? `digests regenerate every ${options.generateIntervalSeconds} s`
+  : 'digests were generated once at start (GENERATE_INTERVAL_SECONDS=0)';
 console.log(`
 headline-digest is running.
 
@@ -19,7 +22,7 @@ headline-digest is running.
   S3         ${stack.s3Endpoint}      bucket: ${stack.bucketName}  (access key S3RVER / secret S3RVER)
   DynamoDB   ${stack.dynamoDbEndpoint}      table: ${stack.tableName}
 
-Files uploaded to the bucket are ingested within seconds; digests regenerate every ${options.generateIntervalSeconds || 'never (start only)'}${options.generateIntervalSeconds ? ' s' : ''}.
+Files uploaded to the bucket are ingested within seconds; ${schedule}.
 Press Ctrl-C to stop.`);
 
 let stopping = false;

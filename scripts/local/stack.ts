@@ -59,7 +59,7 @@ export function localStackOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): 
     tableName: env.TABLE_NAME ?? 'headline-digest',
     seedsDirectory: env.SEEDS_DIR ?? join(PROJECT_ROOT, 'seeds'),
     generateIntervalSeconds: nonNegative(env, 'GENERATE_INTERVAL_SECONDS', 60),
-    dynamoDbLocalDirectory: join(env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'), 'dynamodb-local'),
+    dynamoDbLocalDirectory: env.DYNAMODB_LOCAL_DIR ?? join(env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'), 'dynamodb-local'),
     s3Directory: join(env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'), 's3'),
   };
 }
