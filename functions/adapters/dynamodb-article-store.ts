@@ -112,7 +112,12 @@ export class DynamoDbArticleStore implements ArticleStore {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.article(id) }));
     if (!Item) return undefined;
     const item = Item as ArticleItem;
-    return { ...item.entry, paragraphs: item.paragraphs, sources: [...item.sources].sort(), ingestedAt: item.ingestedAt };
+    return {
+      ...item.entry,
+      paragraphs: item.paragraphs,
+      sources: [...item.sources].sort(),
+      ingestedAt: item.ingestedAt,
+    };
   }
 
   async *listSummaries(period: string): AsyncIterable<ArticleSummary> {

@@ -24,7 +24,8 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
   {
     method: 'GET',
     path: '/digests/{date}',
-    handler: async (event: Event) => json(await readDigest({ articles, digests }, pathParameter(event, 'date'), new Date())),
+    handler: async (event: Event) =>
+      json(await readDigest({ articles, digests }, pathParameter(event, 'date'), new Date())),
   },
   {
     method: 'GET',

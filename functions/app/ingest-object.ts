@@ -22,7 +22,12 @@ export async function ingestObject(deps: IngestDependencies, key: string, now: D
     seed = parseSeed(decodeSeed(bytes));
   } catch (error) {
     if (!(error instanceof SeedRejectedError)) throw error;
-    await deps.articles.recordRejection({ key, code: error.code, reason: error.message, rejectedAt: now.toISOString() });
+    await deps.articles.recordRejection({
+      key,
+      code: error.code,
+      reason: error.message,
+      rejectedAt: now.toISOString(),
+    });
     return { status: 'rejected', key, code: error.code, reason: error.message };
   }
   const summary = summarizeArticle(seed);

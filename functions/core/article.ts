@@ -29,7 +29,12 @@ const SUMMARY_MAX_SENTENCES = 3;
  * is one article. Whitespace and composition are already normalized by the parser.
  */
 export function articleId(seed: ParsedSeed): string {
-  return createHash('sha256').update(seed.date).update('\n').update(seed.paragraphs.join('\n\n')).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(seed.date)
+    .update('\n')
+    .update(seed.paragraphs.join('\n\n'))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function summarizeArticle(seed: ParsedSeed): ArticleSummary {

@@ -23,8 +23,8 @@ export function articleUrl(id: string): string {
  */
 export function buildDigest(period: string, articles: Iterable<ArticleSummary>, generatedAt: Date): Digest {
   const { level } = parsePeriod(period);
-  const sorted = [...articles].sort(
-    (a, b) => (a.date === b.date ? compareStrings(a.id, b.id) : compareStrings(b.date, a.date)),
+  const sorted = [...articles].sort((a, b) =>
+    a.date === b.date ? compareStrings(a.id, b.id) : compareStrings(b.date, a.date),
   );
   return {
     date: period,

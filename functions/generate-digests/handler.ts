@@ -24,7 +24,8 @@ export interface GenerationSummary {
 
 async function generate(): Promise<GenerationSummary> {
   const report: GenerationReport = await generateStaleDigests(deps, () => new Date());
-  for (const { period, error } of report.failed) logger.error('digest generation failed', { period, error: error as Error });
+  for (const { period, error } of report.failed)
+    logger.error('digest generation failed', { period, error: error as Error });
   metrics.addMetric('DigestsGenerated', MetricUnit.Count, report.generated.length);
   metrics.addMetric('DigestGenerationFailures', MetricUnit.Count, report.failed.length);
   const summary = { ...report, failed: report.failed.map(({ period }) => period) };

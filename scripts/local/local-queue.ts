@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
-export type BatchHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined | void>;
+export type BatchHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 
 export interface DeadLetter {
   readonly messageId: string;

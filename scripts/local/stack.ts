@@ -5,11 +5,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createS3Client } from '../../functions/shared/clients';
-import { createBucket, createTable } from './resources';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { startHttpApiBridge } from './http-api-bridge';
 import { lambdaContext } from './lambda-context';
 import { type DeadLetter, LocalQueue } from './local-queue';
+import { createBucket, createTable } from './resources';
 import { S3RVER_CREDENTIALS, startS3Server } from './s3-server';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -59,7 +59,8 @@ export function localStackOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): 
     tableName: env.TABLE_NAME ?? 'headline-digest',
     seedsDirectory: env.SEEDS_DIR ?? join(PROJECT_ROOT, 'seeds'),
     generateIntervalSeconds: nonNegative(env, 'GENERATE_INTERVAL_SECONDS', 60),
-    dynamoDbLocalDirectory: env.DYNAMODB_LOCAL_DIR ?? join(env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'), 'dynamodb-local'),
+    dynamoDbLocalDirectory:
+      env.DYNAMODB_LOCAL_DIR ?? join(env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'), 'dynamodb-local'),
     s3Directory: join(env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'), 's3'),
   };
 }
@@ -146,7 +147,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const bridge = await startHttpApiBridge({ handler: api, port: options.apiPort, host: options.host });
     stops.push(() => bridge.stop());
 
-    const generateDigests = () => generator({ source: 'aws.events', 'detail-type': 'Scheduled Event' }, lambdaContext('generate-digests'));
+    const generateDigests = () =>
+      generator({ source: 'aws.events', 'detail-type': 'Scheduled Event' }, lambdaContext('generate-digests'));
 
     if (options.seedsDirectory) await uploadDirectory(s3Client, options.bucketName, options.seedsDirectory);
     await ingestQueue.idle();
@@ -155,10 +157,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // Runs one after another, never overlapping, like a schedule with a single concurrent target.
       let running = Promise.resolve();
       const timer = setInterval(() => {
-        running = running.then(() => generateDigests()).then(
-          () => undefined,
-          () => undefined,
-        );
+        running = running
+          .then(() => generateDigests())
+          .then(
+            () => undefined,
+            () => undefined,
+          );
       }, options.generateIntervalSeconds * 1000);
       stops.push(async () => {
         clearInterval(timer);

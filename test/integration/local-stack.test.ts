@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../scripts/local/stack';
 import { SEEDS_DIRECTORY } from '../seed-files';
+import { fetchJson } from './support';
 
 let stack: LocalStack;
 let s3Directory: string;
@@ -30,16 +31,13 @@ afterAll(async () => {
   await rm(s3Directory, { recursive: true, force: true });
 });
 
-const getJson = async (path: string) => {
-  const response = await fetch(`${stack.apiUrl}${path}`);
-  return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
-};
+const getJson = (path: string) => fetchJson(`${stack.apiUrl}${path}`);
 
 describe('the local stack', () => {
   it('has ingested and generated the seeds by the time it has started', async () => {
-    const { status, type, body } = await getJson('/digests/2021-12');
-    expect(status).toBe(200);
-    expect(type).toMatch(/^application\/json/);
+    const { statusCode, headers, body } = await getJson('/digests/2021-12');
+    expect(statusCode).toBe(200);
+    expect(headers['content-type']).toMatch(/^application\/json/);
     expect(body.articleCount).toBe(2);
     expect(body.generatedAt).toEqual(expect.any(String));
   });
@@ -63,14 +61,16 @@ describe('the local stack', () => {
     client.destroy();
     await stack.idle();
     const { body } = await getJson('/digests/2021-12-15');
-    expect(body.articles).toEqual([expect.objectContaining({ date: '2021-12-15', headline: expect.stringMatching(/^In Gent opende/) })]);
+    expect(body.articles).toEqual([
+      expect.objectContaining({ date: '2021-12-15', headline: expect.stringMatching(/^In Gent opende/) }),
+    ]);
     const article = await getJson(body.articles[0].url);
     expect(article.body.sources).toEqual(['uploads/new article.txt']);
   });
 
   it('answers errors over HTTP with the JSON error body', async () => {
-    const { status, body } = await getJson('/digests/2021-13');
-    expect(status).toBe(400);
+    const { statusCode, body } = await getJson('/digests/2021-13');
+    expect(statusCode).toBe(400);
     expect(body.error.code).toBe('BadRequest');
   });
 

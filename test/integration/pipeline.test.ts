@@ -3,7 +3,8 @@ import { keys } from '../../functions/adapters/table-schema';
 import { FIRST_SEED, SECOND_SEED, seedFiles } from '../seed-files';
 import { call, type Service, startService, uploadAndIngest } from './support';
 
-const DAY_ARTICLE = ' date 2021-12-07 De Nederlandse regering maakte dinsdag nieuwe maatregelen bekend tegen de verspreiding van het virus.\n\nDe maatregelen gaan woensdag in.';
+const DAY_ARTICLE =
+  ' date 2021-12-07 De Nederlandse regering maakte dinsdag nieuwe maatregelen bekend tegen de verspreiding van het virus.\n\nDe maatregelen gaan woensdag in.';
 const YEAR_ARTICLE = ' date 2021 In het hele jaar werden in Nederland meer fietsen verkocht dan ooit tevoren.';
 
 let service: Service;
@@ -42,7 +43,9 @@ describe('the seed files, from S3 through DynamoDB to the API', () => {
 
   it('serves an article with its paragraphs and the object it came from', async () => {
     const digest = await call(service, '/digests/2021-12');
-    const first = digest.body.articles.find((article: { headline: string }) => article.headline.startsWith('Het gesprek'));
+    const first = digest.body.articles.find((article: { headline: string }) =>
+      article.headline.startsWith('Het gesprek'),
+    );
     const { statusCode, body } = await call(service, first.url);
     expect(statusCode).toBe(200);
     expect(body.paragraphs[0]).toMatch(/^Het gesprek tussen/);
@@ -95,7 +98,9 @@ describe('scheduled generation', () => {
   });
 
   it('regenerates a period when an article is added to it', async () => {
-    await uploadAndIngest(service, { 'later.txt': ' date 2021-12-24 Op kerstavond bleef het rustig in de binnenstad van Utrecht.' });
+    await uploadAndIngest(service, {
+      'later.txt': ' date 2021-12-24 Op kerstavond bleef het rustig in de binnenstad van Utrecht.',
+    });
     const report = await service.generate({}, {} as never);
     expect([...report.generated].sort()).toEqual(['2021', '2021-12', '2021-12-24']);
     expect((await call(service, '/digests/2021-12')).body.articleCount).toBe(4);
@@ -114,7 +119,9 @@ describe('ingesting the same content again', () => {
   it('keeps one article with both keys as sources when the same content arrives under another key', async () => {
     await uploadAndIngest(service, { 'copy/of-first.txt': seedFiles.get(FIRST_SEED) as Buffer });
     const digest = await call(service, '/digests/2021-12');
-    const first = digest.body.articles.find((article: { headline: string }) => article.headline.startsWith('Het gesprek'));
+    const first = digest.body.articles.find((article: { headline: string }) =>
+      article.headline.startsWith('Het gesprek'),
+    );
     expect((await call(service, first.url)).body.sources).toEqual(['000_7341066c0f110c02.txt', 'copy/of-first.txt']);
     expect(digest.body.articles.filter((article: { id: string }) => article.id === first.id)).toHaveLength(1);
   });
@@ -122,7 +129,9 @@ describe('ingesting the same content again', () => {
 
 describe('a file that is not an article', () => {
   it('is not ingested, and its key and reason are recorded', async () => {
-    const response = await uploadAndIngest(service, { 'bad date.txt': ' date 2021-02-30 Een artikel met een onmogelijke datum.' });
+    const response = await uploadAndIngest(service, {
+      'bad date.txt': ' date 2021-02-30 Een artikel met een onmogelijke datum.',
+    });
     expect(response.batchItemFailures).toEqual([]);
     const { Item } = await service.documents.send(
       new GetCommand({ TableName: service.tableName, Key: keys.object('bad date.txt') }),

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../scripts/local/stack';
+import { fetchJson } from './support';
 
 /** The README's first command, as a user runs it: every engine started, and stopped again by Ctrl-C. */
 let child: ChildProcess;
@@ -56,9 +57,9 @@ describe('npm start', () => {
   });
 
   it('serves the digest of the seeds', async () => {
-    const response = await fetch(`${endpoint('API')}/digests/2021-12`);
-    expect(response.status).toBe(200);
-    expect((await response.json()).articleCount).toBe(2);
+    const { statusCode, body } = await fetchJson(`${endpoint('API')}/digests/2021-12`);
+    expect(statusCode).toBe(200);
+    expect(body.articleCount).toBe(2);
   });
 
   it('stops every engine it started on SIGINT', async () => {

@@ -103,7 +103,18 @@ export function sqsEventFor(bucketName: string, keys: string[], eventName = 'Obj
 export interface JsonResponse {
   readonly statusCode: number;
   readonly headers: Record<string, unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on the shape of the JSON instead of trusting a type.
   readonly body: any;
+}
+
+/** A GET over real HTTP, for the API served by the local stack. */
+export async function fetchJson(url: string): Promise<JsonResponse> {
+  const response = await fetch(url);
+  return {
+    statusCode: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: await response.json(),
+  };
 }
 
 /** Calls the API function with the HTTP API event for this request and parses its JSON body. */

@@ -57,7 +57,11 @@ describe('detectLanguage', () => {
   });
 
   it('tells English and German apart from Dutch', () => {
-    expect(detectLanguage('The president spoke with his Russian counterpart about the situation in Ukraine.')).toBe('en');
-    expect(detectLanguage('Der Präsident sprach mit seinem russischen Amtskollegen über die Lage in der Ukraine.')).toBe('de');
+    expect(detectLanguage('The president spoke with his Russian counterpart about the situation in Ukraine.')).toBe(
+      'en',
+    );
+    expect(
+      detectLanguage('Der Präsident sprach mit seinem russischen Amtskollegen über die Lage in der Ukraine.'),
+    ).toBe('de');
   });
 });

@@ -10,12 +10,21 @@ describe('parsePeriod', () => {
     expect(parsePeriod(value)).toEqual({ value, level, year: value.slice(0, 4) });
   });
 
-  it.each(['2021-13', '2021-02-30', '2023-02-29', '2021-00', '2021-12-00', '0000', 'abc', '21-12', '2021-1', '2021-12-07T00', ''])(
-    'rejects %p',
-    (value) => {
-      expect(() => parsePeriod(value)).toThrow(/does not exist|not a date|no year/);
-    },
-  );
+  it.each([
+    '2021-13',
+    '2021-02-30',
+    '2023-02-29',
+    '2021-00',
+    '2021-12-00',
+    '0000',
+    'abc',
+    '21-12',
+    '2021-1',
+    '2021-12-07T00',
+    '',
+  ])('rejects %p', (value) => {
+    expect(() => parsePeriod(value)).toThrow(/does not exist|not a date|no year/);
+  });
 });
 
 describe('period membership', () => {
