@@ -1,9 +1,20 @@
 import { InvalidPeriodError, parsePeriod } from './periods';
 
+/** A piece of the article body as stored and shown: running text, or a subheading between paragraphs. */
+export interface Block {
+  readonly type: 'paragraph' | 'subheading';
+  readonly text: string;
+}
+
 /** A seed file once its date marker is read and its body split into paragraphs. */
 export interface ParsedSeed {
   readonly date: string;
+  /** The file's own title line, when it starts with one; never part of `paragraphs`. */
+  readonly title?: string;
+  /** The article text for analysis (headline, summary, keywords): no title, subheadings or boilerplate. */
   readonly paragraphs: readonly string[];
+  /** The body as stored, subheadings included, in order. */
+  readonly blocks: readonly Block[];
 }
 
 export type RejectionCode = 'empty-file' | 'missing-date-marker' | 'invalid-date' | 'no-article-text';
@@ -58,7 +69,7 @@ export function parseSeed(raw: string): ParsedSeed {
   if (paragraphs.length === 0) {
     throw new SeedRejectedError('no-article-text', 'the file has a date marker but no article text');
   }
-  return { date, paragraphs };
+  return { date, paragraphs, blocks: paragraphs.map((text) => ({ type: 'paragraph', text })) };
 }
 
 /** Paragraphs are separated by blank lines; a single line break inside one is only wrapping. */
