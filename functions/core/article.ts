@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage } from './language';
-import type { ParsedSeed } from './seed';
+import type { Block, ParsedSeed } from './seed';
 import { countWords, splitSentences, splitWords } from './text';
 
 /** What a digest needs of an article: small enough to read thousands of them per date. */
@@ -15,7 +15,10 @@ export interface ArticleSummary {
 
 /** An article as stored: the summary plus its text and the objects it came from. */
 export interface Article extends ArticleSummary {
-  readonly paragraphs: readonly string[];
+  /** The file's own title line, when it had one. */
+  readonly title?: string;
+  /** The body in order, subheadings included. */
+  readonly blocks: readonly Block[];
   readonly sources: readonly string[];
   readonly ingestedAt: string;
 }

@@ -2,32 +2,74 @@ import type { Article, ArticleSummary } from './article';
 import type { Digest } from './digest';
 import type { RejectionCode } from './seed';
 
-/** A seed object as read from storage. */
-export interface SeedObject {
-  readonly key: string;
-  readonly bytes: Uint8Array;
-}
+/** A seed object as read from storage; `bytes` is absent when the object is larger than the reader's limit. */
+export type SeedObject =
+  | { readonly key: string; readonly size: number; readonly bytes: Uint8Array }
+  | { readonly key: string; readonly size: number; readonly bytes?: undefined };
 
 export interface SeedSource {
-  read(key: string): Promise<SeedObject>;
+  /** The object's content, or only its size when it exceeds `maxBytes`; undefined when it no longer exists. */
+  read(key: string, maxBytes: number): Promise<SeedObject | undefined>;
 }
 
-export type SaveOutcome = 'created' | 'source-added' | 'unchanged';
+export type ObjectStatus = 'ingested' | 'rejected' | 'deleted' | 'failed';
+
+/** What became of one seed object, as last applied. */
+export interface ObjectRecord {
+  readonly key: string;
+  readonly status: ObjectStatus;
+  /** The S3 event sequencer of the change applied last, normalized so that string order is event order. */
+  readonly sequencer: string;
+  readonly at: string;
+  readonly articleId?: string;
+  readonly code?: string;
+  readonly reason?: string;
+}
+
+/** The new state of an object; an ingested one names the article it feeds. */
+export type ObjectOutcome =
+  | { readonly status: 'ingested'; readonly article: Article }
+  | { readonly status: 'rejected'; readonly code: RejectionCode; readonly reason: string }
+  | { readonly status: 'deleted' }
+  | { readonly status: 'failed'; readonly reason: string };
+
+export interface ObjectChange {
+  readonly key: string;
+  readonly sequencer: string;
+  readonly at: string;
+  /** The record read before deciding; the change applies only if it is still the current one. */
+  readonly previous: ObjectRecord | undefined;
+  readonly outcome: ObjectOutcome;
+}
 
 export interface Rejection {
   readonly key: string;
-  readonly code: RejectionCode;
+  readonly code: string;
   readonly reason: string;
   readonly rejectedAt: string;
 }
 
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Opaque; absent on the last page. */
+  readonly cursor?: string;
+}
+
+export type IngestCounts = Readonly<Record<ObjectStatus, number>>;
+
 export interface ArticleStore {
-  /** Stores the article for `sourceKey`; the same content from another key adds that key as a source. */
-  save(article: Article, sourceKey: string): Promise<SaveOutcome>;
-  recordRejection(rejection: Rejection): Promise<void>;
+  getObject(key: string): Promise<ObjectRecord | undefined>;
+  /**
+   * Applies an object's new state in one transaction: its record, the status counts, and the
+   * articles it stops or starts feeding (an article with no sources left is deleted, and its
+   * periods marked changed). Returns false, changing nothing, when the record is no longer `previous`.
+   */
+  applyObject(change: ObjectChange): Promise<boolean>;
   get(id: string): Promise<Article | undefined>;
   /** Every article dated inside `period`, page by page, without their text. */
   listSummaries(period: string): AsyncIterable<ArticleSummary>;
+  listRejections(limit: number, cursor?: string): Promise<Page<Rejection>>;
+  countObjects(): Promise<IngestCounts>;
 }
 
 /** The bookkeeping of one period: how many articles it has and whether its digest is current. */
