@@ -1,16 +1,43 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  paginateQuery,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Article, ArticleSummary } from '../core/article';
 import { parsePeriod, periodsContaining } from '../core/periods';
-import type { ArticleStore, Rejection, SaveOutcome } from '../core/ports';
+import type {
+  ArticleStore,
+  IngestCounts,
+  ObjectChange,
+  ObjectRecord,
+  ObjectStatus,
+  Page,
+  Rejection,
+} from '../core/ports';
+import type { Block } from '../core/seed';
 import { BY_DATE_INDEX, DATE_SHARDS, keys, shardOf } from './table-schema';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 interface ArticleItem {
   entry: ArticleSummary;
-  paragraphs: string[];
+  title?: string;
+  blocks: Block[];
+  truncated?: boolean;
   sources: Set<string>;
+  sourceCount: number;
   ingestedAt: string;
 }
+
+/** How long the record of a deleted object is kept: long enough to out-wait any late event for its key. */
+const DELETED_RECORD_TTL_SECONDS = 30 * 24 * 3600;
+const STATUSES: readonly ObjectStatus[] = ['ingested', 'rejected', 'deleted', 'failed'];
+
+/** Changes to one period's bookkeeping within a transaction, merged because a transaction may touch an item once. */
+type PeriodDeltas = Map<string, number>;
 
 export class DynamoDbArticleStore implements ArticleStore {
   constructor(
@@ -18,103 +45,161 @@ export class DynamoDbArticleStore implements ArticleStore {
     private readonly tableName: string,
   ) {}
 
-  async save(article: Article, sourceKey: string): Promise<SaveOutcome> {
-    const { paragraphs, sources: _sources, ingestedAt, ...entry } = article;
-    const objectItem = {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...keys.object(sourceKey), key: sourceKey, status: 'ingested', articleId: article.id, at: ingestedAt },
-      },
-    };
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.article(article.id),
-                  [BY_DATE_INDEX.partitionKey]: keys.dateShard(parsePeriod(article.date).year, shardOf(article.id)),
-                  [BY_DATE_INDEX.sortKey]: `${article.date}#${article.id}`,
-                  entry,
-                  paragraphs,
-                  sources: new Set([sourceKey]),
-                  ingestedAt,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...periodsContaining(article.date).map((period) => ({
-              Update: {
-                TableName: this.tableName,
-                Key: keys.period(period),
-                UpdateExpression: 'ADD articleCount :one, version :one',
-                ExpressionAttributeValues: { ':one': 1 },
-              },
-            })),
-            objectItem,
-          ],
-        }),
-      );
-      return 'created';
-    } catch (error) {
-      if (!isConditionFailure(error, 0)) throw error;
+  async getObject(key: string): Promise<ObjectRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.object(key), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, entry: _entry, expiresAt: _ttl, ...record } = Item;
+    return record as ObjectRecord;
+  }
+
+  async applyObject(change: ObjectChange): Promise<boolean> {
+    const { key, previous, outcome } = change;
+    const periods: PeriodDeltas = new Map();
+    const items: TransactItem[] = [this.objectPut(change), ...this.statusCountUpdate(previous?.status, outcome.status)];
+    const oldId = previous?.status === 'ingested' ? previous.articleId : undefined;
+    const article = outcome.status === 'ingested' ? outcome.article : undefined;
+    if (oldId && oldId !== article?.id) items.push(...(await this.detach(oldId, key, periods)));
+    if (article && article.id !== oldId) items.push(...(await this.attach(article, key, periods)));
+    for (const [period, delta] of periods) {
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: keys.period(period),
+          UpdateExpression: 'ADD articleCount :delta, version :one',
+          ExpressionAttributeValues: { ':delta': delta, ':one': 1 },
+        },
+      });
     }
-    // The same content is already stored, perhaps from another key: record this key as a source too.
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.article(article.id),
-                UpdateExpression: 'ADD sources :source',
-                ConditionExpression: 'attribute_exists(pk) AND NOT contains(sources, :key)',
-                ExpressionAttributeValues: { ':source': new Set([sourceKey]), ':key': sourceKey },
-              },
-            },
-            objectItem,
-          ],
-        }),
-      );
-      return 'source-added';
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
     } catch (error) {
-      if (isConditionFailure(error, 0)) return 'unchanged';
+      if (isTransactionConflict(error)) return false;
       throw error;
     }
   }
 
-  async recordRejection(rejection: Rejection): Promise<void> {
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...keys.object(rejection.key),
-                key: rejection.key,
-                status: 'rejected',
-                code: rejection.code,
-                reason: rejection.reason,
-                at: rejection.rejectedAt,
-              },
-            },
+  /** The object's record, applied only if the record read before deciding is still the current one. */
+  private objectPut({ key, sequencer, at, previous, outcome }: ObjectChange): TransactItem {
+    const item: Record<string, unknown> = { ...keys.object(key), key, status: outcome.status, sequencer, at };
+    if (outcome.status === 'ingested') item.articleId = outcome.article.id;
+    if (outcome.status === 'rejected') {
+      Object.assign(item, { code: outcome.code, reason: outcome.reason });
+      // Rejections share the date index under their own partition, newest first, for the operators' list.
+      item[BY_DATE_INDEX.partitionKey] = 'REJECTED';
+      item[BY_DATE_INDEX.sortKey] = `${at}#${key}`;
+      item.entry = { key, code: outcome.code, reason: outcome.reason, rejectedAt: at } satisfies Rejection;
+    }
+    if (outcome.status === 'failed') item.reason = outcome.reason;
+    if (outcome.status === 'deleted') item.expiresAt = Math.floor(Date.parse(at) / 1000) + DELETED_RECORD_TTL_SECONDS;
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: item,
+        ConditionExpression: previous ? 'sequencer = :previous' : 'attribute_not_exists(pk)',
+        ...(previous ? { ExpressionAttributeValues: { ':previous': previous.sequencer } } : {}),
+      },
+    };
+  }
+
+  private statusCountUpdate(from: ObjectStatus | undefined, to: ObjectStatus): TransactItem[] {
+    if (from === to) return [];
+    return [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.ingestCounts(),
+          UpdateExpression: from ? 'ADD #to :one, #from :minus' : 'ADD #to :one',
+          ExpressionAttributeNames: { '#to': to, ...(from ? { '#from': from } : {}) },
+          ExpressionAttributeValues: { ':one': 1, ...(from ? { ':minus': -1 } : {}) },
+        },
+      },
+    ];
+  }
+
+  /** Stops `key` feeding article `id`; the last source going deletes the article. */
+  private async detach(id: string, key: string, periods: PeriodDeltas): Promise<TransactItem[]> {
+    const current = await this.readArticle(id);
+    if (!current?.sources.has(key)) return [];
+    const guard = {
+      ConditionExpression: 'sourceCount = :count',
+      ExpressionAttributeValues: { ':count': current.sourceCount },
+    };
+    if (current.sourceCount <= 1) {
+      addPeriods(periods, current.entry.date, -1);
+      return [{ Delete: { TableName: this.tableName, Key: keys.article(id), ...guard } }];
+    }
+    return [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.article(id),
+          UpdateExpression: 'DELETE sources :key ADD sourceCount :minus',
+          ConditionExpression: guard.ConditionExpression,
+          ExpressionAttributeValues: { ...guard.ExpressionAttributeValues, ':key': new Set([key]), ':minus': -1 },
+        },
+      },
+    ];
+  }
+
+  /** Makes `key` a source of `article`, creating the article when no other object has fed it yet. */
+  private async attach(article: Article, key: string, periods: PeriodDeltas): Promise<TransactItem[]> {
+    const current = await this.readArticle(article.id);
+    if (current?.sources.has(key)) return [];
+    if (current) {
+      return [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.article(article.id),
+            UpdateExpression: 'ADD sources :key, sourceCount :one',
+            ConditionExpression: 'sourceCount = :count',
+            ExpressionAttributeValues: { ':key': new Set([key]), ':one': 1, ':count': current.sourceCount },
           },
-        ],
-      }),
+        },
+      ];
+    }
+    addPeriods(periods, article.date, 1);
+    const { blocks, title, truncated, sources: _sources, ingestedAt, ...entry } = article;
+    return [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.article(article.id),
+            [BY_DATE_INDEX.partitionKey]: keys.dateShard(parsePeriod(article.date).year, shardOf(article.id)),
+            [BY_DATE_INDEX.sortKey]: `${article.date}#${article.id}`,
+            entry,
+            ...(title ? { title } : {}),
+            blocks,
+            ...(truncated ? { truncated } : {}),
+            sources: new Set([key]),
+            sourceCount: 1,
+            ingestedAt,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+  }
+
+  private async readArticle(id: string): Promise<ArticleItem | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.article(id), ConsistentRead: true }),
     );
+    return Item as ArticleItem | undefined;
   }
 
   async get(id: string): Promise<Article | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.article(id) }));
-    if (!Item) return undefined;
-    const item = Item as ArticleItem;
+    const item = await this.readArticle(id);
+    if (!item) return undefined;
     return {
       ...item.entry,
-      paragraphs: item.paragraphs,
+      ...(item.title ? { title: item.title } : {}),
+      blocks: item.blocks,
+      ...(item.truncated ? { truncated: true } : {}),
       sources: [...item.sources].sort(),
       ingestedAt: item.ingestedAt,
     };
@@ -147,6 +232,64 @@ export class DynamoDbArticleStore implements ArticleStore {
       }
     }
   }
+
+  async listRejections(limit: number, cursor?: string): Promise<Page<Rejection>> {
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: BY_DATE_INDEX.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': BY_DATE_INDEX.partitionKey },
+        ExpressionAttributeValues: { ':pk': 'REJECTED' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor) } : {}),
+      }),
+    );
+    return {
+      items: Items.map((item) => item.entry as Rejection),
+      ...(LastEvaluatedKey ? { cursor: encodeCursor(LastEvaluatedKey) } : {}),
+    };
+  }
+
+  async countObjects(): Promise<IngestCounts> {
+    const { Item = {} } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.ingestCounts(), ConsistentRead: true }),
+    );
+    return Object.fromEntries(STATUSES.map((status) => [status, Number(Item[status] ?? 0)])) as IngestCounts;
+  }
+}
+
+function addPeriods(periods: PeriodDeltas, date: string, delta: number): void {
+  for (const period of periodsContaining(date)) periods.set(period, (periods.get(period) ?? 0) + delta);
+}
+
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+}
+
+export function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (key && typeof key === 'object' && !Array.isArray(key)) return key as Record<string, unknown>;
+  } catch {
+    // Reported below as one error, whatever was wrong with it.
+  }
+  throw new InvalidCursorError('cursor is not one this API returned');
+}
+
+/** True when a transaction failed because another writer changed one of its items first. */
+export function isTransactionConflict(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some(
+      (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
+    )
+  );
 }
 
 /** True when the transaction failed because item `index`'s condition did not hold. */

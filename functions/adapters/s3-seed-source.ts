@@ -1,4 +1,4 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import type { SeedObject, SeedSource } from '../core/ports';
 
 export class S3SeedSource implements SeedSource {
@@ -7,9 +7,22 @@ export class S3SeedSource implements SeedSource {
     private readonly bucketName: string,
   ) {}
 
-  async read(key: string): Promise<SeedObject> {
-    const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucketName, Key: key }));
-    if (!Body) throw new Error(`s3://${this.bucketName}/${key} has no body`);
-    return { key, bytes: await Body.transformToByteArray() };
+  async read(key: string, maxBytes: number): Promise<SeedObject | undefined> {
+    try {
+      const { Body, ContentLength = 0 } = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucketName, Key: key }),
+      );
+      if (!Body) throw new Error(`s3://${this.bucketName}/${key} has no body`);
+      if (ContentLength > maxBytes) {
+        // Only the size is needed to refuse it; the rest of the body is never downloaded.
+        (Body as { destroy?: () => void }).destroy?.();
+        return { key, size: ContentLength };
+      }
+      const bytes = await Body.transformToByteArray();
+      return { key, size: bytes.length, bytes };
+    } catch (error) {
+      if (error instanceof NoSuchKey) return undefined;
+      throw error;
+    }
   }
 }

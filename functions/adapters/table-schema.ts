@@ -4,7 +4,8 @@
  *
  * | item            | pk                 | sk       | byDate index (gsi1pk / gsi1sk)      |
  * | article         | ARTICLE#<id>       | ARTICLE  | DATE#<year>#<shard> / <date>#<id>   |
- * | source object   | OBJECT#<key>       | OBJECT   |                                     |
+ * | source object   | OBJECT#<key>       | OBJECT   | REJECTED / <at>#<key> (rejected only) |
+ * | object counts   | STATS              | OBJECTS  |                                     |
  * | period state    | PERIODS            | <period> |                                     |
  * | digest          | DIGEST#<period>    | DIGEST   |                                     |
  */
@@ -29,6 +30,7 @@ export const keys = {
   object: (key: string) => ({ pk: `OBJECT#${key}`, sk: 'OBJECT' }),
   period: (period: string) => ({ pk: 'PERIODS', sk: period }),
   digest: (period: string) => ({ pk: `DIGEST#${period}`, sk: 'DIGEST' }),
+  ingestCounts: () => ({ pk: 'STATS', sk: 'OBJECTS' }),
   dateShard: (year: string, shard: number) => `DATE#${year}#${shard}`,
 } as const;
 

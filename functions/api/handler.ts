@@ -4,6 +4,7 @@ import httpRouterHandler, { type Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
+import { ingestStatus, listRejections } from '../app/admin';
 import { listDigests, readDigest } from '../app/digests';
 import { notFound } from '../app/errors';
 import { createDocumentClient } from '../shared/clients';
@@ -37,6 +38,13 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       return json({ ...article, url: `/articles/${article.id}` });
     },
   },
+  // Deployed, API Gateway requires IAM authorization on /admin/*; the local server leaves it open.
+  {
+    method: 'GET',
+    path: '/admin/rejections',
+    handler: async (event: Event) => json(await listRejections(articles, event.queryStringParameters ?? {})),
+  },
+  { method: 'GET', path: '/admin/ingest-status', handler: async () => json(await ingestStatus(articles)) },
 ];
 
 export const handler = middy<Event, APIGatewayProxyResultV2>()

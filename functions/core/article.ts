@@ -17,8 +17,10 @@ export interface ArticleSummary {
 export interface Article extends ArticleSummary {
   /** The file's own title line, when it had one. */
   readonly title?: string;
-  /** The body in order, subheadings included. */
+  /** The body in order, subheadings included; only its beginning when `truncated`. */
   readonly blocks: readonly Block[];
+  /** True when the body was too long to store whole; the complete text stays in the source object. */
+  readonly truncated?: boolean;
   readonly sources: readonly string[];
   readonly ingestedAt: string;
 }

@@ -6,12 +6,13 @@ import middy from '@middy/core';
 import type { S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { S3SeedSource } from '../adapters/s3-seed-source';
-import { ingestObject } from '../app/ingest-object';
+import { ingestObjectEvent, type ObjectEvent, recordFailure } from '../app/ingest-object';
 import { createDocumentClient, createS3Client } from '../shared/clients';
 import { readConfig } from '../shared/config';
 import { logger, metrics } from '../shared/observability';
 
-const config = readConfig(['TABLE_NAME', 'BUCKET_NAME']);
+const config = readConfig(['TABLE_NAME', 'BUCKET_NAME', 'MAX_RECEIVE_COUNT']);
+const maxReceiveCount = Number(config.MAX_RECEIVE_COUNT);
 const deps = {
   seeds: new S3SeedSource(createS3Client(), config.BUCKET_NAME),
   articles: new DynamoDbArticleStore(createDocumentClient(), config.TABLE_NAME),
@@ -21,19 +22,30 @@ const processor = new BatchProcessor(EventType.SQS);
 /** S3 event keys are URL-encoded with `+` for spaces. */
 const decodeKey = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
 
-async function processRecord(record: SQSRecord): Promise<void> {
+function objectEvents(record: SQSRecord): ObjectEvent[] {
   // S3 sends an `s3:TestEvent` without Records when the notification is configured.
   const { Records = [] } = JSON.parse(record.body) as Partial<S3Event>;
-  for (const s3Record of Records) {
-    const key = decodeKey(s3Record.s3.object.key);
-    if (!s3Record.eventName.startsWith('ObjectCreated:')) {
-      logger.info('event ignored', { key, eventName: s3Record.eventName });
-      continue;
+  return Records.filter((s3) => /^Object(Created|Removed):/.test(s3.eventName)).map((s3) => ({
+    key: decodeKey(s3.s3.object.key),
+    kind: s3.eventName.startsWith('ObjectCreated:') ? 'created' : 'removed',
+    sequencer: s3.s3.object.sequencer ?? '0',
+  }));
+}
+
+async function processRecord(record: SQSRecord): Promise<void> {
+  for (const event of objectEvents(record)) {
+    try {
+      const result = await ingestObjectEvent(deps, event, new Date());
+      logger[result.status === 'rejected' ? 'warn' : 'info'](`seed ${result.status}`, { ...result });
+      metrics.addMetric(`Seeds${result.status[0]?.toUpperCase()}${result.status.slice(1)}`, MetricUnit.Count, 1);
+    } catch (error) {
+      const lastAttempt = Number(record.attributes.ApproximateReceiveCount) >= maxReceiveCount;
+      logger.error('seed could not be processed', { key: event.key, lastAttempt, error: error as Error });
+      metrics.addMetric('SeedsFailed', MetricUnit.Count, 1);
+      // On the last delivery the message goes to the dead-letter queue: leave a visible record first.
+      if (lastAttempt) await recordFailure(deps, event, (error as Error).message, new Date()).catch(() => undefined);
+      throw error;
     }
-    const result = await ingestObject(deps, key, new Date());
-    if (result.status === 'rejected') logger.warn('seed rejected', { ...result });
-    else logger.info('seed ingested', { ...result });
-    metrics.addMetric(result.status === 'rejected' ? 'SeedsRejected' : 'SeedsIngested', MetricUnit.Count, 1);
   }
 }
 

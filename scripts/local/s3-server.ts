@@ -23,14 +23,28 @@ export async function startS3Server(options: {
   const server = new S3rver({ port: options.port, address: host, directory: options.directory, silent: true });
   if (options.onEvent) {
     const onEvent = options.onEvent;
-    server.on('event', (event: S3Event) => onEvent(withEncodedKeys(event)));
+    const sequencer = monotonicSequencer();
+    server.on('event', (event: S3Event) => onEvent(asS3WouldSend(event, sequencer)));
   }
   const { port } = await server.run();
   return { endpoint: `http://${host}:${port}`, stop: () => server.close() };
 }
 
-/** Real S3 URL-encodes object keys in notifications (a space becomes `+`); s3rver does not. */
-function withEncodedKeys(event: S3Event): S3Event {
+/**
+ * s3rver's sequencer is the time in milliseconds, so two changes in one millisecond tie; S3's
+ * always grows. Events leave this process in the order the changes happened, so counting up suffices.
+ */
+function monotonicSequencer(): () => string {
+  let last = 0n;
+  return () => {
+    const now = BigInt(Date.now()) * 1000n;
+    last = now > last ? now : last + 1n;
+    return last.toString(16).toUpperCase();
+  };
+}
+
+/** Real S3 URL-encodes object keys in notifications (a space becomes `+`) and orders them by sequencer. */
+function asS3WouldSend(event: S3Event, sequencer: () => string): S3Event {
   return {
     Records: event.Records.map((record) => ({
       ...record,
@@ -39,6 +53,7 @@ function withEncodedKeys(event: S3Event): S3Event {
         object: {
           ...record.s3.object,
           key: encodeURIComponent(record.s3.object.key).replace(/%2F/g, '/').replace(/%20/g, '+'),
+          sequencer: sequencer(),
         },
       },
     })),

@@ -14,6 +14,9 @@ import { S3RVER_CREDENTIALS, startS3Server } from './s3-server';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
+/** As the deployed queue's redrive policy: receives before a message is dead-lettered. */
+const MAX_RECEIVE_COUNT = 3;
+
 export interface LocalStackOptions {
   readonly host: string;
   /** 0 picks a free port. */
@@ -116,6 +119,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => s3.stop());
 
     Object.assign(process.env, {
+      MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
       TABLE_NAME: options.tableName,
       BUCKET_NAME: options.bucketName,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint,
@@ -138,7 +142,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const ingestQueue = new LocalQueue({
       handler: (event) => ingest(event, lambdaContext('ingest')),
-      maxReceiveCount: 3,
+      maxReceiveCount: MAX_RECEIVE_COUNT,
       ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
     });
     queue = ingestQueue;

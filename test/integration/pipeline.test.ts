@@ -5,7 +5,8 @@ import { call, type Service, startService, uploadAndIngest } from './support';
 
 const DAY_ARTICLE =
   ' date 2021-12-07 De Nederlandse regering maakte dinsdag nieuwe maatregelen bekend tegen de verspreiding van het virus.\n\nDe maatregelen gaan woensdag in.';
-const YEAR_ARTICLE = ' date 2021 In het hele jaar werden in Nederland meer fietsen verkocht dan ooit tevoren.';
+const YEAR_ARTICLE =
+  ' date 2021 In het hele jaar werden in Nederland meer fietsen verkocht dan ooit tevoren, meldt de branche.';
 
 let service: Service;
 
@@ -41,15 +42,15 @@ describe('the seed files, from S3 through DynamoDB to the API', () => {
     }
   });
 
-  it('serves an article with its paragraphs and the object it came from', async () => {
+  it('serves an article with its body, subheadings included, and the object it came from', async () => {
     const digest = await call(service, '/digests/2021-12');
     const first = digest.body.articles.find((article: { headline: string }) =>
       article.headline.startsWith('Het gesprek'),
     );
     const { statusCode, body } = await call(service, first.url);
     expect(statusCode).toBe(200);
-    expect(body.paragraphs[0]).toMatch(/^Het gesprek tussen/);
-    expect(body.paragraphs).toContain('Bondgenoten');
+    expect(body.blocks[0]).toEqual({ type: 'paragraph', text: expect.stringMatching(/^Het gesprek tussen/) });
+    expect(body.blocks).toContainEqual({ type: 'subheading', text: 'Bondgenoten' });
     expect(body.sources).toEqual([FIRST_SEED]);
   });
 
@@ -99,7 +100,8 @@ describe('scheduled generation', () => {
 
   it('regenerates a period when an article is added to it', async () => {
     await uploadAndIngest(service, {
-      'later.txt': ' date 2021-12-24 Op kerstavond bleef het rustig in de binnenstad van Utrecht.',
+      'later.txt':
+        ' date 2021-12-24 Op kerstavond bleef het opvallend rustig in de binnenstad van Utrecht, meldt de politie.',
     });
     const report = await service.generate({}, {} as never);
     expect([...report.generated].sort()).toEqual(['2021', '2021-12', '2021-12-24']);
@@ -130,7 +132,7 @@ describe('ingesting the same content again', () => {
 describe('a file that is not an article', () => {
   it('is not ingested, and its key and reason are recorded', async () => {
     const response = await uploadAndIngest(service, {
-      'bad date.txt': ' date 2021-02-30 Een artikel met een onmogelijke datum.',
+      'bad date.txt': ' date 2021-02-30 Een artikel met een onmogelijke datum, dat verder wel lang genoeg is.',
     });
     expect(response.batchItemFailures).toEqual([]);
     const { Item } = await service.documents.send(

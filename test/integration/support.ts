@@ -34,7 +34,7 @@ export async function startService(): Promise<Service> {
   const suffix = randomBytes(4).toString('hex');
   const tableName = `test-${suffix}`;
   const bucketName = `test-${suffix}`;
-  Object.assign(process.env, { TABLE_NAME: tableName, BUCKET_NAME: bucketName });
+  Object.assign(process.env, { TABLE_NAME: tableName, BUCKET_NAME: bucketName, MAX_RECEIVE_COUNT: '3' });
   const dynamoDb = new DynamoDBClient({});
   await createTable(dynamoDb, tableName);
   dynamoDb.destroy();
@@ -62,12 +62,26 @@ export async function uploadAndIngest(
   files: Record<string, string | Uint8Array>,
 ): Promise<SQSBatchResponse> {
   for (const [key, body] of Object.entries(files)) {
-    await service.s3.send(new PutObjectCommand({ Bucket: service.bucketName, Key: key, Body: body }));
+    // Bytes with their length: an empty string body would otherwise be sent as a stream of unknown length.
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    await service.s3.send(
+      new PutObjectCommand({ Bucket: service.bucketName, Key: key, Body: bytes, ContentLength: bytes.length }),
+    );
   }
   return service.ingest(sqsEventFor(service.bucketName, Object.keys(files)), lambdaContext('ingest'));
 }
 
-export function sqsEventFor(bucketName: string, keys: string[], eventName = 'ObjectCreated:Put'): SQSEvent {
+let lastSequencer = 0;
+
+/** S3 sequencers grow with every change; each call here is a later change than the one before. */
+export const nextSequencer = () => (++lastSequencer).toString(16).toUpperCase().padStart(18, '0');
+
+export function sqsEventFor(
+  bucketName: string,
+  keys: string[],
+  eventName = 'ObjectCreated:Put',
+  sequencer: () => string = nextSequencer,
+): SQSEvent {
   return {
     Records: keys.map((key, index) => ({
       messageId: `message-${index}-${key}`,
@@ -80,7 +94,10 @@ export function sqsEventFor(bucketName: string, keys: string[], eventName = 'Obj
             eventName,
             s3: {
               bucket: { name: bucketName, arn: `arn:aws:s3:::${bucketName}` },
-              object: { key: encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+'), sequencer: '01' },
+              object: {
+                key: encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+'),
+                sequencer: sequencer(),
+              },
             },
           },
         ],

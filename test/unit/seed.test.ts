@@ -1,5 +1,26 @@
-import { normalizeText, parseSeed, SeedRejectedError } from '../../functions/core/seed';
+import fc from 'fast-check';
+import {
+  decodeSeed,
+  MAX_SEED_BYTES,
+  MIN_ARTICLE_WORDS,
+  normalizeText,
+  parseSeed,
+  SeedRejectedError,
+} from '../../functions/core/seed';
 import { FIRST_SEED, SECOND_SEED, seedFiles, seedText } from '../seed-files';
+
+const BODY = 'Het kabinet heeft dinsdag nieuwe maatregelen aangekondigd om de energierekening van huishoudens te verlagen.';
+const SECOND = 'De maatregelen gaan volgende maand in en kosten naar schatting twee miljard euro per jaar.';
+
+const rejectionOf = (action: () => unknown): SeedRejectedError => {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof SeedRejectedError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+};
 
 describe('parseSeed on the shipped seeds', () => {
   it('ships exactly the two seed files', () => {
@@ -9,15 +30,26 @@ describe('parseSeed on the shipped seeds', () => {
   it.each([FIRST_SEED, SECOND_SEED])('reads the date marker of %s and keeps it out of the body', (name) => {
     const seed = parseSeed(seedText(name));
     expect(seed.date).toBe('2021-12');
-    expect(seed.paragraphs.join('\n')).not.toMatch(/\bdate 2021/);
+    expect(JSON.stringify(seed.blocks)).not.toMatch(/\bdate 2021/);
+    expect(seed.title).toBeUndefined();
   });
 
-  it('splits the body into its paragraphs', () => {
+  it('keeps subheadings as subheadings and the photo credit out', () => {
     const seed = parseSeed(seedText(FIRST_SEED));
     expect(seed.paragraphs[0]).toMatch(/^Het gesprek tussen de Amerikaanse president Joe Biden/);
-    expect(seed.paragraphs).toContain('Beleefdheden');
+    expect(seed.blocks.filter((block) => block.type === 'subheading').map((block) => block.text)).toEqual([
+      'Beleefdheden',
+      'Bondgenoten',
+    ]);
+    expect(seed.paragraphs).not.toContain('Bondgenoten');
+    expect(seed.paragraphs).toHaveLength(7);
     expect(seed.paragraphs.at(-1)).toMatch(/persconferentie\.$/);
-    expect(seed.paragraphs).toHaveLength(10);
+    expect(JSON.stringify(seed)).not.toContain('© AP');
+  });
+
+  it('recognises a quoted subheading', () => {
+    const seed = parseSeed(seedText(SECOND_SEED));
+    expect(seed.blocks).toContainEqual({ type: 'subheading', text: "'Totale breuk'" });
   });
 
   it('keeps non-ASCII text intact', () => {
@@ -25,37 +57,167 @@ describe('parseSeed on the shipped seeds', () => {
   });
 });
 
-describe('parseSeed on other shapes', () => {
-  it.each([['2021'], ['2021-12'], ['2021-12-07']])('accepts a %s date marker', (date) => {
-    expect(parseSeed(`date ${date}\nBody text.`).date).toBe(date);
+describe('encodings', () => {
+  const text = ` date 2021-12 België betaalt € 40 miljoen aan Oekraïne voor de wederopbouw van scholen en ziekenhuizen.`;
+  const expected = 'België betaalt € 40 miljoen aan Oekraïne voor de wederopbouw van scholen en ziekenhuizen.';
+
+  it.each([
+    ['UTF-8', Buffer.from(text, 'utf8')],
+    ['UTF-8 with a byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-16 LE with a byte order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16 BE with a byte order mark', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+    ['Windows-1252', Buffer.from(text.replace('€', '\x80'), 'latin1')],
+    ['Latin-1 without the euro sign', Buffer.from(text.replace('€', 'EUR'), 'latin1')],
+  ])('decodes %s without mojibake', (_, bytes) => {
+    const seed = parseSeed(decodeSeed(bytes));
+    expect(seed.paragraphs[0]).toBe(_.startsWith('Latin-1') ? expected.replace('€', 'EUR') : expected);
   });
 
   it('treats CRLF, CR and LF line endings alike', () => {
-    const lf = parseSeed(' date 2021-12 First line\nwraps here.\n\nSecond paragraph.');
-    expect(parseSeed(' date 2021-12 First line\r\nwraps here.\r\n\r\nSecond paragraph.')).toEqual(lf);
-    expect(parseSeed(' date 2021-12 First line\rwraps here.\r\rSecond paragraph.')).toEqual(lf);
-    expect(lf.paragraphs).toEqual(['First line wraps here.', 'Second paragraph.']);
+    const lf = parseSeed(` date 2021-12 ${BODY}\nwraps here.\n\n${SECOND}`);
+    expect(parseSeed(` date 2021-12 ${BODY}\r\nwraps here.\r\n\r\n${SECOND}`)).toEqual(lf);
+    expect(parseSeed(` date 2021-12 ${BODY}\rwraps here.\r\r${SECOND}`)).toEqual(lf);
+    expect(lf.paragraphs).toEqual([`${BODY} wraps here.`, SECOND]);
   });
 
-  it('drops a UTF-8 byte order mark and composes Unicode', () => {
+  it('removes NUL bytes and other control characters', () => {
+    const seed = parseSeed(` date 2021-12 Het ka\u0000binet\u0007 heeft\u0085 ${BODY.slice(18)}`);
+    expect(seed.paragraphs[0]).toBe(BODY);
+  });
+
+  it('composes Unicode to NFC and drops a byte order mark', () => {
     expect(normalizeText('\uFEFFOekrai\u0308ne')).toBe('Oekraïne');
+  });
+});
+
+describe('what is not article text', () => {
+  it('keeps a first line that is a title as the title, not as body text', () => {
+    const seed = parseSeed(` date 2021-12-07 Kabinet verlaagt energierekening\n\n${BODY}\n\n${SECOND}`);
+    expect(seed.title).toBe('Kabinet verlaagt energierekening');
+    expect(seed.paragraphs).toEqual([BODY, SECOND]);
+  });
+
+  it('does not take a first sentence for a title', () => {
+    expect(parseSeed(` date 2021-12-07 ${BODY}\n\n${SECOND}`).title).toBeUndefined();
   });
 
   it.each([
-    ['', 'empty-file'],
-    ['   \n\n ', 'empty-file'],
-    ['Just an article without a marker.', 'missing-date-marker'],
-    ['date 2021-13 Body.', 'invalid-date'],
-    ['date 2021-02-30 Body.', 'invalid-date'],
-    ['date abc Body.', 'invalid-date'],
-    [' date 2021-12 ', 'no-article-text'],
-  ])('rejects %p as %s', (text, code) => {
-    expect.assertions(2);
-    try {
-      parseSeed(text);
-    } catch (error) {
-      expect(error).toBeInstanceOf(SeedRejectedError);
-      expect((error as SeedRejectedError).code).toBe(code);
-    }
+    '© AP',
+    '© Belga 2021',
+    'Foto: Reuters',
+    'Beeld: ANP',
+    '(Foto: Jan Jansen)',
+    'Video',
+    "Foto's",
+    'Lees ook: Kabinet valt over stikstof',
+    'Lees meer',
+    'Advertentie',
+    'Deel dit artikel',
+    'Deel dit artikel via WhatsApp',
+    'Facebook Twitter WhatsApp E-mail',
+  ])('leaves out the boilerplate line %p', (line) => {
+    const seed = parseSeed(` date 2021-12 ${BODY}\n\n${line}\n\n${SECOND}`);
+    expect(seed.paragraphs).toEqual([BODY, SECOND]);
+    expect(JSON.stringify(seed.blocks)).not.toContain(line);
+  });
+
+  it('keeps running text that merely starts like boilerplate', () => {
+    const line = 'Video-opnames laten zien hoe de demonstranten urenlang de toegang tot het ministerie blokkeerden.';
+    expect(parseSeed(` date 2021-12 ${BODY}\n\n${line}`).paragraphs).toContain(line);
+  });
+
+  it('strips HTML, drops scripts and styles, and decodes entities', () => {
+    const html = ` date 2021-12 <p>Het kabinet heeft dinsdag <b>nieuwe</b> maatregelen aangekondigd voor &eacute;&eacute;n miljoen huishoudens.</p>
+<script>var tracking = "x";</script><style>p { color: red }</style>
+<p>De maatregelen gaan volgende maand in &amp; kosten twee miljard euro.<br>Per jaar.</p>`;
+    const seed = parseSeed(html);
+    expect(seed.paragraphs).toEqual([
+      'Het kabinet heeft dinsdag nieuwe maatregelen aangekondigd voor één miljoen huishoudens.',
+      'De maatregelen gaan volgende maand in & kosten twee miljard euro. Per jaar.',
+    ]);
+  });
+});
+
+describe('rejections', () => {
+  it.each([
+    ['an empty file', '', 'empty-file'],
+    ['only white space', '   \n\n ', 'empty-file'],
+    ['no date marker', 'Just an article without a marker, long enough to be an article otherwise.', 'missing-date-marker'],
+    ['month 13', `date 2021-13 ${BODY}`, 'invalid-date'],
+    ['30 February', `date 2021-02-30 ${BODY}`, 'invalid-date'],
+    ['a date that is no date', `date abc ${BODY}`, 'invalid-date'],
+    ['the date marker only', ' date 2021-12 ', 'no-article-text'],
+    ['too few words', ' date 2021-12 Kort bericht zonder inhoud.', 'too-few-words'],
+  ])('rejects %s with a reason', (_, text, code) => {
+    const rejection = rejectionOf(() => parseSeed(text));
+    expect(rejection.code).toBe(code);
+    expect(rejection.message.length).toBeGreaterThan(10);
+  });
+
+  it('names the threshold when an article is too short', () => {
+    expect(rejectionOf(() => parseSeed(' date 2021-12 Drie woorden maar.')).message).toContain(String(MIN_ARTICLE_WORDS));
+  });
+
+  it.each([
+    ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
+    ['a JPEG image', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46])],
+    ['arbitrary binary data', Buffer.from(Array.from({ length: 512 }, (_, index) => (index * 7) % 32))],
+  ])('rejects %s as binary content', (_, bytes) => {
+    expect(rejectionOf(() => decodeSeed(bytes)).code).toBe('binary-content');
+  });
+
+  it('rejects a file over the size limit', () => {
+    const rejection = rejectionOf(() => decodeSeed(new Uint8Array(MAX_SEED_BYTES + 1).fill(0x61)));
+    expect(rejection.code).toBe('too-large');
+    expect(rejection.message).toContain(String(MAX_SEED_BYTES));
+  });
+});
+
+describe('properties', () => {
+  it('never fails on arbitrary bytes with anything but a rejection', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2048 }), (bytes) => {
+        try {
+          parseSeed(decodeSeed(bytes));
+        } catch (error) {
+          if (!(error instanceof SeedRejectedError)) throw error;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never fails on arbitrary text after a valid marker with anything but a rejection', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (body) => {
+        try {
+          parseSeed(` date 2021-12 ${body}`);
+        } catch (error) {
+          if (!(error instanceof SeedRejectedError)) throw error;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  const word = fc.stringMatching(/^[a-zà-ÿ]{3,10}$/);
+  const sentence = fc.array(word, { minLength: MIN_ARTICLE_WORDS, maxLength: 16 }).map((words) => `${words.join(' ')}.`);
+  const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((sentences) => sentences.join(' '));
+  const date = fc
+    .date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+    .chain((day) => {
+      const iso = day.toISOString();
+      return fc.constantFrom(iso.slice(0, 4), iso.slice(0, 7), iso.slice(0, 10));
+    });
+
+  it('gives back the date and paragraphs of any valid article', () => {
+    fc.assert(
+      fc.property(date, fc.array(paragraph, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (day, paragraphs, eol) => {
+        const seed = parseSeed(` date ${day} ${paragraphs.join(`${eol}${eol}`)}${eol}`);
+        expect(seed.date).toBe(day);
+        expect(seed.paragraphs).toEqual(paragraphs);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
