@@ -1,8 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDbArticleStore } from '../../functions/adapters/dynamodb-article-store';
+import { createDocumentClient, createS3Client } from '../../functions/shared/clients';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../scripts/local/stack';
+import { collectFiles, describeReport, uploadCorpus } from '../../scripts/upload/corpus';
 import { SEEDS_DIRECTORY } from '../seed-files';
 import { fetchJson } from './support';
 
@@ -76,5 +81,72 @@ describe('the local stack', () => {
 
   it('dead-letters nothing when every file was handled', () => {
     expect(stack.ingestQueue.deadLetters).toEqual([]);
+  });
+});
+
+describe('npm run upload', () => {
+  let corpus: string;
+  const article = (place: string) =>
+    ` date 2021-12-20 In ${place} werd maandag een nieuw gemeentehuis geopend in aanwezigheid van de burgemeester.`;
+
+  beforeAll(async () => {
+    corpus = await mkdtemp(join(tmpdir(), 'headline-digest-corpus-'));
+    await mkdir(join(corpus, 'nested'));
+    await writeFile(join(corpus, 'zwolle.txt'), article('Zwolle'));
+    await writeFile(join(corpus, 'nested', 'deventer.txt'), article('Deventer'));
+    await writeFile(
+      join(corpus, 'no-marker.txt'),
+      'Een tekst zonder datum, en dus geen artikel voor deze dienst vandaag.',
+    );
+    await writeFile(join(corpus, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]));
+    await writeFile(join(corpus, '.hidden'), 'not uploaded');
+  });
+
+  afterAll(async () => {
+    await rm(corpus, { recursive: true, force: true });
+  });
+
+  it('uploads every file of a folder and reports what became of each, rejections with their reasons', async () => {
+    const files = await collectFiles([corpus]);
+    expect(files.map((file) => file.key)).toEqual(['nested/deventer.txt', 'no-marker.txt', 'photo.jpg', 'zwolle.txt']);
+    const s3 = createS3Client();
+    const documents = createDocumentClient();
+    const uploaded: number[] = [];
+    const report = await uploadCorpus({
+      s3,
+      bucketName: stack.bucketName,
+      articles: new DynamoDbArticleStore(documents, stack.tableName),
+      files,
+      onUploaded: (done) => uploaded.push(done),
+    });
+    s3.destroy();
+    documents.destroy();
+    expect(uploaded.at(-1)).toBe(4);
+    expect(report).toMatchObject({ uploaded: 4, ingested: 2, pending: [], failedUploads: [], deadLettered: [] });
+    expect(report.rejected.map((rejection) => [rejection.key, rejection.code]).sort()).toEqual([
+      ['no-marker.txt', 'missing-date-marker'],
+      ['photo.jpg', 'binary-content'],
+    ]);
+    const summary = describeReport(report);
+    expect(summary).toMatch(/^4 uploaded: 2 ingested, 2 rejected, 0 dead-lettered, 0 still pending/);
+    expect(summary).toContain('binary-content (1)');
+  });
+
+  it('runs as a command against the local stack', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/upload.ts',
+        '--s3-endpoint',
+        stack.s3Endpoint,
+        '--dynamodb-endpoint',
+        stack.dynamoDbEndpoint,
+        join(corpus, 'zwolle.txt'),
+      ],
+      { cwd: PROJECT_ROOT, env: { ...process.env, BUCKET_NAME: stack.bucketName, TABLE_NAME: stack.tableName } },
+    );
+    expect(stdout).toMatch(/^1 uploaded: 1 ingested, 0 rejected/m);
   });
 });

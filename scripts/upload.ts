@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SingleBar } from 'cli-progress';
+import { DynamoDbArticleStore } from '../functions/adapters/dynamodb-article-store';
+import { S3RVER_CREDENTIALS } from './local/s3-server';
+import { collectFiles, describeReport, uploadCorpus } from './upload/corpus';
+
+const USAGE = `Usage: npm run upload -- [options] <files or folders...>
+
+Uploads seed files to the seeds bucket and reports what became of each.
+Without --bucket it targets the local stack started by \`npm start\`.
+
+  --bucket NAME        a deployed seeds bucket (AWS credentials from the usual chain)
+  --table NAME         the deployed table, to report outcomes (stack output TableName)
+  --s3-endpoint URL    S3 endpoint (local default: http://127.0.0.1:$S3_PORT or :4569)
+  --dynamodb-endpoint URL  DynamoDB endpoint (local default: http://127.0.0.1:$DYNAMODB_PORT or :8000)
+  --wait SECONDS       how long to wait for outcomes (default 120)
+  --concurrency N      parallel uploads (default 8)`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    bucket: { type: 'string' },
+    table: { type: 'string' },
+    's3-endpoint': { type: 'string' },
+    'dynamodb-endpoint': { type: 'string' },
+    wait: { type: 'string', default: '120' },
+    concurrency: { type: 'string', default: '8' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help || positionals.length === 0) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+
+const local = values.bucket === undefined;
+const host = process.env.HOST ?? '127.0.0.1';
+const s3Endpoint = values['s3-endpoint'] ?? (local ? `http://${host}:${process.env.S3_PORT ?? 4569}` : undefined);
+const dynamoDbEndpoint =
+  values['dynamodb-endpoint'] ?? (local ? `http://${host}:${process.env.DYNAMODB_PORT ?? 8000}` : undefined);
+const localConfig = { region: process.env.AWS_REGION ?? 'us-east-1', credentials: S3RVER_CREDENTIALS };
+
+const s3 = new S3Client({
+  ...(local ? localConfig : {}),
+  ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+  responseChecksumValidation: 'WHEN_REQUIRED',
+});
+const tableName = values.table ?? (local ? (process.env.TABLE_NAME ?? 'headline-digest') : undefined);
+const articles = tableName
+  ? new DynamoDbArticleStore(
+      DynamoDBDocumentClient.from(
+        new DynamoDBClient({
+          ...(local ? localConfig : {}),
+          ...(dynamoDbEndpoint ? { endpoint: dynamoDbEndpoint } : {}),
+        }),
+      ),
+      tableName,
+    )
+  : undefined;
+
+const files = await collectFiles(positionals);
+const bar = process.stdout.isTTY ? new SingleBar({ format: '{phase} [{bar}] {value}/{total}' }) : undefined;
+bar?.start(files.length, 0, { phase: 'uploading' });
+const report = await uploadCorpus({
+  s3,
+  bucketName: values.bucket ?? process.env.BUCKET_NAME ?? 'headline-digest-seeds',
+  ...(articles ? { articles } : {}),
+  files,
+  concurrency: Number(values.concurrency),
+  waitSeconds: Number(values.wait),
+  onUploaded: (done) => bar?.update(done),
+  onSettled: (done) => bar?.update(done, { phase: 'ingesting' }),
+});
+bar?.stop();
+console.log(describeReport(report));
+if (!articles) console.log('Outcomes not checked: pass --table with the deployed table name to see them.');
+process.exit(report.pending.length || report.failedUploads.length || report.deadLettered.length ? 1 : 0);
