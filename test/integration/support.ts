@@ -81,6 +81,7 @@ export function sqsEventFor(
   keys: string[],
   eventName = 'ObjectCreated:Put',
   sequencer: () => string = nextSequencer,
+  receiveCount = 1,
 ): SQSEvent {
   return {
     Records: keys.map((key, index) => ({
@@ -103,7 +104,7 @@ export function sqsEventFor(
         ],
       }),
       attributes: {
-        ApproximateReceiveCount: '1',
+        ApproximateReceiveCount: String(receiveCount),
         SentTimestamp: '0',
         SenderId: 'test',
         ApproximateFirstReceiveTimestamp: '0',
