@@ -85,6 +85,8 @@ export async function startDynamoDbLocal(options: {
   directory: string;
   port: number;
   host?: string;
+  /** Keep the data in this folder, so that it survives a restart; in memory when absent. */
+  dataDirectory?: string;
 }): Promise<RunningDynamoDbLocal> {
   checkJava();
   const directory = await ensureDynamoDbLocal(options.directory);
@@ -95,7 +97,7 @@ export async function startDynamoDbLocal(options: {
       `-Djava.library.path=${join(directory, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(directory, 'DynamoDBLocal.jar'),
-      '-inMemory',
+      ...(options.dataDirectory ? ['-dbPath', options.dataDirectory] : ['-inMemory']),
       // One database whatever region or credentials a client uses.
       '-sharedDb',
       '-port',

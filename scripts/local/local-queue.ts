@@ -34,6 +34,8 @@ export interface LocalQueueOptions {
  */
 export class LocalQueue {
   readonly deadLetters: DeadLetter[] = [];
+  /** How many times a failed message was delivered again. */
+  redeliveries = 0;
   private readonly ready: Message[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private outstanding = 0;
@@ -111,6 +113,7 @@ export class LocalQueue {
     }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
+      this.redeliveries += 1;
       this.ready.push(message);
       void this.pump();
     }, this.redeliveryDelayMs * message.receiveCount);

@@ -15,7 +15,7 @@ import { S3RVER_CREDENTIALS, startS3Server } from './s3-server';
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
 /** As the deployed queue's redrive policy: receives before a message is dead-lettered. */
-const MAX_RECEIVE_COUNT = 3;
+const DEFAULT_MAX_RECEIVE_COUNT = 3;
 
 export interface LocalStackOptions {
   readonly host: string;
@@ -36,6 +36,10 @@ export interface LocalStackOptions {
   /** Where s3rver keeps objects; emptied at every start. */
   readonly s3Directory: string;
   readonly onDeadLetter?: (letter: DeadLetter) => void;
+  /** Receives before a message is dead-lettered, as the deployed redrive policy (default 3). */
+  readonly maxReceiveCount?: number;
+  /** Stands in for the visibility timeout: the wait before a failed message is received again. */
+  readonly redeliveryDelayMs?: number;
 }
 
 export interface LocalStack {
@@ -89,6 +93,7 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const stops: (() => Promise<void> | void)[] = [];
+  const maxReceiveCount = options.maxReceiveCount ?? DEFAULT_MAX_RECEIVE_COUNT;
   const stop = async () => {
     for (const step of stops.reverse()) await step();
   };
@@ -119,7 +124,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => s3.stop());
 
     Object.assign(process.env, {
-      MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
+      MAX_RECEIVE_COUNT: String(maxReceiveCount),
       TABLE_NAME: options.tableName,
       BUCKET_NAME: options.bucketName,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint,
@@ -142,7 +147,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const ingestQueue = new LocalQueue({
       handler: (event) => ingest(event, lambdaContext('ingest')),
-      maxReceiveCount: MAX_RECEIVE_COUNT,
+      maxReceiveCount,
+      ...(options.redeliveryDelayMs ? { redeliveryDelayMs: options.redeliveryDelayMs } : {}),
       ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
     });
     queue = ingestQueue;

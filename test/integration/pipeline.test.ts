@@ -10,6 +10,14 @@ const YEAR_ARTICLE =
 
 let service: Service;
 
+/** The digest entry of the first seed file, found through its object record rather than its headline. */
+async function firstSeedArticle(): Promise<{ id: string; url: string }> {
+  const { Item } = await service.documents.send(
+    new GetCommand({ TableName: service.tableName, Key: keys.object(FIRST_SEED) }),
+  );
+  return { id: Item?.articleId, url: `/articles/${Item?.articleId}` };
+}
+
 beforeAll(async () => {
   service = await startService();
   const response = await uploadAndIngest(service, Object.fromEntries(seedFiles));
@@ -25,10 +33,9 @@ describe('the seed files, from S3 through DynamoDB to the API', () => {
     expect(headers['Content-Type']).toMatch(/^application\/json/);
     expect(body).toMatchObject({ date: '2021-12', articleCount: 2 });
     expect(body.articles).toHaveLength(2);
-    const headlines = body.articles.map((article: { headline: string }) => article.headline).sort();
-    expect(headlines[0]).toMatch(/^Het gesprek tussen de Amerikaanse president Joe Biden/);
-    expect(headlines[1]).toMatch(/^Joe Biden en Vladimir Poetin hebben donderdagavond/);
     for (const article of body.articles) {
+      expect(article.headline).toMatch(/Biden|Poetin/);
+      expect(article.headline.length).toBeLessThanOrEqual(90);
       expect(article).toEqual(
         expect.objectContaining({
           id: expect.stringMatching(/^[0-9a-f]{16}$/),
@@ -43,10 +50,7 @@ describe('the seed files, from S3 through DynamoDB to the API', () => {
   });
 
   it('serves an article with its body, subheadings included, and the object it came from', async () => {
-    const digest = await call(service, '/digests/2021-12');
-    const first = digest.body.articles.find((article: { headline: string }) =>
-      article.headline.startsWith('Het gesprek'),
-    );
+    const first = await firstSeedArticle();
     const { statusCode, body } = await call(service, first.url);
     expect(statusCode).toBe(200);
     expect(body.blocks[0]).toEqual({ type: 'paragraph', text: expect.stringMatching(/^Het gesprek tussen/) });
@@ -120,11 +124,9 @@ describe('ingesting the same content again', () => {
 
   it('keeps one article with both keys as sources when the same content arrives under another key', async () => {
     await uploadAndIngest(service, { 'copy/of-first.txt': seedFiles.get(FIRST_SEED) as Buffer });
-    const digest = await call(service, '/digests/2021-12');
-    const first = digest.body.articles.find((article: { headline: string }) =>
-      article.headline.startsWith('Het gesprek'),
-    );
+    const first = await firstSeedArticle();
     expect((await call(service, first.url)).body.sources).toEqual(['000_7341066c0f110c02.txt', 'copy/of-first.txt']);
+    const digest = await call(service, '/digests/2021-12');
     expect(digest.body.articles.filter((article: { id: string }) => article.id === first.id)).toHaveLength(1);
   });
 });
