@@ -1,16 +1,39 @@
 import { createHash } from 'node:crypto';
+import { contentParagraphs } from './content';
+import { findEntities } from './entities';
+import { bodyHash, minhash } from './fingerprint';
+import { chooseLead, generateHeadline, HEADLINE_MAX_CHARS, titleHeadline } from './headline';
+import { extractKeywords } from './keywords';
 import { detectLanguage } from './language';
 import type { Block, ParsedSeed } from './seed';
-import { countWords, splitSentences, splitWords } from './text';
+import { splitSentences } from './sentences';
+import { SUMMARY_MAX_WORDS, stripDateline, summarize } from './summary';
+import { countWords, readingMinutes } from './text';
 
-/** What a digest needs of an article: small enough to read thousands of them per date. */
+export { HEADLINE_MAX_CHARS, SUMMARY_MAX_WORDS };
+
+/**
+ * What a digest needs of an article, computed once at ingest: small enough (well under 2 KB) to read ten
+ * thousand of them for one date. `keywords`, `entities` and the two fingerprints are what duplicate
+ * detection and story grouping use, so the digest never reads article text.
+ */
 export interface ArticleSummary {
   readonly id: string;
   readonly date: string;
   readonly headline: string;
   readonly summary: string;
+  /** ISO 639-1 code, or `und` when the text is too short to tell. */
   readonly language: string;
   readonly wordCount: number;
+  readonly readingMinutes: number;
+  /** 5–10 content words of the body, most prominent first. */
+  readonly keywords: readonly string[];
+  /** People, places and organisations, most mentioned first. */
+  readonly entities: readonly string[];
+  /** Hash of the normalized body: equal for identical copies. */
+  readonly bodyHash: string;
+  /** MinHash signature of the body's word 3-shingles (base64), for near-duplicates. */
+  readonly minhash: string;
 }
 
 /** An article as stored: the summary plus its text and the objects it came from. */
@@ -24,10 +47,6 @@ export interface Article extends ArticleSummary {
   readonly sources: readonly string[];
   readonly ingestedAt: string;
 }
-
-export const HEADLINE_MAX_CHARS = 90;
-export const SUMMARY_MAX_WORDS = 60;
-const SUMMARY_MAX_SENTENCES = 3;
 
 /**
  * Identity is the content, not the object key: the same article uploaded under two keys
@@ -43,43 +62,29 @@ export function articleId(seed: ParsedSeed): string {
 }
 
 export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
-  const lead = seed.paragraphs[0] ?? '';
-  const leadSentences = splitSentences(lead);
-  const headline = shortenHeadline(leadSentences[0] ?? lead);
+  // The analysis reads the story without the wire's dateline ("GENT (Belga) -").
+  const paragraphs = contentParagraphs(seed.paragraphs).map((paragraph, index) =>
+    index === 0 ? stripDateline(paragraph) : paragraph,
+  );
+  const language = detectLanguage(paragraphs.join('\n'));
+  const sentences = paragraphs.flatMap(splitSentences);
+  const found = findEntities(sentences, language);
+  const lead = chooseLead(sentences);
+  const headline = seed.title?.trim()
+    ? titleHeadline(seed.title)
+    : generateHeadline(lead, { language, entities: found });
+  const wordCount = countWords(paragraphs);
   return {
     id: articleId(seed),
     date: seed.date,
     headline,
-    summary: summarize(seed.paragraphs, headline),
-    language: detectLanguage(seed.paragraphs.join('\n')),
-    wordCount: countWords(seed.paragraphs),
+    summary: summarize(sentences, headline),
+    language,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    keywords: extractKeywords(sentences, language, found),
+    entities: found.map((entity) => entity.name),
+    bodyHash: bodyHash(paragraphs),
+    minhash: minhash(paragraphs),
   };
-}
-
-/** The lead sentence, cut at a word boundary so that it fits a headline, without trailing punctuation. */
-export function shortenHeadline(sentence: string): string {
-  const trimmed = stripTrailingPunctuation(sentence);
-  if (trimmed.length <= HEADLINE_MAX_CHARS) return trimmed;
-  const cut = trimmed.slice(0, HEADLINE_MAX_CHARS + 1);
-  const lastSpace = cut.lastIndexOf(' ');
-  return stripTrailingPunctuation(lastSpace > 0 ? cut.slice(0, lastSpace) : cut.slice(0, HEADLINE_MAX_CHARS));
-}
-
-function stripTrailingPunctuation(text: string): string {
-  return text.trim().replace(/[\s.,:;–—-]+$/u, '');
-}
-
-/** Whole sentences from the start of the article, within the word budget, never repeating the headline. */
-function summarize(paragraphs: readonly string[], headline: string): string {
-  const chosen: string[] = [];
-  let words = 0;
-  for (const sentence of paragraphs.flatMap(splitSentences)) {
-    if (chosen.length === SUMMARY_MAX_SENTENCES) break;
-    if (stripTrailingPunctuation(sentence) === headline) continue;
-    const sentenceWords = splitWords(sentence).length;
-    if (words + sentenceWords > SUMMARY_MAX_WORDS && chosen.length > 0) break;
-    chosen.push(sentence);
-    words += sentenceWords;
-  }
-  return chosen.join(' ');
 }

@@ -1,26 +1,82 @@
-/** Sentence and word segmentation shared by the analysis and the digest. */
-const sentenceSegmenter = new Intl.Segmenter('nl', { granularity: 'sentence' });
-const wordSegmenter = new Intl.Segmenter('nl', { granularity: 'word' });
+/** Word-level text handling shared by the analysis and the digest: tokens, normalization, counting. */
+import { splitSentences } from './sentences';
 
-export function splitSentences(paragraph: string): string[] {
-  const sentences: string[] = [];
-  for (const { segment } of sentenceSegmenter.segment(paragraph)) {
-    const sentence = segment.trim();
-    if (sentence) sentences.push(sentence);
+export { splitSentences };
+
+/**
+ * A word: letters, marks and digits, with inner apostrophes, hyphens and number separators kept
+ * (zo'n, Oost-Oekraïne, 13.000, 3,5, 10.30), so that no Unicode letter is ever lost (één, Fryslân).
+ */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-.,·][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Words per minute of an average adult reader of news, for the reading time. */
+export const WORDS_PER_MINUTE = 220;
+
+export interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    tokens.push({ text: match[0], start, end: start + match[0].length });
   }
-  return sentences;
+  return tokens;
 }
 
 export function splitWords(text: string): string[] {
-  const words: string[] = [];
-  for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
-    if (isWordLike) words.push(segment);
-  }
-  return words;
+  return text.match(WORD) ?? [];
 }
 
 export function countWords(paragraphs: readonly string[]): number {
   let count = 0;
   for (const paragraph of paragraphs) count += splitWords(paragraph).length;
   return count;
+}
+
+/** Whole minutes, at least one for any text. */
+export function readingMinutes(wordCount: number): number {
+  return wordCount === 0 ? 0 : Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
+}
+
+/** Lower case, for comparing words whatever their position in a sentence. */
+export function fold(word: string): string {
+  return word.toLowerCase();
+}
+
+/** Lower case without diacritics: Oekraïne and Oekraine, één and een compare equal. */
+export function foldAccents(word: string): string {
+  return fold(word)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+}
+
+export function isNumeric(word: string): boolean {
+  return /\p{N}/u.test(word);
+}
+
+export function startsUpper(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** NATO, VS, TASS: two or more letters, all capitals. */
+export function isAcronym(word: string): boolean {
+  return /^\p{Lu}{2,}$/u.test(word.replace(/[-.]/g, ''));
+}
+
+/** The body as one canonical string: words only, lower case, single spaces. Equal bodies are duplicates. */
+export function normalizedBody(paragraphs: readonly string[]): string {
+  return paragraphs.flatMap((paragraph) => splitWords(paragraph).map(fold)).join(' ');
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Upper-cases the first letter, for a headline that starts inside a sentence. */
+export function capitalizeFirst(text: string): string {
+  return text.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
 }

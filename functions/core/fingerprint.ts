@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { fold, splitWords } from './text';
+
+/**
+ * Compact fingerprints of an article body, stored with its summary so that a digest can find duplicates
+ * without reading any text: a hash of the normalized body for identical copies, and a MinHash signature
+ * of its word 3-shingles for near-duplicates. The signature is MINHASH_SIZE 16-bit minima, 172 characters
+ * of base64; the share of equal minima estimates the shingles' Jaccard similarity.
+ */
+export const MINHASH_SIZE = 64;
+const SHINGLE = 3;
+
+/** Identical bodies once words are lower-cased and punctuation and spacing are ignored. */
+export function bodyHash(paragraphs: readonly string[]): string {
+  const normalized = paragraphs.flatMap((paragraph) => splitWords(paragraph).map(fold)).join(' ');
+  return createHash('sha256').update(normalized).digest('hex').slice(0, 16);
+}
+
+export function shingles(paragraphs: readonly string[]): Set<string> {
+  const words = paragraphs.flatMap((paragraph) => splitWords(paragraph).map(fold));
+  const result = new Set<string>();
+  if (words.length < SHINGLE) {
+    if (words.length > 0) result.add(words.join(' '));
+    return result;
+  }
+  for (let index = 0; index + SHINGLE <= words.length; index += 1) {
+    result.add(words.slice(index, index + SHINGLE).join(' '));
+  }
+  return result;
+}
+
+export function minhash(paragraphs: readonly string[]): string {
+  const minima = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  for (const shingle of shingles(paragraphs)) {
+    const base = fnv1a(shingle);
+    for (let slot = 0; slot < MINHASH_SIZE; slot += 1) {
+      const value = mix(base ^ (SEEDS[slot] ?? 0));
+      if (value < (minima[slot] ?? 0)) minima[slot] = value;
+    }
+  }
+  const bytes = new Uint8Array(MINHASH_SIZE * 2);
+  minima.forEach((value, slot) => {
+    bytes[slot * 2] = value & 0xff;
+    bytes[slot * 2 + 1] = (value >>> 8) & 0xff;
+  });
+  return Buffer.from(bytes).toString('base64');
+}
+
+/** The 16-bit minima of a stored signature; an empty array for a missing or malformed one. */
+export function decodeMinhash(signature: string | undefined): Uint16Array {
+  if (!signature) return new Uint16Array(0);
+  const bytes = Buffer.from(signature, 'base64');
+  if (bytes.length !== MINHASH_SIZE * 2) return new Uint16Array(0);
+  const values = new Uint16Array(MINHASH_SIZE);
+  for (let slot = 0; slot < MINHASH_SIZE; slot += 1)
+    values[slot] = (bytes[slot * 2] ?? 0) | ((bytes[slot * 2 + 1] ?? 0) << 8);
+  return values;
+}
+
+/** The estimated Jaccard similarity of two signatures' shingle sets. */
+export function estimateJaccard(a: Uint16Array, b: Uint16Array): number {
+  if (a.length !== MINHASH_SIZE || b.length !== MINHASH_SIZE) return 0;
+  let equal = 0;
+  for (let slot = 0; slot < MINHASH_SIZE; slot += 1) if (a[slot] === b[slot]) equal += 1;
+  return equal / MINHASH_SIZE;
+}
+
+const SEEDS = Uint32Array.from({ length: MINHASH_SIZE }, (_, slot) => mix(Math.imul(slot + 1, 0x9e3779b9)));
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** MurmurHash3's finalizer: a bijection on 32 bits that spreads every input bit. */
+function mix(value: number): number {
+  let hash = value >>> 0;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}

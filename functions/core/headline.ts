@@ -1,0 +1,513 @@
+import { type Entity, isTitleWord } from './entities';
+import { PLACES } from './gazetteer';
+import { DETERMINERS, DROPPABLE_AUXILIARIES, FUNCTION_WORDS, isDayWord, isDemonym, REPORTING_VERBS } from './lexicon';
+import { capitalizeFirst, foldAccents } from './text';
+
+/**
+ * A headline compressed from the lead sentence, by deletion only, so that every word is the article's own:
+ * dateline, parentheticals, asides, attributions, time adverbials and appositions go, a name with its title
+ * becomes the surname the article itself uses, and the leading article and a "to be" auxiliary drop out as
+ * in headline style. "Het gesprek tussen de Amerikaanse president Joe Biden en zijn Russische evenknie
+ * Vladimir Poetin is dinsdag rond iets na 18 uur Belgische tijd afgelopen." becomes
+ * "Gesprek tussen Biden en Poetin afgelopen".
+ */
+export const HEADLINE_MAX_CHARS = 90;
+const MIN_WORDS = 3;
+
+interface Chunk {
+  /** The chunk as written, punctuation included. */
+  readonly raw: string;
+  /** Its letters and digits, without surrounding punctuation. */
+  readonly core: string;
+}
+
+const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
+
+const RELATIVE_DAYS = words(`
+  gisteren vandaag vanochtend vanmorgen vanmiddag vanavond vannacht gisteravond gistermiddag gisterochtend
+  eergisteren yesterday today tonight gestern heute vorgestern hier aujourd'hui juster hjoed fannacht
+`);
+const DAY_PREPOSITIONS = words(`
+  op on am le vorige afgelopen last this next deze kommenden letzten ce dit sinds since seit depuis early late
+  vroeg laat früh spät tôt
+`);
+const DAY_PARTS = words(
+  `avond ochtend middag nacht evening morning afternoon night abend morgen nachmittag soir matin`,
+);
+const CLOCK_UNITS = words(`uur u h uhr heures heure o'clock pm am p.m a.m oere`);
+const CLOCK_PREPOSITIONS = words(`
+  rond omstreeks om iets na voor tegen kort even ongeveer around at shortly after before about um gegen kurz nach
+  vers à ca circa sawat
+`);
+const CLOCK_ZONES = words(`belgische nederlandse lokale plaatselijke local ortszeit locale tijd time heure`);
+const DURATION_UNITS = words(`
+  minuten minuut uur uren seconden dagen weken maanden minutes minute hours hour seconds days weeks months
+  stunden stunde tage wochen monate heures jours semaines mois oeren dagen wiken
+`);
+/** "de komende vier jaar", "the next two years", "die kommenden fünf Jahre": a span, with years too. */
+const SPAN_OPENERS = words(
+  `komende afgelopen voorbije next past last coming kommenden nächsten vergangenen letzten kommende ôfrûne`,
+);
+const SPAN_UNITS = words(`jaar jaren years year jahre jahren jier jierren ans années`);
+const DURATION_PREPOSITIONS = words(`
+  zo'n ongeveer circa ca bijna ruim meer dan about nearly almost more than for some etwa rund knapp fast über
+  mehr als environ près de pendant gedurende during lang sawat
+`);
+const DURATION_SUFFIXES = words(`lang long lange durant`);
+const NUMBER_WORDS = words(`
+  een één twee drie vier vijf zes zeven acht negen tien twintig dertig veertig vijftig honderd half anderhalf
+  a an one two three four five six seven eight nine ten twenty thirty forty fifty hundred
+  ein eine einer zwei drei vier fünf sechs sieben acht neun zehn zwanzig dreißig halbe anderthalb
+  un une deux trois quatre cinq six sept huit neuf dix vingt trente
+  ien twa trije fjouwer fiif
+`);
+const ATTRIBUTION_OPENERS = words(`volgens according laut selon neffens`);
+const RELATIVE_PRONOUNS = words(
+  `die dat wie waar waarin which who whom whose where der das welche welcher qui que dont où dy wêr`,
+);
+const LEADING_ARTICLES: Readonly<Record<string, ReadonlySet<string>>> = {
+  nl: words(`de het een`),
+  en: words(`the a an`),
+  de: words(`der die das ein eine`),
+  fr: words(`le la les un une`),
+  fy: words(`de it in`),
+};
+
+export interface HeadlineContext {
+  readonly language: string;
+  readonly entities: readonly Entity[];
+}
+
+/** Openers of a scene or a hypothesis rather than the news: "If you had stood …", "Stel je voor …". */
+const SCENE_OPENERS = words(`if imagine picture als stel wenn stellen si imaginez`);
+
+export function isSceneOpener(sentence: string): boolean {
+  return SCENE_OPENERS.has(lower(toChunks(sentence)[0]));
+}
+
+/**
+ * The sentence a headline is made from: the first of the lead that states news, passing over a question,
+ * a quotation or a scene-setting opener, and anything under four words.
+ */
+export function chooseLead(sentences: readonly string[]): string {
+  const candidates = sentences.slice(0, 3);
+  const news = candidates.find(
+    (sentence) =>
+      sentence.split(/\s+/).length >= 4 &&
+      !/\?["'’”»]?$/u.test(sentence) &&
+      !/^["“„«‘']/u.test(sentence) &&
+      !isSceneOpener(sentence),
+  );
+  return news ?? sentences.find((sentence) => sentence.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
+}
+
+export function generateHeadline(sentence: string, context: HeadlineContext): string {
+  const compressed = compress(sentence, context);
+  if (compressed.split(/\s+/).length >= MIN_WORDS) return compressed;
+  return fitLength(cleanSentence(sentence), context.language);
+}
+
+/** The file's own title, as a headline: trimmed, without a final full stop. */
+export function titleHeadline(title: string): string {
+  return title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*\.$/u, '');
+}
+
+function compress(sentence: string, context: HeadlineContext): string {
+  let chunks = toChunks(cleanSentence(sentence));
+  chunks = dropAttribution(chunks);
+  chunks = dropCommaAsides(chunks);
+  chunks = dropRelativeClause(chunks);
+  chunks = dropTimeAdverbials(chunks);
+  chunks = dropRepetition(chunks);
+  chunks = reduceNames(chunks, context);
+  chunks = dropLeadingArticle(chunks, context);
+  chunks = dropAuxiliary(chunks, context.language);
+  if (length(chunks) > HEADLINE_MAX_CHARS) chunks = dropArticles(chunks, context.language);
+  if (length(chunks) > HEADLINE_MAX_CHARS) chunks = shortenBeforeFinalVerb(chunks, context.language);
+  return fitLength(chunks.map((chunk) => chunk.raw).join(' '), context.language);
+}
+
+/** Datelines, parentheticals and dash asides out; whitespace single. */
+function cleanSentence(sentence: string): string {
+  return (
+    sentence
+      .replace(/\s*\([^()]*\)/gu, '')
+      .replace(/\s*\[[^[\]]*\]/gu, '')
+      // "AMSTERDAM -", "DEN HAAG (ANP) -", "WASHINGTON, Dec 7 -", "Brussel, 7 december –"
+      .replace(/^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,[^–—-]{1,25})?\s+[-–—]\s+/u, '')
+      .replace(/^\p{Lu}[\p{L}\s.'-]{1,30},\s*\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?\s*[-–—]\s+/u, '')
+      .replace(/\s+[–—]\s+[^–—]+\s+[–—]\s+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+function toChunks(text: string): Chunk[] {
+  return text
+    .split(' ')
+    .filter((raw) => raw !== '')
+    .map((raw) => ({ raw, core: raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') }));
+}
+
+const lower = (chunk: Chunk | undefined) => (chunk ? chunk.core.toLowerCase() : '');
+const endsClause = (chunk: Chunk | undefined) => chunk !== undefined && /[,;:]["'’”]?$/u.test(chunk.raw);
+const withoutTrailingComma = (chunk: Chunk): Chunk => ({ ...chunk, raw: chunk.raw.replace(/[,;:]$/u, '') });
+
+/** "Volgens het ministerie, …" and "…, berichten de persagentschappen." go. */
+function dropAttribution(chunks: Chunk[]): Chunk[] {
+  let result = chunks;
+  if (ATTRIBUTION_OPENERS.has(lower(result[0]))) {
+    const comma = result.findIndex((chunk, index) => index < 10 && endsClause(chunk));
+    if (comma > 0 && comma < result.length - MIN_WORDS) result = result.slice(comma + 1);
+  }
+  const lastComma = result.findLastIndex(endsClause);
+  if (lastComma > 0 && result.length - lastComma - 1 <= 10) {
+    const tail = result.slice(lastComma + 1);
+    if (tail.some((chunk) => REPORTING_VERBS.has(lower(chunk)))) {
+      result = [...result.slice(0, lastComma), withoutTrailingComma(result[lastComma] as Chunk)];
+    }
+  }
+  return result;
+}
+
+/** ", het Oekraïense schiereiland," and ", die … ," between commas, and a relative clause at the end, go. */
+function dropCommaAsides(chunks: Chunk[]): Chunk[] {
+  let result = chunks;
+  for (let guard = 0; guard < 5; guard += 1) {
+    const open = result.findIndex(
+      (chunk, index) =>
+        endsClause(chunk) &&
+        index < result.length - 1 &&
+        (DETERMINERS.has(lower(result[index + 1])) || RELATIVE_PRONOUNS.has(lower(result[index + 1]))),
+    );
+    if (open < 0) break;
+    const close = result.findIndex((chunk, index) => index > open && endsClause(chunk));
+    const end = close < 0 ? result.length - 1 : close;
+    const opener = result[open + 1];
+    // An aside at the very end only when it is relative: ", een ultrabeveiligde ruimte" may be the object.
+    const isRelative = RELATIVE_PRONOUNS.has(lower(opener));
+    if (end - open > 14 || (close < 0 && !isRelative) || open === 0) break;
+    const closeChunk = result[end];
+    const keepPunctuation = close < 0 ? /[.!?]$/u.test(closeChunk?.raw ?? '') : false;
+    const head = withoutTrailingComma(result[open] as Chunk);
+    result = [
+      ...result.slice(0, open),
+      keepPunctuation ? { ...head, raw: `${head.raw}.` } : head,
+      ...result.slice(end + 1),
+    ];
+  }
+  return result;
+}
+
+/** Relative pronouns that open a clause without a comma before it, and never a complement clause ("dat", "that"). */
+const BARE_RELATIVES = words(`die who which qui dy`);
+
+/** "Door de zware storm die dinsdag over Nederland trok, reden …": the relative clause up to its comma goes. */
+function dropRelativeClause(chunks: Chunk[]): Chunk[] {
+  const start = chunks.findIndex(
+    (chunk, index) =>
+      index > 0 && BARE_RELATIVES.has(lower(chunk)) && !endsClause(chunks[index - 1]) && /^\p{Ll}/u.test(chunk.core),
+  );
+  if (start < 0) return chunks;
+  const close = chunks.findIndex((chunk, index) => index >= start && endsClause(chunk));
+  if (close < 0 || close - start > 10 || close === chunks.length - 1) return chunks;
+  return [...chunks.slice(0, start), ...chunks.slice(close + 1)];
+}
+
+const ORDINALS = words(`
+  eerste tweede derde vierde vijfde zesde zevende achtste negende tiende
+  first second third fourth fifth sixth seventh eighth ninth tenth
+  ersten zweiten dritten vierten fünften sechsten siebten achten neunten zehnten
+  première deuxième troisième quatrième cinquième
+`);
+const TIMES = words(`keer time mal fois kear`);
+
+/** "voor de tweede keer in drie jaar", "for the second time", "zum zweiten Mal": how often is not the news. */
+function dropRepetition(chunks: Chunk[]): Chunk[] {
+  const at = chunks.findIndex(
+    (chunk, index) =>
+      TIMES.has(lower(chunk)) &&
+      (ORDINALS.has(lower(chunks[index - 1])) || /^\d+(?:e|ste|st|nd|rd|th|\.)$/u.test(chunks[index - 1]?.core ?? '')),
+  );
+  if (at < 1) return chunks;
+  let start = at - 1;
+  while (
+    start > 0 &&
+    at - start < 3 &&
+    (DETERMINERS.has(lower(chunks[start - 1])) || REPETITION_PREPOSITIONS.has(lower(chunks[start - 1])))
+  )
+    start -= 1;
+  let end = at;
+  // "… in drie jaar", "… in three years", "… seit drei Jahren".
+  if (
+    /^(?:in|within|binnen|seit|en|yn)$/u.test(lower(chunks[end + 1])) &&
+    isNumber(chunks[end + 2]) &&
+    !endsClause(chunks[end])
+  ) {
+    if (/^(?:jaar|jaren|years?|jahren?|ans?|jier)$/u.test(lower(chunks[end + 3]))) end += 3;
+  }
+  if (end >= chunks.length - 1) return chunks;
+  const drop = new Set<number>();
+  markSpan(drop, start, end, chunks);
+  return chunks.filter((_, index) => !drop.has(index));
+}
+
+const REPETITION_PREPOSITIONS = words(`voor for zum zur pour foar`);
+
+function isNumber(chunk: Chunk | undefined): boolean {
+  if (!chunk) return false;
+  return /^\d+(?:[.,]\d+)?$/u.test(chunk.core) || NUMBER_WORDS.has(lower(chunk));
+}
+
+/** Day names, clock times and durations inside the clause: "dinsdag rond iets na 18 uur Belgische tijd". */
+function dropTimeAdverbials(chunks: Chunk[]): Chunk[] {
+  const drop = new Set<number>();
+  const midClause = (last: number) => {
+    const after = chunks[last + 1];
+    return after !== undefined && !endsClause(chunks[last]) && !/[.!?]$/u.test(chunks[last]?.raw ?? '');
+  };
+  chunks.forEach((chunk, index) => {
+    const word = lower(chunk);
+    if (isDayWord(word) || RELATIVE_DAYS.has(word)) {
+      let start = index;
+      let end = index;
+      while (start > 0 && DAY_PREPOSITIONS.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
+      if (DAY_PARTS.has(lower(chunks[index + 1])) && !endsClause(chunk)) end += 1;
+      markSpan(drop, start, end, chunks);
+      return;
+    }
+    if (isNumber(chunk) && SPAN_OPENERS.has(lower(chunks[index - 1])) && SPAN_UNITS.has(lower(chunks[index + 1]))) {
+      let start = index - 1;
+      if (DETERMINERS.has(lower(chunks[start - 1]))) start -= 1;
+      if (midClause(index + 1)) markSpan(drop, start, index + 1, chunks);
+      return;
+    }
+    const clock =
+      /^\d{1,2}[.:]\d{2}$/u.test(chunk.core) || (isNumber(chunk) && CLOCK_UNITS.has(lower(chunks[index + 1])));
+    const duration = isNumber(chunk) && DURATION_UNITS.has(lower(chunks[index + 1])) && !endsClause(chunk);
+    if (!clock && !duration) return;
+    const prepositions = clock ? CLOCK_PREPOSITIONS : DURATION_PREPOSITIONS;
+    let start = index;
+    while (start > 0 && prepositions.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
+    let end = CLOCK_UNITS.has(lower(chunks[index + 1])) || duration ? index + 1 : index;
+    // "vier uur lang", "two hours long".
+    if (duration && !endsClause(chunks[end]) && DURATION_SUFFIXES.has(lower(chunks[end + 1]))) end += 1;
+    while (clock && !endsClause(chunks[end]) && CLOCK_ZONES.has(lower(chunks[end + 1]))) end += 1;
+    if (midClause(end)) markSpan(drop, start, end, chunks);
+  });
+  return chunks.filter((_, index) => !drop.has(index));
+}
+
+/** Marks a span for deletion; its trailing punctuation moves to the chunk before it. */
+function markSpan(drop: Set<number>, start: number, end: number, chunks: Chunk[]): void {
+  for (let index = start; index <= end; index += 1) drop.add(index);
+  const trailing = /[^\p{L}\p{N}]+$/u.exec(chunks[end]?.raw ?? '')?.[0];
+  const before = chunks[start - 1];
+  if (trailing && before && start > 0 && !drop.has(start - 1)) {
+    chunks[start - 1] = { ...before, raw: before.raw.replace(/[^\p{L}\p{N}]*$/u, trailing) };
+  }
+}
+
+/** "de Amerikaanse president Joe Biden" → "Biden": title and determiner go, the surname the article uses stays. */
+function reduceNames(chunks: Chunk[], context: HeadlineContext): Chunk[] {
+  const functionWords = FUNCTION_WORDS[context.language] ?? new Set<string>();
+  const names = context.entities
+    .map((entity) => ({ entity, nameWords: entity.name.split(/\s+/).map(foldAccents) }))
+    .sort((a, b) => b.nameWords.length - a.nameWords.length);
+  const result: Chunk[] = [];
+  let index = 0;
+  while (index < chunks.length) {
+    const match = names.find(({ nameWords }) => matchesAt(chunks, index, nameWords));
+    if (!match) {
+      result.push(chunks[index] as Chunk);
+      index += 1;
+      continue;
+    }
+    const { entity, nameWords } = match;
+    let start = result.length;
+    const previous = result.at(-1);
+    if (previous && !endsClause(previous) && isRoleWord(previous, functionWords)) {
+      let determiner = -1;
+      for (let probe = result.length - 1; probe >= 0 && result.length - probe <= 5; probe -= 1) {
+        const chunk = result[probe] as Chunk;
+        if (probe < result.length - 1 && endsClause(chunk)) break;
+        if (DETERMINERS.has(lower(chunk))) {
+          determiner = probe;
+          break;
+        }
+        if (!isRoleWord(chunk, functionWords) && !isDemonym(chunk.core, context.language)) break;
+      }
+      if (determiner >= 0) {
+        start = determiner;
+      } else if (isTitleWord(previous.core)) {
+        start = result.length - 1;
+        while (start > 0 && isNationality(result[start - 1] as Chunk, context.language)) start -= 1;
+      }
+    }
+    const last = chunks[index + nameWords.length - 1] as Chunk;
+    const trailing = /(?:['’]s)?[^\p{L}\p{N}]*$/u.exec(last.raw)?.[0] ?? '';
+    result.length = start;
+    result.push(...toChunks(`${entity.short ?? entity.name}${trailing}`));
+    index += nameWords.length;
+  }
+  return result;
+}
+
+/** "Russische", "Russian", and the genitives "Russlands", "Russia's" before a title. */
+function isNationality(chunk: Chunk, language: string): boolean {
+  if (isDemonym(chunk.core, language) || /^(?:\p{Lu}\.){2,3}$/u.test(chunk.raw)) return true;
+  if (PLACES.has(foldAccents(chunk.core)) && /^\p{Lu}/u.test(chunk.core)) return true;
+  const genitive = chunk.raw.replace(/['’]s$|s$/u, '');
+  return genitive !== chunk.raw && PLACES.has(foldAccents(genitive));
+}
+
+/** A lower-case noun before a name, or a title: "evenknie", "president", "President". */
+function isRoleWord(chunk: Chunk, functionWords: ReadonlySet<string>): boolean {
+  if (isTitleWord(chunk.core)) return true;
+  return /^\p{Ll}/u.test(chunk.core) && !functionWords.has(lower(chunk)) && !DETERMINERS.has(lower(chunk));
+}
+
+function matchesAt(chunks: readonly Chunk[], index: number, nameWords: readonly string[]): boolean {
+  if (index + nameWords.length > chunks.length) return false;
+  return nameWords.every((word, offset) => {
+    const chunk = chunks[index + offset] as Chunk;
+    if (foldAccents(chunk.core.replace(/['’]s$/u, '')) !== word) return false;
+    // Punctuation may only follow the last word of the name.
+    return offset === nameWords.length - 1 || !/[^\p{L}\p{N}]$/u.test(chunk.raw);
+  });
+}
+
+/** "Het gesprek …" → "Gesprek …", unless the article is part of a name: "De Wever", "The Washington Post". */
+function dropLeadingArticle(chunks: Chunk[], context: HeadlineContext): Chunk[] {
+  const articles = LEADING_ARTICLES[context.language];
+  const first = chunks[0];
+  if (!first || !articles?.has(lower(first)) || chunks.length <= MIN_WORDS) return chunks;
+  const startsName = context.entities.some((entity) => {
+    const nameWords = entity.name.split(/\s+/).map(foldAccents);
+    return matchesAt(chunks, 0, nameWords);
+  });
+  return startsName ? chunks : chunks.slice(1);
+}
+
+/** Articles that Dutch and English headlines leave out when space is short: "de aangekondigde staking" → "aangekondigde staking". */
+const SPARE_ARTICLES: Readonly<Record<string, ReadonlySet<string>>> = {
+  nl: words('de het een'),
+  en: words('the a an'),
+  fy: words('de it in'),
+};
+
+function dropArticles(chunks: Chunk[], language: string): Chunk[] {
+  const articles = SPARE_ARTICLES[language];
+  if (!articles) return chunks;
+  return chunks.filter(
+    (chunk, index) =>
+      !(articles.has(chunk.raw) && /^\p{Ll}/u.test(chunks[index + 1]?.core ?? '') && !endsClause(chunk)),
+  );
+}
+
+const length = (chunks: readonly Chunk[]) => chunks.map((chunk) => chunk.raw).join(' ').length;
+
+/** Dutch, German and Frisian put the participle or infinitive last: cut before it, not it. */
+const VERB_FINAL = new Set(['nl', 'de', 'fy']);
+const MAX_MIDDLE_CUT = 6;
+
+/**
+ * "… over de Leie bij de Blaisantvest officieel geopend" → "… over de Leie bij de Blaisantvest geopend":
+ * words go from just before the final verb until the headline fits, so that the verb, which carries the news,
+ * stays. Never across a comma, never more than a few words, never leaving a function word before the verb.
+ */
+function shortenBeforeFinalVerb(chunks: Chunk[], language: string): Chunk[] {
+  const verb = chunks.at(-1);
+  if (!VERB_FINAL.has(language) || !verb || !/^\p{Ll}+(?:en|d|t)$/u.test(verb.core)) return chunks;
+  const functionWords = FUNCTION_WORDS[language] ?? new Set<string>();
+  const middle = chunks.slice(0, -1);
+  let removed = 0;
+  while (middle.length > 2 && removed < MAX_MIDDLE_CUT && !endsClause(middle.at(-1))) {
+    const tooLong = length([...middle, verb]) > HEADLINE_MAX_CHARS;
+    const dangling = functionWords.has(lower(middle.at(-1)));
+    if (!tooLong && !dangling) break;
+    middle.pop();
+    removed += 1;
+  }
+  const result = [...middle, verb];
+  return length(result) <= HEADLINE_MAX_CHARS && !functionWords.has(lower(middle.at(-1))) ? result : chunks;
+}
+
+/** A past participle closing the clause: afgelopen, gearresteerd, festgenommen, verloren. */
+function isParticiple(word: string): boolean {
+  return /^\p{Ll}{0,6}ge\p{Ll}{2,}(?:d|t|en)$/u.test(word) || /^(?:be|ver|ont|her|er)\p{Ll}{3,}(?:d|t|en)$/u.test(word);
+}
+
+/** "Gesprek … is afgelopen" → "Gesprek … afgelopen": headline style leaves out "to be" before a participle. */
+function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
+  const auxiliaries = DROPPABLE_AUXILIARIES[language];
+  if (!auxiliaries || auxiliaries.size === 0) return chunks;
+  const clauseEnd = chunks.findIndex(endsClause);
+  const last = clauseEnd < 0 ? chunks.length - 1 : clauseEnd;
+  const auxiliary = chunks.findIndex((chunk, index) => index > 0 && index < last && auxiliaries.has(lower(chunk)));
+  if (auxiliary < 0 || endsClause(chunks[auxiliary])) return chunks;
+  // "Op Schiphol zijn ruim 200 vluchten geschrapt vanwege de storm": a participle after it, in the same clause.
+  if (!chunks.slice(auxiliary + 1, last + 1).some((chunk) => isParticiple(lower(chunk)))) return chunks;
+  return chunks.filter((_, index) => index !== auxiliary);
+}
+
+/**
+ * At most HEADLINE_MAX_CHARS: the first clause when the sentence is longer, else a cut at a word boundary;
+ * never ending on a function word or on , : ; – and without a final full stop or ellipsis.
+ */
+function fitLength(text: string, language: string): string {
+  let headline = tidy(text);
+  if (headline.length > HEADLINE_MAX_CHARS) {
+    const clause = headline.split(/[,;:]\s/u)[0] ?? headline;
+    if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4) {
+      headline = clause;
+    } else {
+      const cut = headline.slice(0, HEADLINE_MAX_CHARS + 1);
+      const space = cut.lastIndexOf(' ');
+      headline = space > 0 ? cut.slice(0, space) : cut.slice(0, HEADLINE_MAX_CHARS);
+    }
+  }
+  const functionWords = FUNCTION_WORDS[language] ?? FUNCTION_WORDS.en ?? new Set<string>();
+  for (;;) {
+    const trimmed = headline.replace(/[\s.,:;–—\-…'"“”‘’„«»]+$/u, '');
+    const lastWord = trimmed.split(' ').at(-1) ?? '';
+    const bare = lastWord.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
+    if (trimmed.includes(' ') && functionWords.has(bare)) {
+      headline = trimmed.slice(0, trimmed.length - lastWord.length);
+      continue;
+    }
+    headline = trimmed;
+    break;
+  }
+  return capitalizeFirst(balanceQuotes(headline));
+}
+
+function tidy(text: string): string {
+  return text
+    .replace(/\s+([,.;:!?])/gu, '$1')
+    .replace(/([,;:])(?:\s*[,;:])+/gu, '$1')
+    .replace(/^[\s,;:–—-]+/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Quotation marks that lost their partner in the compression go. */
+function balanceQuotes(text: string): string {
+  let result = text;
+  for (const [open, close] of [
+    ['“', '”'],
+    ['„', '“'],
+    ['«', '»'],
+  ] as const) {
+    if (result.split(open).length !== result.split(close).length)
+      result = result.replaceAll(open, '').replaceAll(close, '');
+  }
+  if ((result.match(/"/g) ?? []).length % 2 === 1) result = result.replaceAll('"', '');
+  // A single quote at a word edge that is not an apostrophe inside a word (zo'n).
+  const edges = result.match(/(?:^|\s)['‘]|['’](?=\s|$)/gu) ?? [];
+  if (edges.length % 2 === 1) result = result.replace(/(^|\s)['‘]/gu, '$1').replace(/['’](?=\s|$)/gu, '');
+  return result;
+}

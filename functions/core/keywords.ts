@@ -1,0 +1,127 @@
+import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import type { Entity } from './entities';
+import { isCalendarWord } from './lexicon';
+import { stopwordsFor } from './stopwords';
+import { fold, foldAccents, isNumeric, startsUpper, tokenize } from './text';
+
+/**
+ * Keywords: the article's most prominent content words, one per stem. Never a stopword of the article's
+ * language, a number, a word under three letters or a word of a name already among the entities; every
+ * keyword is a word as it occurs in the body.
+ */
+export const MIN_KEYWORDS = 5;
+export const MAX_KEYWORDS = 10;
+const MIN_LENGTH = 3;
+/** Past the fifth keyword, one scoring under this share of the best is left out; past the eighth, a stricter one. */
+const TAIL_SHARE = 0.2;
+const LONG_TAIL_SHARE = 0.4;
+const USUAL_KEYWORDS = 8;
+
+const SNOWBALL: Readonly<Record<string, string>> = {
+  nl: 'dutch',
+  fy: 'dutch',
+  en: 'english',
+  de: 'german',
+  fr: 'french',
+  es: 'spanish',
+  it: 'italian',
+};
+const stemmers = new Map<string, Stemmer>();
+
+/** The Snowball stem of a lower-case word in `language`; the word itself for a language without a stemmer. */
+export function stem(word: string, language: string): string {
+  const algorithm = SNOWBALL[language];
+  if (!algorithm) return foldAccents(word);
+  let stemmer = stemmers.get(algorithm);
+  if (!stemmer) {
+    stemmer = newStemmer(algorithm);
+    stemmers.set(algorithm, stemmer);
+  }
+  return foldAccents(stemmer.stem(fold(word)));
+}
+
+interface Candidate {
+  stem: string;
+  score: number;
+  first: number;
+  /** Surface forms, counted; forms at a sentence start only count when there is no other. */
+  surfaces: Map<string, number>;
+  initialSurfaces: Map<string, number>;
+}
+
+export function extractKeywords(sentences: readonly string[], language: string, entities: readonly Entity[]): string[] {
+  const stopwords = stopwordsFor(language);
+  const nameWords = new Set(
+    entities.flatMap((entity) =>
+      [entity.name, entity.short ?? ''].flatMap((name) => name.split(/\s+/).map(foldAccents)),
+    ),
+  );
+  const candidates = new Map<string, Candidate>();
+  sentences.forEach((sentence, sentenceIndex) => {
+    tokenize(sentence).forEach((token, tokenIndex) => {
+      const word = token.text.replace(/['’]s$/u, '');
+      const lower = fold(word);
+      if (
+        word.length < MIN_LENGTH ||
+        isNumeric(word) ||
+        word.includes('.') ||
+        stopwords.has(lower) ||
+        isCalendarWord(lower) ||
+        nameWords.has(foldAccents(word))
+      ) {
+        return;
+      }
+      // A capitalised word inside a sentence is a name the entity list left out, except in German.
+      if (language !== 'de' && tokenIndex > 0 && startsUpper(word)) return;
+      const key = stem(lower, language);
+      if (key.length < MIN_LENGTH) return;
+      const candidate = candidates.get(key) ?? {
+        stem: key,
+        score: 0,
+        first: sentenceIndex * 1000 + tokenIndex,
+        surfaces: new Map<string, number>(),
+        initialSurfaces: new Map<string, number>(),
+      };
+      candidate.score += 1 + (sentenceIndex === 0 ? 1 : sentenceIndex < 3 ? 0.5 : 0);
+      const surfaces = tokenIndex === 0 ? candidate.initialSurfaces : candidate.surfaces;
+      surfaces.set(word, (surfaces.get(word) ?? 0) + 1);
+      candidates.set(key, candidate);
+    });
+  });
+  const ranked = [...candidates.values()]
+    .map((candidate) => ({ ...candidate, score: candidate.score * lengthFactor(candidate.stem) }))
+    .sort((a, b) => b.score - a.score || a.first - b.first || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0));
+  const top = ranked[0]?.score ?? 0;
+  const chosen: string[] = [];
+  for (const candidate of ranked) {
+    if (chosen.length === MAX_KEYWORDS) break;
+    if (chosen.length >= MIN_KEYWORDS && candidate.score < top * TAIL_SHARE) break;
+    if (chosen.length >= USUAL_KEYWORDS && candidate.score < top * LONG_TAIL_SHARE) break;
+    chosen.push(surfaceOf(candidate, language));
+  }
+  return chosen;
+}
+
+/** Longer words are more specific: a Dutch compound such as "videoverbinding" says more than "land". */
+function lengthFactor(stemText: string): number {
+  return 0.75 + Math.min(stemText.length, 12) / 24;
+}
+
+function surfaceOf(candidate: Candidate, language: string): string {
+  const pick = (surfaces: ReadonlyMap<string, number>) => {
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [surface, count] of surfaces) {
+      if (count > bestCount) {
+        best = surface;
+        bestCount = count;
+      }
+    }
+    return best;
+  };
+  const inside = pick(candidate.surfaces);
+  if (inside !== undefined) return inside;
+  const initial = pick(candidate.initialSurfaces) ?? candidate.stem;
+  // "Sancties zijn …": a sentence start is capitalised by rule, except in German, where nouns always are.
+  return language === 'de' ? initial : initial.toLowerCase();
+}

@@ -1,0 +1,61 @@
+import { ABBREVIATIONS, MONTHS, NUMBER_ABBREVIATIONS } from './lexicon';
+
+/**
+ * Sentence splitting: Unicode sentence boundaries (Intl.Segmenter), then a pass that joins back what an
+ * abbreviation, an initial or a German ordinal date broke off. Numbers such as 1.000, 3,5 and 10.30 have
+ * no space after their separator and are never boundaries to begin with.
+ */
+const segmenter = new Intl.Segmenter('nl', { granularity: 'sentence' });
+
+/** The last word of a piece, with any opening bracket or quote before it removed: "(ca." → "ca.". */
+const LAST_WORD = /(?:^|\s)[("'‘“„«]*(\S+)$/u;
+const FIRST_WORD = /^[("'‘“„«]*(\S+)/u;
+
+export function splitSentences(paragraph: string): string[] {
+  const sentences: string[] = [];
+  let pending = '';
+  for (const { segment } of segmenter.segment(paragraph)) {
+    const piece = segment.trim();
+    if (!piece) continue;
+    pending = pending ? `${pending} ${piece}` : piece;
+    if (!continuesAfter(pending)) {
+      sentences.push(pending);
+      pending = '';
+    }
+  }
+  if (pending) sentences.push(pending);
+  return mergeBackward(sentences);
+}
+
+/** Whether the sentence so far ends on a full stop that does not end a sentence. */
+function continuesAfter(text: string): boolean {
+  const last = LAST_WORD.exec(text)?.[1];
+  if (!last?.endsWith('.')) return false;
+  const lower = last.toLowerCase();
+  if (ABBREVIATIONS.has(lower)) return true;
+  // An initial (J. F. Kennedy, W. Buitenweg) or a dotted acronym (U.S. President).
+  if (/^(?:\p{Lu}\.){1,3}$/u.test(last)) return true;
+  return false;
+}
+
+/**
+ * Joins what needs to see the next sentence: a German ordinal date ("am 3. Dezember") and an abbreviation
+ * that stands before a number ("nr. 5"), which are sentence ends before anything else.
+ */
+function mergeBackward(sentences: string[]): string[] {
+  const merged: string[] = [];
+  for (const sentence of sentences) {
+    const previous = merged.at(-1);
+    const first = FIRST_WORD.exec(sentence)?.[1] ?? '';
+    const firstWord = first.replace(/[^\p{L}]+$/u, '').toLowerCase();
+    const previousWord = previous === undefined ? '' : (LAST_WORD.exec(previous)?.[1] ?? '').toLowerCase();
+    const ordinalDate = /^\d{1,2}\.$/u.test(previousWord) && MONTHS.has(firstWord);
+    const numbered = NUMBER_ABBREVIATIONS.has(previousWord) && /^\p{N}/u.test(first);
+    if (previous !== undefined && (ordinalDate || numbered)) {
+      merged[merged.length - 1] = `${previous} ${sentence}`;
+    } else {
+      merged.push(sentence);
+    }
+  }
+  return merged;
+}

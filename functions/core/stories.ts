@@ -1,0 +1,318 @@
+import { createHash } from 'node:crypto';
+import type { ArticleSummary } from './article';
+import { decodeMinhash, estimateJaccard, MINHASH_SIZE } from './fingerprint';
+import { compareStrings, foldAccents } from './text';
+
+/**
+ * Duplicates and stories of one date, from the stored summaries alone. Everything is ordered by content
+ * (ids are content hashes), never by arrival, so the same articles always give the same groups; and
+ * nothing compares all pairs: duplicates are found through MinHash-LSH buckets, stories through an
+ * inverted index of shared names and keywords.
+ */
+
+/** Near-duplicates: estimated Jaccard similarity of word 3-shingles at or above this. */
+export const NEAR_DUPLICATE_JACCARD = 0.5;
+/** LSH: the signature cut into bands of this many rows; two articles sharing a band are compared. */
+const ROWS_PER_BAND = 2;
+/** Two articles are about the same story when the idf-weighted cosine of their names and keywords reaches this. */
+export const STORY_SIMILARITY = 0.25;
+/** A name or keyword in more articles than this is too common to find candidates by (it still counts in the score). */
+const MAX_POSTINGS = 200;
+const ENTITY_WEIGHT = 2;
+const KEYWORD_WEIGHT = 1;
+const STEM_LENGTH = 6;
+
+/** One item of the digest: an article, with the copies and near-copies shown under it. */
+export interface Item {
+  readonly article: ArticleSummary;
+  readonly duplicates: readonly ArticleSummary[];
+}
+
+export interface StoryGroup {
+  readonly id: string;
+  /** The headline of the story's most central article. */
+  readonly headline: string;
+  readonly items: readonly Item[];
+  /** Ids of every article in the story, duplicates included, in digest order. */
+  readonly articleIds: readonly string[];
+  readonly keywords: readonly string[];
+  readonly entities: readonly string[];
+  /** Item similarity to the rest of the story, per item, in `items` order. */
+  readonly centrality: readonly number[];
+}
+
+export function byDateThenId(a: ArticleSummary, b: ArticleSummary): number {
+  return a.date === b.date ? compareStrings(a.id, b.id) : compareStrings(b.date, a.date);
+}
+
+/** Identical normalized bodies are one item; near-duplicates join the item too. */
+export function groupDuplicates(articles: Iterable<ArticleSummary>): Item[] {
+  const sorted = [...articles].sort((a, b) => compareStrings(a.id, b.id));
+  const sets = new DisjointSets(sorted.length);
+  const byBody = new Map<string, number>();
+  sorted.forEach((article, index) => {
+    const key = article.bodyHash || article.id;
+    const first = byBody.get(key);
+    if (first === undefined) byBody.set(key, index);
+    else sets.union(first, index);
+  });
+  const signatures = sorted.map((article) => decodeMinhash(article.minhash));
+  const buckets = new Map<string, number[]>();
+  for (const index of byBody.values()) {
+    const signature = signatures[index] as Uint16Array;
+    if (signature.length !== MINHASH_SIZE) continue;
+    for (let band = 0; band < MINHASH_SIZE; band += ROWS_PER_BAND) {
+      const key = `${band}:${signature.slice(band, band + ROWS_PER_BAND).join(',')}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(index);
+      else buckets.set(key, [index]);
+    }
+  }
+  const compared = new Set<string>();
+  for (const bucket of buckets.values()) {
+    for (let i = 0; i < bucket.length; i += 1) {
+      for (let j = i + 1; j < bucket.length; j += 1) {
+        const a = bucket[i] as number;
+        const b = bucket[j] as number;
+        const pair = `${a},${b}`;
+        if (compared.has(pair) || sets.find(a) === sets.find(b)) continue;
+        compared.add(pair);
+        if (estimateJaccard(signatures[a] as Uint16Array, signatures[b] as Uint16Array) >= NEAR_DUPLICATE_JACCARD) {
+          sets.union(a, b);
+        }
+      }
+    }
+  }
+  return sets.groups().map((members) => {
+    const group = members.map((index) => sorted[index] as ArticleSummary).sort(representativeFirst);
+    const [article, ...duplicates] = group as [ArticleSummary, ...ArticleSummary[]];
+    return { article, duplicates: duplicates.sort(byDateThenId) };
+  });
+}
+
+/** The copy shown: the earliest, then the longest, then the smallest id. */
+function representativeFirst(a: ArticleSummary, b: ArticleSummary): number {
+  return compareStrings(a.date, b.date) || b.wordCount - a.wordCount || compareStrings(a.id, b.id);
+}
+
+/** The features stories are found by: names (also by their last word, so "Biden" meets "Joe Biden") and keyword stems. */
+export function storyFeatures(article: ArticleSummary): Map<string, number> {
+  const features = new Map<string, number>();
+  for (const name of article.entities ?? []) {
+    const folded = foldAccents(name);
+    features.set(`e:${folded}`, ENTITY_WEIGHT);
+    const last = folded.split(' ').at(-1);
+    if (last && last !== folded && last.length > 2) features.set(`e:${last}`, ENTITY_WEIGHT);
+  }
+  for (const keyword of article.keywords ?? []) {
+    const key = `k:${keywordStem(keyword)}`;
+    if (!features.has(key)) features.set(key, KEYWORD_WEIGHT);
+  }
+  return features;
+}
+
+/** A cheap cross-article stem: "sancties" and "sanctie", "gesprek" and "gesprekken" meet. */
+export function keywordStem(keyword: string): string {
+  return foldAccents(keyword).slice(0, STEM_LENGTH);
+}
+
+/** Items grouped into stories, strongest first: most articles, then most items, then content order. */
+export function groupStories(items: readonly Item[]): StoryGroup[] {
+  const sorted = [...items].sort((a, b) => compareStrings(a.article.id, b.article.id));
+  const features = sorted.map((item) => storyFeatures(item.article));
+  const frequency = new Map<string, number>();
+  for (const set of features) for (const key of set.keys()) frequency.set(key, (frequency.get(key) ?? 0) + 1);
+  const idf = (key: string) => Math.log(1 + sorted.length / (frequency.get(key) ?? 1));
+  const vectors = features.map((set) => {
+    const vector = new Map<string, number>();
+    let norm = 0;
+    for (const [key, weight] of set) {
+      const value = weight * idf(key);
+      vector.set(key, value);
+      norm += value * value;
+    }
+    return { vector, norm: Math.sqrt(norm) };
+  });
+  const similarity = (a: number, b: number) => cosine(vectors[a] as Vector, vectors[b] as Vector);
+
+  const postings = new Map<string, number[]>();
+  features.forEach((set, index) => {
+    for (const key of set.keys()) {
+      if ((frequency.get(key) ?? 0) > MAX_POSTINGS) continue;
+      const list = postings.get(key);
+      if (list) list.push(index);
+      else postings.set(key, [index]);
+    }
+  });
+  const sets = new DisjointSets(sorted.length);
+  const links = new Map<number, Map<number, number>>();
+  features.forEach((set, index) => {
+    const shared = new Map<number, number>();
+    for (const key of set.keys()) {
+      for (const other of postings.get(key) ?? []) {
+        if (other > index) shared.set(other, (shared.get(other) ?? 0) + 1);
+      }
+    }
+    for (const [other, count] of shared) {
+      if (count < 2) continue;
+      const score = similarity(index, other);
+      if (score < STORY_SIMILARITY) continue;
+      sets.union(index, other);
+      for (const [a, b] of [
+        [index, other],
+        [other, index],
+      ] as const) {
+        const map = links.get(a) ?? new Map<number, number>();
+        map.set(b, score);
+        links.set(a, map);
+      }
+    }
+  });
+
+  const stories = sets.groups().map((members) => {
+    const centrality = members.map((member) => {
+      let sum = 0;
+      for (const other of members)
+        if (other !== member) sum += links.get(member)?.get(other) ?? similarity(member, other);
+      return sum;
+    });
+    const order = members
+      .map((member, position) => ({ member, centrality: centrality[position] ?? 0 }))
+      .sort(
+        (a, b) =>
+          b.centrality - a.centrality ||
+          byDateThenId((sorted[a.member] as Item).article, (sorted[b.member] as Item).article),
+      );
+    const storyItems = order.map(({ member }) => sorted[member] as Item);
+    const ids = storyItems.flatMap((item) => [item.article.id, ...item.duplicates.map((duplicate) => duplicate.id)]);
+    return {
+      id: createHash('sha256')
+        .update([...ids].sort().join(','))
+        .digest('hex')
+        .slice(0, 12),
+      headline: storyItems[0]?.article.headline ?? '',
+      items: storyItems,
+      articleIds: ids,
+      keywords: topShared(storyItems, (article) => article.keywords ?? [], keywordStem, 5),
+      entities: topShared(storyItems, (article) => article.entities ?? [], foldAccents, 5),
+      centrality: order.map(({ centrality }) => centrality),
+    };
+  });
+  return stories.sort(
+    (a, b) =>
+      b.articleIds.length - a.articleIds.length ||
+      b.items.length - a.items.length ||
+      compareStrings(a.headline, b.headline) ||
+      compareStrings(a.id, b.id),
+  );
+}
+
+interface Vector {
+  readonly vector: ReadonlyMap<string, number>;
+  readonly norm: number;
+}
+
+function cosine(a: Vector, b: Vector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.vector.size <= b.vector.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [key, value] of small.vector) dot += value * (large.vector.get(key) ?? 0);
+  return dot / (a.norm * b.norm);
+}
+
+/** The values most items share, counted once per item, in their most frequent spelling. */
+export function topShared(
+  items: readonly Item[],
+  values: (article: ArticleSummary) => readonly string[],
+  keyOf: (value: string) => string,
+  limit: number,
+): string[] {
+  return countShared(
+    items.map((item) => item.article),
+    values,
+    keyOf,
+  )
+    .slice(0, limit)
+    .map(({ value }) => value);
+}
+
+export interface Counted {
+  readonly value: string;
+  readonly count: number;
+}
+
+/**
+ * Per key: in how many articles it occurs, and its most frequent spelling; most frequent first, then the
+ * one ranked higher in the articles' own lists (they are most prominent first).
+ */
+export function countShared(
+  articles: readonly ArticleSummary[],
+  values: (article: ArticleSummary) => readonly string[],
+  keyOf: (value: string) => string,
+): Counted[] {
+  const counts = new Map<string, { count: number; rank: number; spellings: Map<string, number> }>();
+  for (const article of articles) {
+    const seen = new Set<string>();
+    for (const [rank, value] of values(article).entries()) {
+      const key = keyOf(value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = counts.get(key) ?? { count: 0, rank: 0, spellings: new Map<string, number>() };
+      entry.count += 1;
+      entry.rank += rank;
+      entry.spellings.set(value, (entry.spellings.get(value) ?? 0) + 1);
+      counts.set(key, entry);
+    }
+  }
+  return [...counts.values()]
+    .map(({ count, rank, spellings }) => ({ value: preferredSpelling(spellings), count, rank }))
+    .sort((a, b) => b.count - a.count || a.rank - b.rank || compareStrings(a.value, b.value))
+    .map(({ value, count }) => ({ value, count }));
+}
+
+function preferredSpelling(spellings: ReadonlyMap<string, number>): string {
+  return [...spellings.entries()].sort(
+    ([a, countA], [b, countB]) => countB - countA || a.length - b.length || compareStrings(a, b),
+  )[0]?.[0] as string;
+}
+
+/** Union-find over 0..n-1; groups come out ordered by their smallest member, members ascending. */
+class DisjointSets {
+  private readonly parent: Int32Array;
+
+  constructor(size: number) {
+    this.parent = Int32Array.from({ length: size }, (_, index) => index);
+  }
+
+  find(index: number): number {
+    let root = index;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
+    let node = index;
+    while (this.parent[node] !== root) {
+      const next = this.parent[node] as number;
+      this.parent[node] = root;
+      node = next;
+    }
+    return root;
+  }
+
+  union(a: number, b: number): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    if (rootA === rootB) return;
+    // The smaller index becomes the root, so the result does not depend on the order of unions.
+    if (rootA < rootB) this.parent[rootB] = rootA;
+    else this.parent[rootA] = rootB;
+  }
+
+  groups(): number[][] {
+    const groups = new Map<number, number[]>();
+    for (let index = 0; index < this.parent.length; index += 1) {
+      const root = this.find(index);
+      const group = groups.get(root);
+      if (group) group.push(index);
+      else groups.set(root, [index]);
+    }
+    return [...groups.values()];
+  }
+}
