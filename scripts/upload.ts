@@ -1,10 +1,7 @@
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SingleBar } from 'cli-progress';
 import { DynamoDbArticleStore } from '../functions/adapters/dynamodb-article-store';
-import { S3RVER_CREDENTIALS } from './local/s3-server';
+import { createTargets, localTableName } from './local/targets';
 import { collectFiles, describeReport, uploadCorpus } from './upload/corpus';
 
 const USAGE = `Usage: npm run upload -- [options] <files or folders...>
@@ -36,31 +33,14 @@ if (values.help || positionals.length === 0) {
   process.exit(values.help ? 0 : 2);
 }
 
-const local = values.bucket === undefined;
-const host = process.env.HOST ?? '127.0.0.1';
-const s3Endpoint = values['s3-endpoint'] ?? (local ? `http://${host}:${process.env.S3_PORT ?? 4569}` : undefined);
-const dynamoDbEndpoint =
-  values['dynamodb-endpoint'] ?? (local ? `http://${host}:${process.env.DYNAMODB_PORT ?? 8000}` : undefined);
-const localConfig = { region: process.env.AWS_REGION ?? 'us-east-1', credentials: S3RVER_CREDENTIALS };
-
-const s3 = new S3Client({
-  ...(local ? localConfig : {}),
-  ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
+const deployed = values.bucket !== undefined;
+const { s3, documents } = createTargets({
+  deployed,
+  s3Endpoint: values['s3-endpoint'],
+  dynamoDbEndpoint: values['dynamodb-endpoint'],
 });
-const tableName = values.table ?? (local ? (process.env.TABLE_NAME ?? 'headline-digest') : undefined);
-const articles = tableName
-  ? new DynamoDbArticleStore(
-      DynamoDBDocumentClient.from(
-        new DynamoDBClient({
-          ...(local ? localConfig : {}),
-          ...(dynamoDbEndpoint ? { endpoint: dynamoDbEndpoint } : {}),
-        }),
-      ),
-      tableName,
-    )
-  : undefined;
+const tableName = values.table ?? (deployed ? undefined : localTableName());
+const articles = tableName ? new DynamoDbArticleStore(documents, tableName) : undefined;
 
 const files = await collectFiles(positionals);
 const bar = process.stdout.isTTY ? new SingleBar({ format: '{phase} [{bar}] {value}/{total}' }) : undefined;

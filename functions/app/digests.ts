@@ -28,17 +28,24 @@ export async function listDigests(digests: DigestStore): Promise<DigestListing> 
   };
 }
 
+/** A digest as served: `stale` when its period's articles changed after it was generated. */
+export type ServedDigest = Digest & { readonly stale: boolean };
+
 /** The stored digest of a period, or one computed on the spot when none has been generated yet. */
-export async function readDigest(deps: DigestDependencies, period: string, now: Date): Promise<Digest> {
+export async function readDigest(deps: DigestDependencies, period: string, now: Date): Promise<ServedDigest> {
   try {
     parsePeriod(period);
   } catch (error) {
     if (error instanceof InvalidPeriodError) throw badRequest(`date: ${error.message}`);
     throw error;
   }
-  const digest = (await deps.digests.get(period)) ?? (await computeDigest(deps.articles, period, now));
+  const [stored, state] = await Promise.all([deps.digests.get(period), deps.digests.getPeriod(period)]);
+  const stale = state !== undefined && state.version > state.digestVersion;
+  // An empty stored digest says nothing that an on-demand one would not say better.
+  if (stored && stored.articleCount > 0) return { ...stored, stale };
+  const digest = await computeDigest(deps.articles, period, now);
   if (digest.articleCount === 0) throw notFound(`No articles are dated inside ${period}`);
-  return digest;
+  return { ...digest, stale: false };
 }
 
 export async function computeDigest(articles: ArticleStore, period: string, now: Date): Promise<Digest> {
@@ -51,12 +58,17 @@ export async function computeDigest(articles: ArticleStore, period: string, now:
  * Regenerates the digest of every period whose articles changed since its digest was built.
  * One failing period does not stop the others; it stays stale and is retried next run.
  */
-export async function generateStaleDigests(deps: DigestDependencies, now: () => Date): Promise<GenerationReport> {
+export async function generateStaleDigests(
+  deps: DigestDependencies,
+  now: () => Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<GenerationReport> {
   const generated: string[] = [];
   const failed: { period: string; error: unknown }[] = [];
   const periods = await deps.digests.listPeriods();
   const stale = periods.filter((state) => state.version > state.digestVersion);
-  for (const state of stale) {
+  for (const [index, state] of stale.entries()) {
+    onProgress?.(index, stale.length);
     try {
       const digest = await computeDigest(deps.articles, state.period, now());
       // The version is read before the articles: a change landing meanwhile raises it and keeps the period stale.
@@ -65,5 +77,6 @@ export async function generateStaleDigests(deps: DigestDependencies, now: () => 
       failed.push({ period: state.period, error });
     }
   }
+  onProgress?.(stale.length, stale.length);
   return { generated, unchanged: periods.length - stale.length, failed };
 }

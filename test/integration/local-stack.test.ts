@@ -150,3 +150,20 @@ describe('npm run upload', () => {
     expect(stdout).toMatch(/^1 uploaded: 1 ingested, 0 rejected/m);
   });
 });
+
+describe('npm run generate', () => {
+  const generate = () =>
+    promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/generate.ts', '--dynamodb-endpoint', stack.dynamoDbEndpoint],
+      { cwd: PROJECT_ROOT, env: { ...process.env, TABLE_NAME: stack.tableName } },
+    );
+
+  it('regenerates the dates that changed since the last run, then nothing', async () => {
+    const first = await generate();
+    expect(first.stdout).toMatch(/^\d+ digests generated \(.*2021-12-20.*\), \d+ unchanged, 0 failed$/m);
+    const second = await generate();
+    expect(second.stdout).toMatch(/^0 digests generated, \d+ unchanged, 0 failed$/m);
+    expect((await getJson('/digests/2021-12-20')).body).toMatchObject({ stale: false, articleCount: 2 });
+  });
+});

@@ -102,6 +102,18 @@ describe('scheduled generation', () => {
     expect((await call(service, '/digests/2021-12')).body.generatedAt).toBe(stored.body.generatedAt);
   });
 
+  it('serves a stored digest as stale once its articles change, and fresh after the next generation', async () => {
+    expect((await call(service, '/digests/2021-12')).body.stale).toBe(false);
+    await uploadAndIngest(service, {
+      'stale.txt': ' date 2021-12-30 Tussen kerst en oud en nieuw waren de winkels in Den Haag drukker dan verwacht.',
+    });
+    const stale = await call(service, '/digests/2021-12');
+    expect(stale.statusCode).toBe(200);
+    expect(stale.body.stale).toBe(true);
+    await service.generate({}, {} as never);
+    expect((await call(service, '/digests/2021-12')).body).toMatchObject({ stale: false, articleCount: 4 });
+  });
+
   it('regenerates a period when an article is added to it', async () => {
     await uploadAndIngest(service, {
       'later.txt':
@@ -109,7 +121,7 @@ describe('scheduled generation', () => {
     });
     const report = await service.generate({}, {} as never);
     expect([...report.generated].sort()).toEqual(['2021', '2021-12', '2021-12-24']);
-    expect((await call(service, '/digests/2021-12')).body.articleCount).toBe(4);
+    expect((await call(service, '/digests/2021-12')).body.articleCount).toBe(5);
   });
 });
 
