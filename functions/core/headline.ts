@@ -152,7 +152,7 @@ function toChunks(text: string): Chunk[] {
     .map((raw) => ({ raw, core: raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') }));
 }
 
-const lower = (chunk: Chunk | undefined) => (chunk ? chunk.core.toLowerCase() : '');
+const lower = (chunk: Chunk | undefined) => (chunk ? chunk.core.toLowerCase().replaceAll('’', "'") : '');
 const endsClause = (chunk: Chunk | undefined) => chunk !== undefined && /[,;:]["'’”]?$/u.test(chunk.raw);
 const withoutTrailingComma = (chunk: Chunk): Chunk => ({ ...chunk, raw: chunk.raw.replace(/[,;:]$/u, '') });
 
@@ -285,9 +285,17 @@ function dropTimeAdverbials(chunks: Chunk[]): Chunk[] {
       if (midClause(index + 1)) markSpan(drop, start, index + 1, chunks);
       return;
     }
+    const duration =
+      isNumber(chunk) &&
+      DURATION_UNITS.has(lower(chunks[index + 1])) &&
+      !endsClause(chunk) &&
+      // "twee uur" is a duration after "zo'n" or before "lang", a clock time otherwise ("na 18 uur").
+      (!CLOCK_UNITS.has(lower(chunks[index + 1])) ||
+        DURATION_PREPOSITIONS.has(lower(chunks[index - 1])) ||
+        DURATION_SUFFIXES.has(lower(chunks[index + 2])));
     const clock =
-      /^\d{1,2}[.:]\d{2}$/u.test(chunk.core) || (isNumber(chunk) && CLOCK_UNITS.has(lower(chunks[index + 1])));
-    const duration = isNumber(chunk) && DURATION_UNITS.has(lower(chunks[index + 1])) && !endsClause(chunk);
+      !duration &&
+      (/^\d{1,2}[.:]\d{2}$/u.test(chunk.core) || (isNumber(chunk) && CLOCK_UNITS.has(lower(chunks[index + 1]))));
     if (!clock && !duration) return;
     const prepositions = clock ? CLOCK_PREPOSITIONS : DURATION_PREPOSITIONS;
     let start = index;
@@ -329,7 +337,8 @@ function reduceNames(chunks: Chunk[], context: HeadlineContext): Chunk[] {
     const { entity, nameWords } = match;
     let start = result.length;
     const previous = result.at(-1);
-    if (previous && !endsClause(previous) && isRoleWord(previous, functionWords)) {
+    // Only a title before the name marks an apposition: "de gemeente Amsterdam" stays.
+    if (previous && !endsClause(previous) && isTitleWord(previous.core)) {
       let determiner = -1;
       for (let probe = result.length - 1; probe >= 0 && result.length - probe <= 5; probe -= 1) {
         const chunk = result[probe] as Chunk;
@@ -342,7 +351,7 @@ function reduceNames(chunks: Chunk[], context: HeadlineContext): Chunk[] {
       }
       if (determiner >= 0) {
         start = determiner;
-      } else if (isTitleWord(previous.core)) {
+      } else {
         start = result.length - 1;
         while (start > 0 && isNationality(result[start - 1] as Chunk, context.language)) start -= 1;
       }

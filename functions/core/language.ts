@@ -23,7 +23,13 @@ const FUNCTION_WORD_WEIGHT = 2;
 export function detectLanguage(text: string): string {
   const letters = text.replace(/[^\p{L}]/gu, '').length;
   if (letters < MIN_LETTERS) return 'und';
-  const words = splitWords(text).map(fold);
+  // French elisions count as the article or pronoun they are: l'aéroport → l', d'Orly → d'.
+  const words = splitWords(text)
+    .map(fold)
+    .flatMap((word) => {
+      const elision = /^([a-z]{1,2}['’])(.+)$/u.exec(word);
+      return elision ? [elision[1]?.replace('’', "'") ?? '', elision[2] ?? ''] : [word];
+    });
   const frisian = words.filter((word) => FRISIAN_MARKERS.has(word)).length;
   if (frisian >= 3 && frisian / words.length >= FRISIAN_SHARE) return 'fy';
   const scores = new Map<string, number>();

@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { findEntities } from '../../functions/core/entities';
+import { chooseLead, generateHeadline, HEADLINE_MAX_CHARS, titleHeadline } from '../../functions/core/headline';
+import { FUNCTION_WORDS } from '../../functions/core/lexicon';
+import { splitSentences } from '../../functions/core/sentences';
+import { stripDateline } from '../../functions/core/summary';
+import { fold, splitWords } from '../../functions/core/text';
+import { leadSentences, loadCases, pairwise, rougeL, rougeN, rougeTokens } from '../../scripts/eval';
+
+/** The headline summarizeArticle makes of a one-paragraph article, in a language given rather than detected. */
+const headline = (text: string, language = 'nl') => {
+  const sentences = splitSentences(stripDateline(text));
+  return generateHeadline(chooseLead(sentences), { language, entities: findEntities(sentences, language) });
+};
+
+/** The rules every generated headline keeps, in any language. */
+function expectHeadlineRules(result: string, article: string, language: string): void {
+  expect(result.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+  expect(result).not.toMatch(/[\s,:;–—-]$|…|\.\.\.|\.$/u);
+  const last = fold(result.split(' ').at(-1) ?? '').replace(/^[^\p{L}\p{N}]+/u, '');
+  expect(FUNCTION_WORDS[language]?.has(last)).toBe(false);
+  const words = new Set(splitWords(article).map(fold));
+  for (const word of splitWords(result)) expect(words.has(fold(word))).toBe(true);
+}
+
+describe('generateHeadline', () => {
+  it('drops the dateline and parentheticals of the lead', () => {
+    expect(headline('AMSTERDAM (ANP) - De gemeente Amsterdam (GroenLinks) sluit de Coentunnel voor onderhoud.')).toBe(
+      'Gemeente Amsterdam sluit de Coentunnel voor onderhoud',
+    );
+  });
+
+  it('drops day names, clock times and durations inside the clause', () => {
+    expect(
+      headline(
+        'Het kabinet heeft dinsdag rond 10.30 uur Nederlandse tijd zo’n twee uur lang overleg gevoerd met de bonden.',
+      ),
+    ).toBe('Kabinet heeft overleg gevoerd met de bonden');
+    expect(headline('The minister on Tuesday announced new rules for landlords in London.', 'en')).toBe(
+      'Minister announced new rules for landlords in London',
+    );
+  });
+
+  it('reduces a name with its title and determiner to the surname the article uses', () => {
+    expect(
+      headline(
+        'De Franse president Emmanuel Macron heeft de Duitse kanselier Olaf Scholz ontvangen. Macron en Scholz spraken over Oekraïne.',
+      ),
+    ).toBe('Macron heeft Scholz ontvangen');
+  });
+
+  it('leaves out an apposition and a trailing attribution', () => {
+    expect(
+      headline(
+        'Moskou heeft de Krim, het Oekraïense schiereiland, in 2014 geannexeerd, meldt het persbureau Reuters. Moskou ontkent.',
+      ),
+    ).toBe('Moskou heeft de Krim in 2014 geannexeerd');
+  });
+
+  it('drops "to be" before a final participle, as headlines do', () => {
+    expect(headline('De brug over de Leie is woensdag na twee jaar bouwen geopend.')).toBe(
+      'Brug over de Leie na twee jaar bouwen geopend',
+    );
+  });
+
+  it('passes over a scene-setting opener to the sentence with the news', () => {
+    expect(
+      headline(
+        'If you had stood in the crater last week, you would have seen a robot. Nasa has found evidence of an ancient lake on Mars.',
+        'en',
+      ),
+    ).toBe('Nasa has found evidence of an ancient lake on Mars');
+  });
+
+  it('fits a long lead into 90 characters at a word boundary, never ending on a function word', () => {
+    const long =
+      'De gemeenteraad van Amsterdam heeft na een lang en soms verhit debat met een grote meerderheid ingestemd met een plan voor meer sociale huurwoningen in alle stadsdelen en de omliggende dorpen.';
+    const result = headline(long);
+    expectHeadlineRules(result, long, 'nl');
+    expect(result.length).toBeGreaterThan(40);
+  });
+
+  it('keeps the rules for any cut of the evaluation articles', () => {
+    const cases = loadCases();
+    fc.assert(
+      fc.property(fc.constantFrom(...cases), fc.nat(2), (item, skip) => {
+        const sentences = splitSentences(item.seed.paragraphs.join(' ')).slice(skip);
+        fc.pre(sentences.length > 0);
+        const text = sentences.join(' ');
+        expectHeadlineRules(headline(text, item.summary.language), text, item.summary.language);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps every headline of the evaluation set within the rules and in its language', () => {
+    for (const { seed, summary, reference } of loadCases()) {
+      expectHeadlineRules(summary.headline, seed.paragraphs.join(' '), reference.language);
+    }
+  });
+
+  it('uses a title line as it is, without a final full stop', () => {
+    expect(titleHeadline('  Nieuwe brug over de Leie   open. ')).toBe('Nieuwe brug over de Leie open');
+  });
+});
+
+describe('the evaluation', () => {
+  it('tokenizes Unicode words for ROUGE without breaking them', () => {
+    expect(rougeTokens('Eén brug in Oekraïne, Fryslân en Zürich.')).toEqual([
+      'eén',
+      'brug',
+      'in',
+      'oekraïne',
+      'fryslân',
+      'en',
+      'zürich',
+    ]);
+    expect(rougeN('één oekraïne', 'Één Oekraïne', 1).f1).toBe(1);
+  });
+
+  it('computes ROUGE-1, ROUGE-2 and ROUGE-L', () => {
+    expect(rougeN('the cat sat on the mat', 'the cat was on the mat', 1)).toMatchObject({
+      precision: 5 / 6,
+      recall: 5 / 6,
+    });
+    expect(rougeN('the cat sat on the mat', 'the cat was on the mat', 2).f1).toBeCloseTo(3 / 5);
+    expect(rougeL('a b c d', 'a x c d').f1).toBeCloseTo(3 / 4);
+  });
+
+  it('computes pairwise precision and recall of a grouping', () => {
+    const labels = new Map([
+      ['a', 'x'],
+      ['b', 'x'],
+      ['c', 'y'],
+    ]);
+    expect(
+      pairwise(
+        new Map([
+          ['a', '1'],
+          ['b', '1'],
+          ['c', '1'],
+        ]),
+        labels,
+      ),
+    ).toMatchObject({ precision: 1 / 3, recall: 1 });
+    expect(
+      pairwise(
+        new Map([
+          ['a', '1'],
+          ['b', '2'],
+          ['c', '3'],
+        ]),
+        labels,
+      ),
+    ).toMatchObject({ precision: 0, recall: 0 });
+  });
+
+  it('shows our headlines and summaries at least as good as the lead baselines', () => {
+    const cases = loadCases();
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const headlines = mean(cases.map((item) => rougeL(item.summary.headline, item.reference.headline).f1));
+    const leadHeadlines = mean(cases.map((item) => rougeL(leadSentences(item.seed, 1), item.reference.headline).f1));
+    expect(headlines).toBeGreaterThanOrEqual(leadHeadlines);
+    const summaries = mean(cases.map((item) => rougeN(item.summary.summary, item.reference.summary.join(' '), 1).f1));
+    const leadSummaries = mean(
+      cases.map((item) => rougeN(leadSentences(item.seed, 3), item.reference.summary.join(' '), 1).f1),
+    );
+    expect(summaries).toBeGreaterThanOrEqual(leadSummaries);
+  });
+});

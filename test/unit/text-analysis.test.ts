@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import { findEntities } from '../../functions/core/entities';
+import { extractKeywords, MAX_KEYWORDS, MIN_KEYWORDS, stem } from '../../functions/core/keywords';
+import { detectLanguage } from '../../functions/core/language';
+import { splitSentences } from '../../functions/core/sentences';
+import { STOPWORDS_ISO } from '../../functions/core/stopword-data';
+import { stopwordsFor } from '../../functions/core/stopwords';
+import { fold, splitWords } from '../../functions/core/text';
+import { loadCases } from '../../scripts/eval';
+
+describe('splitSentences', () => {
+  it.each([
+    ['Er waren o.a. ministers bij. Daarna ging het verder.', 2],
+    ['Dhr. Jansen kwam ca. 10.30 uur aan. Hij bleef.', 2],
+    ['Het ging om 1.000 mensen en 3,5 procent. Dat is veel.', 2],
+    ['De brief d.d. 3 mei ging m.b.t. de zaak naar het ministerie. Het kostte 3 mln. Euro extra.', 2],
+    ['Bijv. Jansen en mevr. De Vries zijn er t.o.v. vorig jaar niet bij.', 1],
+    ['Het gaat o.a. om bijv. Gent.', 1],
+    ['Mr. Smith met Dr. Jones in the U.S. House. He said no.', 2],
+    ['Es gab z.B. Streit u.a. mit Dr. Müller. Am 3. Dezember kam er mehr.', 2],
+    ['Hij zei: “Het is goed.” Daarna ging hij. Is dat zo? Ja!', 4],
+    ['Het staat in art. 12 van de wet. Nr. 5 volgt.', 2],
+  ])('splits %j into %d sentences', (text, count) => {
+    expect(splitSentences(text)).toHaveLength(count);
+  });
+
+  it('never breaks a sentence at an abbreviation, a time or a number, wherever they stand', () => {
+    const inserts = ['o.a.', 'd.d.', 'm.b.t.', 'mln.', 'dhr.', 'bijv.', 'ca.', 't.o.v.', '10.30 uur', '1.000', '3,5'];
+    const starts = ['Mr.', 'Dr.', 'z.B.', 'u.a.', 'Dhr.', 'Mevr.'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...inserts, ...starts),
+        fc.constantFrom('De', 'Jansen', 'het', 'Müller', 'Smith'),
+        (abbreviation, next) => {
+          const text = `Het kabinet besprak ${abbreviation} ${next} de begroting van dit jaar. Daarna volgde het debat.`;
+          expect(splitSentences(text)).toEqual([
+            `Het kabinet besprak ${abbreviation} ${next} de begroting van dit jaar.`,
+            'Daarna volgde het debat.',
+          ]);
+        },
+      ),
+    );
+  });
+});
+
+describe('splitWords', () => {
+  it('keeps every Unicode letter and inner punctuation of a word', () => {
+    expect(splitWords('één Oekraïne zo’n Oost-Oekraïne 13.000 Fryslân, ûnder')).toEqual([
+      'één',
+      'Oekraïne',
+      'zo’n',
+      'Oost-Oekraïne',
+      '13.000',
+      'Fryslân',
+      'ûnder',
+    ]);
+  });
+});
+
+describe('detectLanguage', () => {
+  it('answers und when the text is too short to tell', () => {
+    expect(detectLanguage('Video')).toBe('und');
+    expect(detectLanguage('')).toBe('und');
+  });
+
+  it.each([
+    ['nl', 'Het kabinet wil volgend jaar meer geld uitgeven aan de zorg en het onderwijs.'],
+    ['en', 'The president spoke with his Russian counterpart about the situation in Ukraine.'],
+    ['de', 'Der Präsident sprach mit seinem russischen Amtskollegen über die Lage in der Ukraine.'],
+    ['fr', "Le prolongement de la ligne 14 du métro vers l'aéroport d'Orly sera mis en service en juin."],
+    ['fy', 'De provinsje Fryslân stekt de kommende fjouwer jier 40 miljoen euro yn nije fytspaden.'],
+    ['en', 'ECB holds rates, signals first cut in June as inflation eases'],
+  ])('detects %s', (language, text) => {
+    expect(detectLanguage(text)).toBe(language);
+  });
+
+  it('gets every article of the evaluation set and every first sentence right', () => {
+    for (const { reference, summary, seed } of loadCases()) {
+      expect(summary.language).toBe(reference.language);
+      expect(detectLanguage(splitSentences(seed.paragraphs[0] ?? '')[0] ?? '')).toBe(reference.language);
+    }
+  });
+});
+
+describe('stopwords', () => {
+  it('are the stopwords-iso lists of the supported languages, unchanged', () => {
+    // If this fails after a stopwords-iso upgrade, regenerate functions/core/stopword-data.ts from the package.
+    const lists = stopwordsIso as unknown as Record<string, string[]>;
+    for (const [language, list] of Object.entries(STOPWORDS_ISO)) expect(list).toEqual(lists[language]);
+  });
+
+  it('add month and day names and a Frisian list', () => {
+    expect(stopwordsFor('nl').has('dinsdag')).toBe(true);
+    expect(stopwordsFor('en').has('december')).toBe(true);
+    expect(stopwordsFor('fy').has('fan')).toBe(true);
+  });
+});
+
+const seedLike = [
+  'Het gesprek tussen de Amerikaanse president Joe Biden en zijn Russische evenknie Vladimir Poetin is dinsdag afgelopen.',
+  'Maandag had Biden nog met de bondgenoten gepraat, in december ook al.',
+  'Burgemeester Van der Laan en Eberhard van der Laan spraken in Den Haag met Ursula von der Leyen.',
+  'Washington beschuldigt Rusland ervan een inval voor te bereiden, maar Moskou ontkent dat.',
+  'Toen annexeerde Moskou de Krim, het Oekraïense schiereiland.',
+  'De Russische televisie zond het uit; Biden zei dat Poetin luisterde.',
+];
+
+describe('findEntities', () => {
+  const names = findEntities(seedLike, 'nl').map((entity) => entity.name);
+
+  it('finds people, places and organisations, a surname counted with the full name', () => {
+    expect(names).toEqual(expect.arrayContaining(['Joe Biden', 'Vladimir Poetin', 'Rusland', 'Moskou', 'Krim']));
+    expect(names).not.toContain('Biden');
+    expect(findEntities(seedLike, 'nl').find((entity) => entity.name === 'Joe Biden')).toMatchObject({
+      count: 3,
+      short: 'Biden',
+    });
+  });
+
+  it('allows tussenvoegsels: Van der Laan, Den Haag, von der Leyen', () => {
+    expect(names).toEqual(expect.arrayContaining(['Eberhard van der Laan', 'Den Haag', 'Ursula von der Leyen']));
+    expect(names).not.toContain('Moskou de Krim');
+  });
+
+  it('leaves out sentence starts, titles, adjectives of nationality, months and days', () => {
+    for (const word of ['Het', 'De', 'Maandag', 'december', 'Toen', 'Amerikaanse', 'Russische', 'Burgemeester']) {
+      expect(names.some((name) => name.split(' ').includes(word))).toBe(false);
+    }
+  });
+
+  it('finds names in English and German, where every noun is capitalised', () => {
+    const english = findEntities(
+      ['Russian President Vladimir Putin met Joe Biden on Tuesday.', "The White House said Biden's aides agreed."],
+      'en',
+    ).map((entity) => entity.name);
+    expect(english).toEqual(expect.arrayContaining(['Vladimir Putin', 'Joe Biden', 'White House']));
+    const german = findEntities(
+      [
+        'Bundeskanzler Olaf Scholz hat am Montag mit Russlands Präsident Wladimir Putin telefoniert.',
+        'Die Regierung in Berlin teilte mit, Scholz habe die Lage in der Ukraine angesprochen.',
+      ],
+      'de',
+    ).map((entity) => entity.name);
+    expect(german).toEqual(expect.arrayContaining(['Olaf Scholz', 'Wladimir Putin', 'Berlin', 'Ukraine']));
+    expect(german).not.toContain('Regierung');
+    expect(german).not.toContain('Lage');
+  });
+});
+
+describe('extractKeywords', () => {
+  it.each(loadCases().map((item) => [item.reference.file, item] as const))(
+    'follows the keyword rules for %s',
+    (_, { seed, summary }) => {
+      const { keywords, language } = summary;
+      expect(keywords.length).toBeGreaterThanOrEqual(MIN_KEYWORDS);
+      expect(keywords.length).toBeLessThanOrEqual(MAX_KEYWORDS);
+      const stopwords = stopwordsFor(language);
+      // In the body as a word, case aside: a keyword seen only at a sentence start is shown in lower case.
+      const body = new Set(seed.paragraphs.flatMap((paragraph) => splitWords(paragraph).map(fold)));
+      const stems = new Set<string>();
+      for (const keyword of keywords) {
+        expect(stopwords.has(fold(keyword))).toBe(false);
+        expect(keyword).not.toMatch(/\p{N}/u);
+        expect(keyword.length).toBeGreaterThanOrEqual(3);
+        expect(body.has(fold(keyword))).toBe(true);
+        stems.add(stem(keyword, language));
+      }
+      expect(stems.size).toBe(keywords.length);
+    },
+  );
+
+  it('takes content words of the lead and leaves names to the entities', () => {
+    const keywords = extractKeywords(seedLike, 'nl', findEntities(seedLike, 'nl'));
+    expect(keywords.slice(0, 3)).toContain('gesprek');
+    for (const name of ['Biden', 'Poetin', 'Moskou', 'Laan']) expect(keywords).not.toContain(name);
+  });
+
+  it('keeps one word per stem', () => {
+    const keywords = extractKeywords(
+      ['De gesprekken over sancties liepen vast.', 'Het gesprek over de sanctie duurde lang; de sancties blijven.'],
+      'nl',
+      [],
+    );
+    expect(keywords.filter((keyword) => stem(keyword, 'nl') === stem('gesprek', 'nl'))).toHaveLength(1);
+    expect(keywords.filter((keyword) => stem(keyword, 'nl') === stem('sancties', 'nl'))).toHaveLength(1);
+  });
+});
