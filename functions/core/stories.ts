@@ -68,19 +68,29 @@ export function groupDuplicates(articles: Iterable<ArticleSummary>): Item[] {
       else buckets.set(key, [index]);
     }
   }
+  // Within a bucket each article is compared with one member of every group already there, not with every
+  // member: a wire story copied a thousand times costs a thousand comparisons, not half a million.
   const compared = new Set<string>();
   for (const bucket of buckets.values()) {
-    for (let i = 0; i < bucket.length; i += 1) {
-      for (let j = i + 1; j < bucket.length; j += 1) {
-        const a = bucket[i] as number;
-        const b = bucket[j] as number;
-        const pair = `${a},${b}`;
-        if (compared.has(pair) || sets.find(a) === sets.find(b)) continue;
+    const representatives: number[] = [];
+    for (const index of bucket) {
+      let joined = false;
+      for (const representative of representatives) {
+        if (sets.find(index) === sets.find(representative)) {
+          joined = true;
+          break;
+        }
+        const pair = `${representative},${index}`;
+        if (compared.has(pair)) continue;
         compared.add(pair);
-        if (estimateJaccard(signatures[a] as Uint16Array, signatures[b] as Uint16Array) >= NEAR_DUPLICATE_JACCARD) {
-          sets.union(a, b);
+        const similarity = estimateJaccard(signatures[representative] as Uint16Array, signatures[index] as Uint16Array);
+        if (similarity >= NEAR_DUPLICATE_JACCARD) {
+          sets.union(representative, index);
+          joined = true;
+          break;
         }
       }
+      if (!joined) representatives.push(index);
     }
   }
   return sets.groups().map((members) => {
