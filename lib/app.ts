@@ -1,20 +1,23 @@
 import { type App, Tags } from 'aws-cdk-lib';
+import { type AppSettings, readSettings } from './context';
 import { DataStack } from './data-stack';
+import { checkWithCdkNag } from './nag';
 import { ServiceStack } from './service-stack';
-import { parseStage, type Stage, stageTitle } from './stage';
+import { type Stage, stageTitle } from './stage';
 
-export const DEFAULT_DIGEST_SCHEDULE = 'cron(0 5 * * ? *)';
+export { DEFAULT_DIGEST_SCHEDULE } from './context';
 
 export interface HeadlineDigestStacks {
   readonly stage: Stage;
+  readonly settings: AppSettings;
   readonly data: DataStack;
   readonly service: ServiceStack;
 }
 
 /** Everything `bin/app.ts` deploys, in one place so that tests synthesize exactly the same. */
 export function buildApp(app: App): HeadlineDigestStacks {
-  const stage = parseStage(app.node.tryGetContext('stage'));
-  const digestSchedule = parseSchedule(app.node.tryGetContext('digestSchedule') ?? DEFAULT_DIGEST_SCHEDULE);
+  const settings = readSettings(app);
+  const { stage } = settings;
   const prefix = `HeadlineDigest-${stageTitle(stage)}`;
 
   Tags.of(app).add('project', 'headline-digest');
@@ -23,23 +26,24 @@ export function buildApp(app: App): HeadlineDigestStacks {
   // Environment-agnostic: the account and region come from whoever deploys.
   const data = new DataStack(app, `${prefix}-Data`, {
     stage,
-    description: `Headline digest ${stage}: seed bucket and article table`,
+    description: `Headline digest ${stage}: seed bucket, its access logs, and article table`,
   });
   const service = new ServiceStack(app, `${prefix}-Service`, {
     stage,
     seedBucket: data.seedBucket,
+    seedBucketArnExportName: data.seedBucketArnExportName,
     table: data.table,
-    digestSchedule,
-    description: `Headline digest ${stage}: ingestion, digest generation and API`,
+    tableIndexNames: data.tableIndexNames,
+    digestSchedule: settings.digestSchedule,
+    apiThrottle: settings.apiThrottle,
+    corsAllowOrigins: settings.corsAllowOrigins,
+    ...(settings.alarmEmail && { alarmEmail: settings.alarmEmail }),
+    description: `Headline digest ${stage}: ingestion, digest generation, API, alarms and dashboard`,
   });
-  return { stage, data, service };
-}
+  // The seed bucket's ARN arrives through an import, which CDK does not count as a dependency.
+  service.addStackDependency(data);
 
-function parseSchedule(value: unknown): string {
-  if (typeof value !== 'string' || !/^(cron|rate)\(.+\)$/.test(value.trim())) {
-    throw new Error(
-      `digestSchedule must be an EventBridge cron(...) or rate(...) expression, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value.trim();
+  const stacks = { stage, settings, data, service };
+  checkWithCdkNag(app, stacks);
+  return stacks;
 }

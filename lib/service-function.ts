@@ -1,31 +1,66 @@
 import { fileURLToPath } from 'node:url';
-import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
+import { Metric, type MetricOptions, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { isProduction, type Stage } from './stage';
+import { serviceLogGroup } from './logs';
+import type { Stage } from './stage';
 
 const ROOT_URL = new URL('..', import.meta.url);
 const fromRoot = (path: string) => fileURLToPath(new URL(path, ROOT_URL));
 
 export const METRICS_NAMESPACE = 'HeadlineDigest';
+/** The one runtime every project function runs on. */
+export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
 export type TableAccess = 'read' | 'write' | 'readWrite';
-export type BucketAccess = 'read';
+export type BucketAccess = 'read' | 'list';
+export type QueueAccess = 'send';
 
-const tableGrants: Record<TableAccess, (table: ITable, grantee: IGrantable) => void> = {
-  read: (table, grantee) => table.grantReadData(grantee),
-  write: (table, grantee) => table.grantWriteData(grantee),
-  readWrite: (table, grantee) => table.grantReadWriteData(grantee),
-};
+/**
+ * The item-level actions the handlers use, spelled out rather than CDK's grantReadData /
+ * grantWriteData: those add stream actions the table has no use for and reach the indexes
+ * through an `index/*` wildcard, where these name each index.
+ */
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+] as const;
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:BatchWriteItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+] as const;
 
-const bucketGrants: Record<BucketAccess, (bucket: IBucket, grantee: IGrantable) => void> = {
-  read: (bucket, grantee) => bucket.grantRead(grantee),
-};
+export interface TableBinding {
+  readonly table: ITable;
+  /** The table's global secondary indexes; reads may query each of them, and nothing else. */
+  readonly indexNames: readonly string[];
+  readonly access: TableAccess;
+}
+
+export interface BucketBinding {
+  readonly bucket: IBucket;
+  /** `read`: s3:GetObject on the bucket's objects. `list`: s3:ListBucket on the bucket. */
+  readonly access: BucketAccess;
+}
+
+export interface QueueBinding {
+  readonly queue: IQueue;
+  readonly access: QueueAccess;
+  /** The environment variable that carries the queue URL, e.g. `INGEST_QUEUE_URL`. */
+  readonly environmentVariable: string;
+}
 
 export interface ServiceFunctionProps {
   /** The folder under `functions/` whose `handler.ts` exports `handler`; also the Powertools service name. */
@@ -34,35 +69,47 @@ export interface ServiceFunctionProps {
   readonly timeout: Duration;
   readonly memorySize: number;
   /** Sets TABLE_NAME and grants exactly this access, so a function never holds more than it declares. */
-  readonly table?: { readonly table: ITable; readonly access: TableAccess };
+  readonly table?: TableBinding;
   /** Sets BUCKET_NAME and grants exactly this access. */
-  readonly bucket?: { readonly bucket: IBucket; readonly access: BucketAccess };
+  readonly bucket?: BucketBinding;
+  /** Sets the named variable to the queue URL and grants exactly this access. */
+  readonly queue?: QueueBinding;
 }
 
-/** A project Lambda function with the defaults every one of them shares. */
+/**
+ * A project Lambda function with the defaults every one of them shares. Its role starts empty:
+ * no AWS managed policy, only writing to its own log group, X-Ray, and the bindings it declares.
+ */
 export class ServiceFunction extends Construct {
   public readonly function: NodejsFunction;
+  public readonly role: Role;
   public readonly logGroup: LogGroup;
+  /** POWERTOOLS_SERVICE_NAME, which Powertools Metrics also uses as the `service` dimension. */
+  public readonly serviceName: string;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
-    const { name, stage, table, bucket } = props;
+    const { name, stage, table, bucket, queue } = props;
+    this.serviceName = name;
 
     // An explicit log group, unlike the one Lambda creates on first run, has a retention and is removed with a dev stack.
-    this.logGroup = new LogGroup(this, 'Logs', {
-      retention: RetentionDays.ONE_MONTH,
-      removalPolicy: isProduction(stage) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    this.logGroup = serviceLogGroup(this, 'Logs', stage);
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${name} function`,
     });
+    this.logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: fromRoot(`functions/${name}/handler.ts`),
       handler: 'handler',
       projectRoot: fromRoot('.'),
       depsLockFilePath: fromRoot('package-lock.json'),
-      runtime: Runtime.NODEJS_24_X,
+      runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
       timeout: props.timeout,
       memorySize: props.memorySize,
+      role: this.role,
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
       environment: {
@@ -71,6 +118,7 @@ export class ServiceFunction extends Construct {
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...(table && { TABLE_NAME: table.table.tableName }),
         ...(bucket && { BUCKET_NAME: bucket.bucket.bucketName }),
+        ...(queue && { [queue.environmentVariable]: queue.queue.queueUrl }),
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -84,7 +132,42 @@ export class ServiceFunction extends Construct {
       },
     });
 
-    if (table) tableGrants[table.access](table.table, this.function);
-    if (bucket) bucketGrants[bucket.access](bucket.bucket, this.function);
+    if (table) this.bindTable(table);
+    if (bucket) this.bindBucket(bucket);
+    if (queue) this.bindQueue(queue);
+  }
+
+  /** A custom metric the handler emits through Powertools Metrics, with the dimension Powertools adds. */
+  public metric(metricName: string, options: MetricOptions = {}): Metric {
+    return new Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName,
+      dimensionsMap: { service: this.serviceName },
+      statistic: Stats.SUM,
+      period: Duration.minutes(5),
+      ...options,
+    });
+  }
+
+  private bindTable({ table, indexNames, access }: TableBinding): void {
+    if (access === 'read' || access === 'readWrite') {
+      const indexArns = indexNames.map((indexName) => `${table.tableArn}/index/${indexName}`);
+      this.allow([...TABLE_READ_ACTIONS], [table.tableArn, ...indexArns]);
+    }
+    // Writes address items of the table; an index is never written directly.
+    if (access === 'write' || access === 'readWrite') this.allow([...TABLE_WRITE_ACTIONS], [table.tableArn]);
+  }
+
+  private bindBucket({ bucket, access }: BucketBinding): void {
+    if (access === 'read') this.allow(['s3:GetObject'], [bucket.arnForObjects('*')]);
+    if (access === 'list') this.allow(['s3:ListBucket'], [bucket.bucketArn]);
+  }
+
+  private bindQueue({ queue, access }: QueueBinding): void {
+    if (access === 'send') queue.grantSendMessages(this.function);
+  }
+
+  private allow(actions: string[], resources: string[]): void {
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions, resources }));
   }
 }

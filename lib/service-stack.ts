@@ -1,28 +1,58 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  type HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { ApiThrottle } from './context';
+import { captureCustomResourceHandlerLogs, serviceLogGroup } from './logs';
+import { ServiceMonitoring } from './monitoring';
 import { ServiceFunction } from './service-function';
 import type { Stage } from './stage';
 
 export interface ServiceStackProps extends StackProps {
   readonly stage: Stage;
   readonly seedBucket: IBucket;
+  /** The export that carries the seed bucket's ARN (see `DataStack.seedBucketArnExportName`). */
+  readonly seedBucketArnExportName: string;
   readonly table: ITable;
+  readonly tableIndexNames: readonly string[];
   /** An EventBridge schedule expression, `cron(...)` or `rate(...)`. */
   readonly digestSchedule: string;
+  readonly apiThrottle: ApiThrottle;
+  readonly corsAllowOrigins: readonly string[];
+  readonly alarmEmail?: string;
 }
 
-export const API_ROUTES = ['/digests', '/digests/{date}', '/articles/{id}'] as const;
+/** Anyone may call these; they only read published digests. */
+export const PUBLIC_API_ROUTES = [
+  '/',
+  '/openapi.json',
+  '/feeds/latest',
+  '/digests',
+  '/digests/{date}',
+  '/articles/{id}',
+] as const;
+/** These show what ingestion rejected and how it is doing; callers sign requests with IAM credentials. */
+export const ADMIN_API_ROUTES = ['/admin/rejections', '/admin/ingest-status'] as const;
 
 const INGEST_TIMEOUT = Duration.seconds(30);
 const INGEST_BATCHING_WINDOW = Duration.seconds(5);
@@ -32,16 +62,28 @@ export class ServiceStack extends Stack {
   public readonly ingestQueue: Queue;
   public readonly deadLetterQueue: Queue;
   public readonly api: HttpApi;
+  public readonly apiStage: HttpStage;
+  public readonly apiAccessLogs: LogGroup;
+  public readonly publicRoutes: readonly HttpRoute[];
+  public readonly adminRoutes: readonly HttpRoute[];
+  public readonly functions: {
+    readonly ingest: ServiceFunction;
+    readonly generator: ServiceFunction;
+    readonly api: ServiceFunction;
+  };
+  public readonly seedDeployment: BucketDeployment;
+  public readonly seedDeploymentRole: Role;
+  public readonly monitoring: ServiceMonitoring;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
-    const { stage, table } = props;
+    const { stage, table, tableIndexNames } = props;
 
     // Adding the notification to the data stack's own bucket would put the notification in the
     // data stack, pointing at this stack's queue, while this stack already points at the bucket:
     // a cycle. Through a reference the notification lives here and the data stack knows nothing of us.
     const seedBucket = Bucket.fromBucketAttributes(this, 'SeedBucketRef', {
-      bucketArn: props.seedBucket.bucketArn,
+      bucketArn: Fn.importValue(props.seedBucketArnExportName),
       bucketName: props.seedBucket.bucketName,
     });
 
@@ -67,10 +109,12 @@ export class ServiceStack extends Stack {
       stage,
       timeout: INGEST_TIMEOUT,
       memorySize: 512,
-      // Ingestion only puts and updates items (conditions need no read permission) and never changes a seed.
-      table: { table, access: 'write' },
+      // Reads as well as writes: an update is conditional on the stored state of the object.
+      // The seeds are only read, never written or deleted.
+      table: { table, indexNames: tableIndexNames, access: 'readWrite' },
       bucket: { bucket: seedBucket, access: 'read' },
     });
+    // The event source grants exactly what consuming takes: receive, delete, change visibility.
     ingest.function.addEventSource(
       new SqsEventSource(this.ingestQueue, {
         batchSize: 10,
@@ -84,7 +128,10 @@ export class ServiceStack extends Stack {
       stage,
       timeout: Duration.minutes(5),
       memorySize: 1024,
-      table: { table, access: 'readWrite' },
+      table: { table, indexNames: tableIndexNames, access: 'readWrite' },
+      // Lists the seeds to find the ones never ingested and queues them again; never reads one itself.
+      bucket: { bucket: seedBucket, access: 'list' },
+      queue: { queue: this.ingestQueue, access: 'send', environmentVariable: 'INGEST_QUEUE_URL' },
     });
     new Rule(this, 'DigestSchedule', {
       description: 'Regenerates the digests whose articles changed',
@@ -97,22 +144,105 @@ export class ServiceStack extends Stack {
       stage,
       timeout: Duration.seconds(10),
       memorySize: 512,
-      table: { table, access: 'read' },
+      table: { table, indexNames: tableIndexNames, access: 'read' },
     });
-    this.api = new HttpApi(this, 'HttpApi', { description: 'Headline digests and their articles' });
-    const integration = new HttpLambdaIntegration('ApiIntegration', apiHandler.function);
-    for (const path of API_ROUTES) this.api.addRoutes({ path, methods: [HttpMethod.GET], integration });
+    this.functions = { ingest, generator, api: apiHandler };
 
-    const seeds = new BucketDeployment(this, 'SeedDeployment', {
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'Headline digests and their articles',
+      // The stage is declared below, with throttling and access logs.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...props.corsAllowOrigins],
+        allowMethods: [CorsHttpMethod.GET],
+        allowHeaders: ['content-type'],
+        allowCredentials: false,
+        maxAge: Duration.hours(1),
+      },
+    });
+    this.apiAccessLogs = serviceLogGroup(this, 'ApiAccessLogs', stage);
+    // Same id and name as the stage HttpApi creates by default, so the stage is updated in place.
+    this.apiStage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.apiThrottle.rateLimit, burstLimit: props.apiThrottle.burstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.apiAccessLogs),
+        format: ACCESS_LOG_FORMAT,
+      },
+    });
+    const integration = new HttpLambdaIntegration('ApiIntegration', apiHandler.function);
+    this.publicRoutes = PUBLIC_API_ROUTES.flatMap((path) =>
+      this.api.addRoutes({ path, methods: [HttpMethod.GET], integration }),
+    );
+    const iam = new HttpIamAuthorizer();
+    this.adminRoutes = ADMIN_API_ROUTES.flatMap((path) =>
+      this.api.addRoutes({ path, methods: [HttpMethod.GET], integration, authorizer: iam }),
+    );
+
+    // A role of our own, rather than the one BucketDeployment makes, carries no AWS managed policy.
+    this.seedDeploymentRole = new Role(this, 'SeedDeploymentRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Copies seeds/ into the seed bucket during a deployment',
+    });
+    const seedDeploymentLogs = serviceLogGroup(this, 'SeedDeploymentLogs', stage);
+    seedDeploymentLogs.grantWrite(this.seedDeploymentRole);
+    this.seedDeployment = new BucketDeployment(this, 'SeedDeployment', {
       sources: [Source.asset(fileURLToPath(new URL('../seeds', import.meta.url)))],
       destinationBucket: seedBucket,
       // Never delete what users uploaded next to the seeds, nor the seeds once the stack goes.
       prune: false,
       retainOnDelete: true,
+      role: this.seedDeploymentRole,
+      logGroup: seedDeploymentLogs,
     });
     // The seeds must land after the notification exists, or they would never be ingested.
-    seeds.node.addDependency(seedBucket);
+    this.seedDeployment.node.addDependency(seedBucket);
+
+    this.monitoring = new ServiceMonitoring(this, 'Monitoring', {
+      stage,
+      functions: [ingest, generator, apiHandler],
+      ingest,
+      generator,
+      ingestQueue: this.ingestQueue,
+      deadLetterQueue: this.deadLetterQueue,
+      api: this.api,
+      ...(props.alarmEmail && { alarmEmail: props.alarmEmail }),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the digest API' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.monitoring.alarmTopic.topicArn,
+      description: 'Subscribe here to receive the service alarms',
+    });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
+    new CfnOutput(this, 'DeadLetterQueueArn', {
+      value: this.deadLetterQueue.queueArn,
+      description: 'Seed notifications that failed ingestion; redrive them once the cause is fixed',
+    });
+
+    captureCustomResourceHandlerLogs(this, stage);
   }
 }
+
+/** One JSON object per request. Every value is quoted: API Gateway writes `-` for a missing one. */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: AccessLogField.contextRequestId(),
+    requestTime: AccessLogField.contextRequestTime(),
+    ip: AccessLogField.contextIdentitySourceIp(),
+    userAgent: AccessLogField.contextIdentityUserAgent(),
+    caller: AccessLogField.contextIdentityUserArn(),
+    method: AccessLogField.contextHttpMethod(),
+    routeKey: AccessLogField.contextRouteKey(),
+    path: AccessLogField.contextPath(),
+    protocol: AccessLogField.contextProtocol(),
+    status: AccessLogField.contextStatus(),
+    responseLength: AccessLogField.contextResponseLength(),
+    responseLatency: AccessLogField.contextResponseLatency(),
+    integrationLatency: AccessLogField.contextIntegrationLatency(),
+    integrationStatus: AccessLogField.contextIntegrationStatus(),
+    integrationError: AccessLogField.contextIntegrationErrorMessage(),
+    error: AccessLogField.contextErrorMessage(),
+  }),
+);

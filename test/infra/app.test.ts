@@ -20,6 +20,13 @@ describe('app', () => {
     expect(stacks.data.dependencies).toEqual([]);
   });
 
+  it('passes the data stack to the service stack as typed props only', () => {
+    const { stacks } = synth('dev');
+    const dataTemplate = JSON.stringify(synth('dev').data.toJSON());
+    // The data stack knows nothing of the service stack: no reference to it, no resource for it.
+    expect(dataTemplate).not.toContain(stacks.service.stackName);
+  });
+
   it('names the prod stacks after the stage', () => {
     const { stacks } = synth('prod');
     expect([stacks.data.stackName, stacks.service.stackName]).toEqual([
@@ -36,6 +43,32 @@ describe('app', () => {
     expect(() => buildApp(new App({ context: { ...CDK_CONTEXT, digestSchedule: '0 5 * * *' } }))).toThrow(
       /digestSchedule/,
     );
+  });
+
+  it.each([[{ rateLimit: 0, burstLimit: 100 }], [{ rateLimit: 50 }], [{ rateLimit: 50, burstLimit: 1.5 }], ['fast']])(
+    'rejects the API throttle %p',
+    (apiThrottle) => {
+      expect(() => buildApp(new App({ context: { ...CDK_CONTEXT, apiThrottle } }))).toThrow(/apiThrottle/);
+    },
+  );
+
+  it.each([[[]], [['example.com']], ['https://example.com/path']])('rejects the CORS origins %p', (origins) => {
+    expect(() => buildApp(new App({ context: { ...CDK_CONTEXT, corsAllowOrigins: origins } }))).toThrow(
+      /corsAllowOrigins/,
+    );
+  });
+
+  it('takes the API throttle and CORS origins from the command line, as -c passes them', () => {
+    const { service } = synthesize({
+      apiThrottle: '{"rateLimit": 5, "burstLimit": 10}',
+      corsAllowOrigins: 'https://a.example, https://b.example',
+    });
+    service.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+    });
+    service.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://a.example', 'https://b.example'] }),
+    });
   });
 
   it('takes the digest schedule from the context', () => {

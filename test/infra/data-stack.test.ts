@@ -1,55 +1,121 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { BY_DATE_INDEX, TABLE_KEYS } from '../../functions/adapters/table-schema';
-import { onlyResource, resourcesOf, synth } from './synth';
+import { onlyResource, type Resource, resourcesOf, synth } from './synth';
 
 const dev = synth('dev');
 const prod = synth('prod');
 
+const SEED_BUCKET = 'SeedBucket6B8F2A02';
+const ACCESS_LOG_BUCKET = 'AccessLogBucketDA470295';
+const TABLE = 'ArticleTable461E2A86';
+
+const bucket = (synthesized: typeof dev, id: string): Resource => {
+  const found = resourcesOf(synthesized.data, 'AWS::S3::Bucket')[id];
+  if (!found) throw new Error(`no bucket ${id}`);
+  return found;
+};
+const bucketPolicyStatements = (synthesized: typeof dev, bucketId: string) =>
+  Object.values(resourcesOf(synthesized.data, 'AWS::S3::BucketPolicy')).find(
+    (policy) => policy.Properties.Bucket.Ref === bucketId,
+  )?.Properties.PolicyDocument.Statement;
+
+const PRIVATE = {
+  BlockPublicAcls: true,
+  BlockPublicPolicy: true,
+  IgnorePublicAcls: true,
+  RestrictPublicBuckets: true,
+};
+const SSE_S3 = { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] };
+
 describe('data stack', () => {
   it('keeps the logical ids of the bucket and the table, which name live data', () => {
     // A changed id makes CloudFormation replace the resource: a new, empty bucket or table.
-    expect(onlyResource(dev.data, 'AWS::S3::Bucket')[0]).toBe('SeedBucket6B8F2A02');
-    expect(onlyResource(dev.data, 'AWS::DynamoDB::Table')[0]).toBe('ArticleTable461E2A86');
+    expect(Object.keys(resourcesOf(dev.data, 'AWS::S3::Bucket')).sort()).toEqual([ACCESS_LOG_BUCKET, SEED_BUCKET]);
+    expect(onlyResource(dev.data, 'AWS::DynamoDB::Table')[0]).toBe(TABLE);
   });
 
-  it('lets CloudFormation name the bucket and the table', () => {
-    expect(onlyResource(dev.data, 'AWS::S3::Bucket')[1].Properties?.BucketName).toBeUndefined();
+  it('lets CloudFormation name the buckets and the table', () => {
+    for (const [, resource] of Object.entries(resourcesOf(dev.data, 'AWS::S3::Bucket'))) {
+      expect(resource.Properties?.BucketName).toBeUndefined();
+    }
     expect(onlyResource(dev.data, 'AWS::DynamoDB::Table')[1].Properties?.TableName).toBeUndefined();
+  });
+
+  it("exports the seed bucket's ARN under a fixed name, which the service stack imports", () => {
+    dev.data.hasOutput('SeedBucketArn', {
+      Value: { 'Fn::GetAtt': [SEED_BUCKET, 'Arn'] },
+      Export: { Name: 'HeadlineDigest-Dev-Data-SeedBucketArn' },
+    });
+    expect(dev.stacks.data.seedBucketArnExportName).toBe('HeadlineDigest-Dev-Data-SeedBucketArn');
   });
 
   describe('seed bucket', () => {
     it('is private, encrypted and versioned with old versions expiring', () => {
-      dev.data.hasResourceProperties('AWS::S3::Bucket', {
-        PublicAccessBlockConfiguration: {
-          BlockPublicAcls: true,
-          BlockPublicPolicy: true,
-          IgnorePublicAcls: true,
-          RestrictPublicBuckets: true,
-        },
-        BucketEncryption: {
-          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-        },
+      expect(bucket(dev, SEED_BUCKET).Properties).toMatchObject({
+        PublicAccessBlockConfiguration: PRIVATE,
+        BucketEncryption: SSE_S3,
         VersioningConfiguration: { Status: 'Enabled' },
         LifecycleConfiguration: {
-          Rules: Match.arrayWith([
-            Match.objectLike({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: Match.anyValue() } }),
+          Rules: expect.arrayContaining([
+            expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
           ]),
         },
       });
     });
 
     it('refuses requests that are not over TLS', () => {
-      dev.data.hasResourceProperties('AWS::S3::BucketPolicy', {
-        PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({
-              Effect: 'Deny',
-              Action: 's3:*',
-              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-            }),
-          ]),
-        },
+      expect(bucketPolicyStatements(dev, SEED_BUCKET)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      );
+    });
+
+    it('writes its server access logs to the access log bucket', () => {
+      expect(bucket(dev, SEED_BUCKET).Properties.LoggingConfiguration).toEqual({
+        DestinationBucketName: { Ref: ACCESS_LOG_BUCKET },
+        LogFilePrefix: 'seed-bucket/',
       });
+    });
+  });
+
+  describe('access log bucket', () => {
+    it('is private, encrypted with S3 managed keys, and expires logs', () => {
+      expect(bucket(dev, ACCESS_LOG_BUCKET).Properties).toMatchObject({
+        PublicAccessBlockConfiguration: PRIVATE,
+        // Server access logs cannot be delivered to a KMS-encrypted bucket.
+        BucketEncryption: SSE_S3,
+        LifecycleConfiguration: { Rules: [expect.objectContaining({ Status: 'Enabled', ExpirationInDays: 90 })] },
+      });
+    });
+
+    it('refuses plain HTTP and lets only S3 log delivery, for the seed bucket of this account, write', () => {
+      const statements = bucketPolicyStatements(dev, ACCESS_LOG_BUCKET);
+      expect(statements).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      );
+      // In dev the auto-delete handler may also empty the bucket; no other service principal may write.
+      const services = statements.filter(
+        (statement: { Effect: string; Principal: { Service?: string } }) =>
+          statement.Effect === 'Allow' && statement.Principal.Service,
+      );
+      expect(services).toEqual([
+        expect.objectContaining({
+          Action: 's3:PutObject',
+          Principal: { Service: 'logging.s3.amazonaws.com' },
+          Condition: {
+            ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [SEED_BUCKET, 'Arn'] } },
+            StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          },
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [ACCESS_LOG_BUCKET, 'Arn'] }, '/seed-bucket/*']] },
+        }),
+      ]);
     });
   });
 
@@ -81,20 +147,32 @@ describe('data stack', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       });
     });
+
+    it('expires transient items through TTL on expiresAt', () => {
+      dev.data.hasResourceProperties('AWS::DynamoDB::Table', {
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      });
+    });
+
+    it('names its global secondary indexes for the grants of the service stack', () => {
+      const indexes = onlyResource(dev.data, 'AWS::DynamoDB::Table')[1].Properties.GlobalSecondaryIndexes;
+      expect(dev.stacks.data.tableIndexNames).toEqual(indexes.map((index: { IndexName: string }) => index.IndexName));
+    });
   });
 
   it('outputs the bucket and table names', () => {
-    dev.data.hasOutput('SeedBucketName', { Value: { Ref: 'SeedBucket6B8F2A02' } });
-    dev.data.hasOutput('TableName', { Value: { Ref: 'ArticleTable461E2A86' } });
+    dev.data.hasOutput('SeedBucketName', { Value: { Ref: SEED_BUCKET } });
+    dev.data.hasOutput('TableName', { Value: { Ref: TABLE } });
   });
 
   describe('in prod', () => {
-    it('retains the bucket and the table and protects the table from deletion', () => {
-      for (const type of ['AWS::S3::Bucket', 'AWS::DynamoDB::Table']) {
-        expect(onlyResource(prod.data, type)[1]).toMatchObject({
-          DeletionPolicy: 'Retain',
-          UpdateReplacePolicy: 'Retain',
-        });
+    it('retains the buckets and the table and protects the table from deletion', () => {
+      for (const resource of [
+        bucket(prod, SEED_BUCKET),
+        bucket(prod, ACCESS_LOG_BUCKET),
+        onlyResource(prod.data, 'AWS::DynamoDB::Table')[1],
+      ]) {
+        expect(resource).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
       }
       prod.data.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
     });
@@ -106,11 +184,18 @@ describe('data stack', () => {
   });
 
   describe('in dev', () => {
-    it('deletes the bucket, its objects and the table with the stack', () => {
-      for (const type of ['AWS::S3::Bucket', 'AWS::DynamoDB::Table']) {
-        expect(onlyResource(dev.data, type)[1]).toMatchObject({ DeletionPolicy: 'Delete' });
+    it('deletes the buckets, their objects and the table with the stack', () => {
+      for (const resource of [
+        bucket(dev, SEED_BUCKET),
+        bucket(dev, ACCESS_LOG_BUCKET),
+        onlyResource(dev.data, 'AWS::DynamoDB::Table')[1],
+      ]) {
+        expect(resource).toMatchObject({ DeletionPolicy: 'Delete' });
       }
-      dev.data.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
+      const emptied = Object.values(resourcesOf(dev.data, 'Custom::S3AutoDeleteObjects')).map(
+        (resource) => resource.Properties.BucketName.Ref,
+      );
+      expect(emptied.sort()).toEqual([ACCESS_LOG_BUCKET, SEED_BUCKET]);
       dev.data.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
       expect(dev.stacks.data.terminationProtection).toBe(false);
     });

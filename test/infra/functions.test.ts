@@ -1,14 +1,35 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectFunctions, resourcesOf, synth } from './synth';
+import { projectFunctions, resourcesOf, roleOf, synth } from './synth';
 
 const dev = synth('dev');
+const prod = synth('prod');
 const functions = projectFunctions(dev, dev.service);
+const FUNCTIONS_DIR = new URL('../../functions/', import.meta.url);
+
+/** Every folder under functions/ with a handler is a deployable function. */
+const handlerFolders = readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .filter((entry) => readdirSync(new URL(`${entry.name}/`, FUNCTIONS_DIR)).includes('handler.ts'))
+  .map((entry) => entry.name)
+  .sort();
 
 describe('project functions', () => {
   it('are the three handlers under functions/, all in the service stack', () => {
-    expect([...functions.keys()].sort()).toEqual(['api', 'generate-digests', 'ingest']);
+    expect(handlerFolders).toEqual(['api', 'generate-digests', 'ingest']);
+    expect([...functions.keys()].sort()).toEqual(handlerFolders);
     expect(projectFunctions(dev, dev.data).size).toBe(0);
+  });
+
+  it('all run on Node.js 24, in both stages', () => {
+    // Not per name: a function added later is caught as well.
+    for (const synthesized of [dev, prod]) {
+      const runtimes = [...projectFunctions(synthesized, synthesized.service).values()].map(
+        ({ resource }) => resource.Properties.Runtime,
+      );
+      expect(runtimes).toHaveLength(handlerFolders.length);
+      expect(new Set(runtimes)).toEqual(new Set(['nodejs24.x']));
+    }
   });
 
   it.each([...functions])('%s runs on Node.js 24 on arm64 with tracing and source maps', (name, { resource }) => {
@@ -28,11 +49,44 @@ describe('project functions', () => {
     });
   });
 
-  it('gives the bucket name to the ingest function only', () => {
-    const withBucket = [...functions].filter(
-      ([, { resource }]) => resource.Properties.Environment.Variables.BUCKET_NAME,
+  it('sizes each function for its work', () => {
+    const sizing = Object.fromEntries(
+      [...functions].map(([name, { resource }]) => [
+        name,
+        { timeout: resource.Properties.Timeout, memory: resource.Properties.MemorySize },
+      ]),
     );
-    expect(withBucket.map(([name]) => name)).toEqual(['ingest']);
+    expect(sizing).toEqual({
+      api: { timeout: 10, memory: 512 },
+      ingest: { timeout: 30, memory: 512 },
+      'generate-digests': { timeout: 300, memory: 1024 },
+    });
+  });
+
+  it('gives the bucket name to the ingest function and the generator, and the queue URL to the generator only', () => {
+    const withVariable = (variable: string) =>
+      [...functions]
+        .filter(([, { resource }]) => resource.Properties.Environment.Variables[variable])
+        .map(([name]) => name)
+        .sort();
+    expect(withVariable('BUCKET_NAME')).toEqual(['generate-digests', 'ingest']);
+    expect(withVariable('INGEST_QUEUE_URL')).toEqual(['generate-digests']);
+    const [queueId] = Object.entries(resourcesOf(dev.service, 'AWS::SQS::Queue')).find(
+      ([, queue]) => queue.Properties?.RedrivePolicy,
+    ) ?? [''];
+    expect(functions.get('generate-digests')?.resource.Properties.Environment.Variables.INGEST_QUEUE_URL).toEqual({
+      Ref: queueId,
+    });
+  });
+
+  it.each([...functions])('%s has a role of its own with no AWS managed policy', (_name, { resource }) => {
+    const [, role] = roleOf(dev.service, resource);
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
+    ]);
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    const roles = [...functions.values()].map((fn) => roleOf(dev.service, fn.resource)[0]);
+    expect(new Set(roles).size).toBe(functions.size);
   });
 
   it.each([...functions])('%s logs to its own log group kept for a month', (_name, { resource }) => {
@@ -44,7 +98,6 @@ describe('project functions', () => {
   });
 
   it('keeps production logs when the stack is deleted', () => {
-    const prod = synth('prod');
     for (const { resource } of projectFunctions(prod, prod.service).values()) {
       const logGroupId = resource.Properties.LoggingConfig.LogGroup.Ref as string;
       expect(resourcesOf(prod.service, 'AWS::Logs::LogGroup')[logGroupId]).toMatchObject({ DeletionPolicy: 'Retain' });
@@ -59,4 +112,27 @@ describe('project functions', () => {
       expect(bundle).toMatch(/export\s*\{[^}]*\bhandler\b[^}]*\}/);
     },
   );
+});
+
+describe('every Lambda function, CDK helpers included', () => {
+  // CDK's custom resource handlers (bucket notifications, seed deployment, auto-delete) log too;
+  // a group Lambda created on its own would have no retention and outlive `cdk destroy`.
+  it.each([
+    ['dev', dev, 'Delete'],
+    ['prod', prod, 'Retain'],
+  ] as const)('logs, in %s, to a log group of its stack with a retention', (_stage, synthesized, deletionPolicy) => {
+    for (const template of [synthesized.data, synthesized.service]) {
+      const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
+      const lambdas = Object.entries(resourcesOf(template, 'AWS::Lambda::Function'));
+      for (const [id, fn] of lambdas) {
+        const logGroupId = fn.Properties?.LoggingConfig?.LogGroup?.Ref;
+        expect({ id, logGroup: logGroups[logGroupId] }).toMatchObject({
+          id,
+          logGroup: { Properties: { RetentionInDays: 30 }, DeletionPolicy: deletionPolicy },
+        });
+      }
+    }
+    // The data stack has the auto-delete handler in dev only; the service stack has five.
+    expect(Object.keys(resourcesOf(synthesized.service, 'AWS::Lambda::Function'))).toHaveLength(5);
+  });
 });

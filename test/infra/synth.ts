@@ -20,14 +20,40 @@ export interface Synthesized {
   readonly data: Template;
   readonly service: Template;
   readonly assemblyDirectory: string;
+  /** The policy validation report CDK wrote for this synthesis (cdk-nag's findings are in it). */
+  readonly validationReport: ValidationReport;
+}
+
+export interface ReportedFinding {
+  readonly ruleName: string;
+  readonly severity: string;
+  readonly violatingConstructs: readonly { readonly constructPath: string }[];
+  /** Set on acknowledged findings. */
+  readonly acknowledgedId?: string;
+  readonly acknowledgedAt?: string;
+  readonly reason?: string;
+}
+
+export interface ValidationReport {
+  readonly pluginReports: readonly {
+    readonly pluginName: string;
+    readonly conclusion: string;
+    readonly violations: readonly ReportedFinding[];
+    readonly suppressedViolations?: readonly ReportedFinding[];
+  }[];
 }
 
 // CDK reuses a bundle only for the same output folder, so every synthesis of this test file shares one.
 const OUTDIR = mkdtempSync(join(tmpdir(), 'headline-digest-infra-'));
 
+/** An app with the context of cdk.json, synthesizing into this test file's output folder. */
+export function newApp(context: Record<string, unknown> = {}): App {
+  return new App({ outdir: OUTDIR, context: { ...CDK_CONTEXT, ...context } });
+}
+
 /** Builds and synthesizes the app as `bin/app.ts` does; the templates are read at once, before another synthesis can overwrite them. */
 export function synthesize(context: Record<string, unknown> = {}): Synthesized {
-  const app = new App({ outdir: OUTDIR, context: { ...CDK_CONTEXT, ...context } });
+  const app = newApp(context);
   const stacks = buildApp(app);
   const assembly = app.synth();
   return {
@@ -35,6 +61,7 @@ export function synthesize(context: Record<string, unknown> = {}): Synthesized {
     data: Template.fromStack(stacks.data),
     service: Template.fromStack(stacks.service),
     assemblyDirectory: assembly.directory,
+    validationReport: JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')),
   };
 }
 
@@ -104,23 +131,41 @@ export function projectFunction(synthesized: Synthesized, name: string): Project
   return fn;
 }
 
-/** Every action the function's execution role is allowed, from its inline and attached policies. */
-export function roleActions(template: Template, functionResource: Resource): string[] {
+export interface PolicyStatement {
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Sid?: string;
+}
+
+/** The execution role of a function of this template. */
+export function roleOf(template: Template, functionResource: Resource): [string, Resource] {
   const roleId = functionResource.Properties?.Role?.['Fn::GetAtt']?.[0] as string | undefined;
   if (!roleId) throw new Error('function has no role of this stack');
+  return [roleId, template.findResources('AWS::IAM::Role')[roleId] as Resource];
+}
+
+/** Every statement that allows something to the function's execution role, from its inline and attached policies. */
+export function roleStatements(template: Template, functionResource: Resource): PolicyStatement[] {
+  const [roleId, role] = roleOf(template, functionResource);
   const policies = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).filter((policy) =>
-    (policy.Properties?.Roles ?? []).some((role: unknown) => (role as { Ref?: string }).Ref === roleId),
+    (policy.Properties?.Roles ?? []).some((ref: unknown) => (ref as { Ref?: string }).Ref === roleId),
   );
-  const role = template.findResources('AWS::IAM::Role')[roleId] as Resource;
   const documents = [
     ...policies.map((policy) => policy.Properties.PolicyDocument),
     ...(role.Properties?.Policies ?? []).map((policy: { PolicyDocument: unknown }) => policy.PolicyDocument),
   ];
-  return documents.flatMap((document) =>
-    document.Statement.filter((statement: { Effect: string }) => statement.Effect === 'Allow').flatMap(
-      (statement: { Action: string | string[] }) => [statement.Action].flat(),
-    ),
-  );
+  return documents
+    .flatMap((document) => document.Statement as PolicyStatement[])
+    .filter((statement) => statement.Effect === 'Allow');
+}
+
+export const actionsOf = (statement: PolicyStatement): string[] => [statement.Action].flat();
+export const resourcesOfStatement = (statement: PolicyStatement): unknown[] => [statement.Resource].flat();
+
+/** Every action the function's execution role is allowed, from its inline and attached policies. */
+export function roleActions(template: Template, functionResource: Resource): string[] {
+  return roleStatements(template, functionResource).flatMap(actionsOf);
 }
 
 /** Whether an IAM action pattern (with `*` and `?` wildcards) allows `action`. */
