@@ -20,7 +20,7 @@ export const METRICS_NAMESPACE = 'HeadlineDigest';
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
 export type TableAccess = 'read' | 'write' | 'readWrite';
-export type BucketAccess = 'read' | 'list';
+export type BucketAccess = 'read' | 'list' | 'readAndList';
 export type QueueAccess = 'send';
 
 /**
@@ -51,7 +51,7 @@ export interface TableBinding {
 
 export interface BucketBinding {
   readonly bucket: IBucket;
-  /** `read`: s3:GetObject on the bucket's objects. `list`: s3:ListBucket on the bucket. */
+  /** `read`: s3:GetObject on the bucket's objects. `list`: s3:ListBucket on the bucket. `readAndList`: both. */
   readonly access: BucketAccess;
 }
 
@@ -74,6 +74,8 @@ export interface ServiceFunctionProps {
   readonly bucket?: BucketBinding;
   /** Sets the named variable to the queue URL and grants exactly this access. */
   readonly queue?: QueueBinding;
+  /** Further settings the handler reads at start-up. */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -119,6 +121,7 @@ export class ServiceFunction extends Construct {
         ...(table && { TABLE_NAME: table.table.tableName }),
         ...(bucket && { BUCKET_NAME: bucket.bucket.bucketName }),
         ...(queue && { [queue.environmentVariable]: queue.queue.queueUrl }),
+        ...props.environment,
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -159,8 +162,8 @@ export class ServiceFunction extends Construct {
   }
 
   private bindBucket({ bucket, access }: BucketBinding): void {
-    if (access === 'read') this.allow(['s3:GetObject'], [bucket.arnForObjects('*')]);
-    if (access === 'list') this.allow(['s3:ListBucket'], [bucket.bucketArn]);
+    if (access === 'read' || access === 'readAndList') this.allow(['s3:GetObject'], [bucket.arnForObjects('*')]);
+    if (access === 'list' || access === 'readAndList') this.allow(['s3:ListBucket'], [bucket.bucketArn]);
   }
 
   private bindQueue({ queue, access }: QueueBinding): void {

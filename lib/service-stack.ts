@@ -54,6 +54,8 @@ export const PUBLIC_API_ROUTES = [
 /** These show what ingestion rejected and how it is doing; callers sign requests with IAM credentials. */
 export const ADMIN_API_ROUTES = ['/admin/rejections', '/admin/ingest-status'] as const;
 
+/** Receives before a seed's event goes to the dead-letter queue. */
+export const INGEST_MAX_RECEIVE_COUNT = 5;
 const INGEST_TIMEOUT = Duration.seconds(30);
 const INGEST_BATCHING_WINDOW = Duration.seconds(5);
 
@@ -98,7 +100,7 @@ export class ServiceStack extends Stack {
       // Lambda's advice: at least six function timeouts plus the batching window, so a message
       // is not redelivered while a throttled or retried batch still holds it.
       visibilityTimeout: Duration.seconds(6 * INGEST_TIMEOUT.toSeconds() + INGEST_BATCHING_WINDOW.toSeconds()),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: INGEST_MAX_RECEIVE_COUNT },
     });
     const destination = new SqsDestination(this.ingestQueue);
     seedBucket.addEventNotification(EventType.OBJECT_CREATED, destination);
@@ -112,7 +114,10 @@ export class ServiceStack extends Stack {
       // Reads as well as writes: an update is conditional on the stored state of the object.
       // The seeds are only read, never written or deleted.
       table: { table, indexNames: tableIndexNames, access: 'readWrite' },
-      bucket: { bucket: seedBucket, access: 'read' },
+      // Listing too: without it S3 answers 403 instead of 404 for an object deleted before it was read.
+      bucket: { bucket: seedBucket, access: 'readAndList' },
+      // The function records an object as dead-lettered on its last delivery, so it must know which that is.
+      environment: { MAX_RECEIVE_COUNT: String(INGEST_MAX_RECEIVE_COUNT) },
     });
     // The event source grants exactly what consuming takes: receive, delete, change visibility.
     ingest.function.addEventSource(

@@ -61,7 +61,7 @@ export class DynamoDbArticleStore implements ArticleStore {
     const oldId = previous?.status === 'ingested' ? previous.articleId : undefined;
     const article = outcome.status === 'ingested' ? outcome.article : undefined;
     if (oldId && oldId !== article?.id) items.push(...(await this.detach(oldId, key, periods)));
-    if (article && article.id !== oldId) items.push(...(await this.attach(article, key, periods)));
+    if (article) items.push(...(await this.attach(article, key, periods, article.id === oldId)));
     for (const [period, delta] of periods) {
       items.push({
         Update: {
@@ -144,8 +144,17 @@ export class DynamoDbArticleStore implements ArticleStore {
     ];
   }
 
-  /** Makes `key` a source of `article`, creating the article when no other object has fed it yet. */
-  private async attach(article: Article, key: string, periods: PeriodDeltas): Promise<TransactItem[]> {
+  /**
+   * Makes `key` a source of `article`, creating the article when no other object feeds it. When the
+   * key already fed it (`restoring`) and the item vanished behind the service's back, it is put back
+   * without being counted again: its periods never counted it out.
+   */
+  private async attach(
+    article: Article,
+    key: string,
+    periods: PeriodDeltas,
+    restoring: boolean,
+  ): Promise<TransactItem[]> {
     const current = await this.readArticle(article.id);
     if (current?.sources.has(key)) return [];
     if (current) {
@@ -161,7 +170,7 @@ export class DynamoDbArticleStore implements ArticleStore {
         },
       ];
     }
-    addPeriods(periods, article.date, 1);
+    addPeriods(periods, article.date, restoring ? 0 : 1);
     const { blocks, title, truncated, sources: _sources, ingestedAt, ...entry } = article;
     return [
       {

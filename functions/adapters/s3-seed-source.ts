@@ -1,4 +1,4 @@
-import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import type { SeedObject, SeedSource } from '../core/ports';
 
 export class S3SeedSource implements SeedSource {
@@ -23,6 +23,12 @@ export class S3SeedSource implements SeedSource {
     } catch (error) {
       if (error instanceof NoSuchKey) return undefined;
       throw error;
+    }
+  }
+
+  async *list(): AsyncIterable<string> {
+    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucketName })) {
+      for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
     }
   }
 }

@@ -13,6 +13,8 @@ export interface ObjectEvent {
   readonly kind: 'created' | 'removed';
   /** S3's event sequencer: hexadecimal, later events larger. */
   readonly sequencer: string;
+  /** Re-apply the object at its current sequencer (reconciliation) instead of only at a newer one. */
+  readonly replay?: boolean;
 }
 
 export type IngestResult =
@@ -51,7 +53,8 @@ export async function ingestObjectEvent(
   const sequencer = normalizeSequencer(event.sequencer);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const previous = await deps.articles.getObject(event.key);
-    if (previous && previous.sequencer >= sequencer) {
+    const superseded = previous && (event.replay ? previous.sequencer > sequencer : previous.sequencer >= sequencer);
+    if (superseded) {
       return {
         key: event.key,
         status: 'skipped',

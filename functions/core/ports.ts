@@ -10,6 +10,19 @@ export type SeedObject =
 export interface SeedSource {
   /** The object's content, or only its size when it exceeds `maxBytes`; undefined when it no longer exists. */
   read(key: string, maxBytes: number): Promise<SeedObject | undefined>;
+  /** Every key in the source, page by page. */
+  list(): AsyncIterable<string>;
+}
+
+/** A request to (re)ingest an object, as the ingest function receives it from its queue. */
+export interface IngestRequest {
+  readonly key: string;
+  /** The sequencer to apply it at: the object's current one when its stored state is to be rebuilt. */
+  readonly sequencer: string;
+}
+
+export interface IngestQueue {
+  enqueue(requests: readonly IngestRequest[]): Promise<void>;
 }
 
 export type ObjectStatus = 'ingested' | 'rejected' | 'deleted' | 'failed';

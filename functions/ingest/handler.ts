@@ -6,6 +6,7 @@ import middy from '@middy/core';
 import type { S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { S3SeedSource } from '../adapters/s3-seed-source';
+import { RECONCILED_EVENT } from '../adapters/sqs-ingest-queue';
 import { ingestObjectEvent, type ObjectEvent, recordFailure } from '../app/ingest-object';
 import { createDocumentClient, createS3Client } from '../shared/clients';
 import { readConfig } from '../shared/config';
@@ -29,6 +30,7 @@ function objectEvents(record: SQSRecord): ObjectEvent[] {
     key: decodeKey(s3.s3.object.key),
     kind: s3.eventName.startsWith('ObjectCreated:') ? 'created' : 'removed',
     sequencer: s3.s3.object.sequencer ?? '0',
+    replay: s3.eventName === RECONCILED_EVENT,
   }));
 }
 

@@ -11,6 +11,7 @@ import { lambdaContext } from './lambda-context';
 import { type DeadLetter, LocalQueue } from './local-queue';
 import { createBucket, createTable } from './resources';
 import { S3RVER_CREDENTIALS, startS3Server } from './s3-server';
+import { startSqsEndpoint } from './sqs-endpoint';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -110,20 +111,33 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         return dynamoDb.endpoint;
       })());
 
+    // The handler is bound once the ingest function is imported, below; nothing arrives before the bucket exists.
+    let ingest: Handler<SQSEvent, SQSBatchResponse> | undefined;
+    const ingestQueue = new LocalQueue({
+      handler: (event) => (ingest as Handler<SQSEvent, SQSBatchResponse>)(event, lambdaContext('ingest')),
+      maxReceiveCount,
+      ...(options.redeliveryDelayMs ? { redeliveryDelayMs: options.redeliveryDelayMs } : {}),
+      ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
+    });
+    stops.push(() => ingestQueue.close());
+    const sqs = await startSqsEndpoint({ queue: ingestQueue, host: options.host });
+    stops.push(() => sqs.stop());
+
     // Objects live as long as the in-memory table does: a fresh start is a fresh bucket.
     const { s3Directory } = options;
     await rm(s3Directory, { recursive: true, force: true });
     await mkdir(s3Directory, { recursive: true });
-    let queue: LocalQueue | undefined;
     const s3 = await startS3Server({
       port: options.s3Port || (await freePort(options.host)),
       host: options.host,
       directory: s3Directory,
-      onEvent: (event) => queue?.send(JSON.stringify(event)),
+      onEvent: (event) => ingestQueue.send(JSON.stringify(event)),
     });
     stops.push(() => s3.stop());
 
     Object.assign(process.env, {
+      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      INGEST_QUEUE_URL: sqs.queueUrl,
       MAX_RECEIVE_COUNT: String(maxReceiveCount),
       TABLE_NAME: options.tableName,
       BUCKET_NAME: options.bucketName,
@@ -141,18 +155,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await createTable(dynamoDbClient, options.tableName);
     await createBucket(s3Client, options.bucketName);
 
-    const ingest = await importHandler<SQSEvent, SQSBatchResponse>('ingest');
+    ingest = await importHandler<SQSEvent, SQSBatchResponse>('ingest');
     const generator = await importHandler<unknown, unknown>('generate-digests');
     const api = await importHandler<APIGatewayProxyEventV2, never>('api');
-
-    const ingestQueue = new LocalQueue({
-      handler: (event) => ingest(event, lambdaContext('ingest')),
-      maxReceiveCount,
-      ...(options.redeliveryDelayMs ? { redeliveryDelayMs: options.redeliveryDelayMs } : {}),
-      ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
-    });
-    queue = ingestQueue;
-    stops.push(() => ingestQueue.close());
 
     const bridge = await startHttpApiBridge({ handler: api, port: options.apiPort, host: options.host });
     stops.push(() => bridge.stop());

@@ -84,6 +84,11 @@ describe('ingestion', () => {
     expect(queues[deadLetter]?.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
   });
 
+  it('tells the ingest function which delivery is the last, as the redrive policy counts them', () => {
+    const redrive = resourcesOf(service, 'AWS::SQS::Queue')[ingestQueue]?.Properties.RedrivePolicy;
+    expect(ingest.resource.Properties.Environment.Variables.MAX_RECEIVE_COUNT).toBe(String(redrive.maxReceiveCount));
+  });
+
   it('hides a message for at least six ingest timeouts', () => {
     const visibility = resourcesOf(service, 'AWS::SQS::Queue')[ingestQueue]?.Properties.VisibilityTimeout;
     expect(visibility).toBeGreaterThanOrEqual(6 * ingest.resource.Properties.Timeout);
@@ -252,8 +257,10 @@ describe('least privilege', () => {
 
   it('lets the ingest function read seeds, read and write articles and consume its queue, but never change a seed', () => {
     const actions = roleActions(service, ingest.resource);
-    expect(actions.filter((action) => action.startsWith('s3:'))).toEqual(['s3:GetObject']);
+    expect(actions.filter((action) => action.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
     expect(resourcesFor(ingest, 's3:GetObject')).toEqual([seedObjects]);
+    // Listing names keys, nothing more; it is what makes a vanished seed a 404 rather than a 403.
+    expect(resourcesFor(ingest, 's3:ListBucket')).toEqual([seedBucketArn]);
     for (const action of ['s3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutBucketPolicy']) {
       expect(grants(actions, action)).toBe(false);
     }

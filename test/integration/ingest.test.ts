@@ -178,8 +178,10 @@ describe('identity and change', () => {
     expect((await article('twin-a.txt')).sources).toEqual(['twin-a.txt', 'twin-b.txt']);
     expect((await call(service, '/digests/2021-08')).body.articleCount).toBe(1);
 
+    await service.s3.send(new DeleteObjectCommand({ Bucket: service.bucketName, Key: 'twin-a.txt' }));
     await deliver('twin-a.txt', 'ObjectRemoved:Delete', nextSequencer());
     expect((await article('twin-b.txt')).sources).toEqual(['twin-b.txt']);
+    await service.s3.send(new DeleteObjectCommand({ Bucket: service.bucketName, Key: 'twin-b.txt' }));
     await deliver('twin-b.txt', 'ObjectRemoved:Delete', nextSequencer());
     expect((await call(service, '/digests/2021-08')).statusCode).toBe(404);
   });
@@ -266,5 +268,36 @@ describe('seeds', () => {
   it('are unaffected by everything above', async () => {
     await uploadAndIngest(service, Object.fromEntries(seedFiles));
     expect((await article(FIRST_SEED)).sources).toEqual([FIRST_SEED]);
+  });
+});
+
+describe('reconciliation by the scheduled run', () => {
+  it('ingests an object whose notification was lost', async () => {
+    await service.s3.send(
+      new PutObjectCommand({ Bucket: service.bucketName, Key: 'lost-event.txt', Body: ` date 2021-04-01 ${BODY}` }),
+    );
+    expect(await objectRecord('lost-event.txt')).toBeUndefined();
+    const run = await service.generate({}, {} as never);
+    expect(run.requeued).toEqual(['lost-event.txt']);
+    await service.queue.idle();
+    expect(await objectRecord('lost-event.txt')).toMatchObject({ status: 'ingested' });
+    expect((await service.generate({}, {} as never)).requeued).toEqual([]);
+  });
+
+  it('restores an article deleted behind the service, without counting it twice', async () => {
+    await ingestOne('hand-deleted.txt', ` date 2021-03-01 ${BODY}`);
+    const { articleId } = (await objectRecord('hand-deleted.txt')) ?? {};
+    const counted = async () =>
+      (await call(service, '/digests')).body.dates.find((entry: { date: string }) => entry.date === '2021-03')
+        ?.articleCount;
+    expect(await counted()).toBe(1);
+    await service.documents.send(new DeleteCommand({ TableName: service.tableName, Key: keys.article(articleId) }));
+    expect((await call(service, `/articles/${articleId}`)).statusCode).toBe(404);
+
+    const run = await service.generate({}, {} as never);
+    expect(run.requeued).toEqual(['hand-deleted.txt']);
+    await service.queue.idle();
+    expect((await call(service, `/articles/${articleId}`)).statusCode).toBe(200);
+    expect(await counted()).toBe(1);
   });
 });

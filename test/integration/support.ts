@@ -11,7 +11,9 @@ import type {
 import { createDocumentClient, createS3Client } from '../../functions/shared/clients';
 import { type HttpRequest, toHttpApiEvent } from '../../scripts/local/http-api-bridge';
 import { lambdaContext } from '../../scripts/local/lambda-context';
+import { LocalQueue } from '../../scripts/local/local-queue';
 import { createBucket, createTable } from '../../scripts/local/resources';
+import { startSqsEndpoint } from '../../scripts/local/sqs-endpoint';
 
 type Handler<E, R> = (event: E, context: Context) => Promise<R>;
 
@@ -20,10 +22,12 @@ export interface Service {
   readonly bucketName: string;
   readonly s3: S3Client;
   readonly documents: ReturnType<typeof createDocumentClient>;
+  /** The ingest queue, as far as what the generator sends to it. */
+  readonly queue: LocalQueue;
   readonly ingest: Handler<SQSEvent, SQSBatchResponse>;
-  readonly generate: Handler<unknown, { generated: string[]; unchanged: number; failed: string[] }>;
+  readonly generate: Handler<unknown, { generated: string[]; unchanged: number; failed: string[]; requeued: string[] }>;
   readonly api: Handler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -34,22 +38,39 @@ export async function startService(): Promise<Service> {
   const suffix = randomBytes(4).toString('hex');
   const tableName = `test-${suffix}`;
   const bucketName = `test-${suffix}`;
-  Object.assign(process.env, { TABLE_NAME: tableName, BUCKET_NAME: bucketName, MAX_RECEIVE_COUNT: '3' });
+  // What the generator's reconciliation sends reaches the real ingest function through a local queue.
+  let ingest: Service['ingest'] | undefined;
+  const queue = new LocalQueue({
+    handler: (event) => (ingest as Service['ingest'])(event, lambdaContext('ingest')),
+    redeliveryDelayMs: 10,
+  });
+  const sqs = await startSqsEndpoint({ queue });
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    BUCKET_NAME: bucketName,
+    MAX_RECEIVE_COUNT: '3',
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+    INGEST_QUEUE_URL: sqs.queueUrl,
+  });
   const dynamoDb = new DynamoDBClient({});
   await createTable(dynamoDb, tableName);
   dynamoDb.destroy();
   const s3 = createS3Client();
   await createBucket(s3, bucketName);
   const documents = createDocumentClient();
+  ingest = (await import('../../functions/ingest/handler')).handler as Service['ingest'];
   return {
     tableName,
     bucketName,
     s3,
     documents,
-    ingest: (await import('../../functions/ingest/handler')).handler as Service['ingest'],
+    queue,
+    ingest,
     generate: (await import('../../functions/generate-digests/handler')).handler as unknown as Service['generate'],
     api: (await import('../../functions/api/handler')).handler as unknown as Service['api'],
-    close: () => {
+    close: async () => {
+      queue.close();
+      await sqs.stop();
       s3.destroy();
       documents.destroy();
     },

@@ -122,3 +122,27 @@ describe('articleId', () => {
     expect(articleId(first)).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+describe('summarizeArticle on a very long article', () => {
+  const dutch =
+    'Het kabinet heeft dinsdag nieuwe maatregelen aangekondigd om de energierekening van huishoudens te verlagen.';
+  const english = 'The committee published a long appendix with tables about the energy market in other countries.';
+  const paragraphs = [
+    ...Array.from({ length: 500 }, () => `${dutch} `.repeat(3).trim()),
+    ...Array.from({ length: 3000 }, () => `${english} `.repeat(3).trim()),
+  ];
+  const summary = summarizeArticle({
+    date: '2021-11-06',
+    paragraphs,
+    blocks: paragraphs.map((text) => ({ type: 'paragraph' as const, text })),
+  });
+
+  it('analyses its beginning, where the news is', () => {
+    expect(summary.language).toBe('nl');
+    expect(summary.headline).toMatch(/kabinet/i);
+  });
+
+  it('still counts every word', () => {
+    expect(summary.wordCount).toBe(500 * 3 * 14 + 3000 * 3 * 15);
+  });
+});

@@ -9,7 +9,8 @@ import {
 } from '../../functions/core/seed';
 import { FIRST_SEED, SECOND_SEED, seedFiles, seedText } from '../seed-files';
 
-const BODY = 'Het kabinet heeft dinsdag nieuwe maatregelen aangekondigd om de energierekening van huishoudens te verlagen.';
+const BODY =
+  'Het kabinet heeft dinsdag nieuwe maatregelen aangekondigd om de energierekening van huishoudens te verlagen.';
 const SECOND = 'De maatregelen gaan volgende maand in en kosten naar schatting twee miljard euro per jaar.';
 
 const rejectionOf = (action: () => unknown): SeedRejectedError => {
@@ -65,7 +66,10 @@ describe('encodings', () => {
     ['UTF-8', Buffer.from(text, 'utf8')],
     ['UTF-8 with a byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
     ['UTF-16 LE with a byte order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
-    ['UTF-16 BE with a byte order mark', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+    [
+      'UTF-16 BE with a byte order mark',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+    ],
     ['Windows-1252', Buffer.from(text.replace('€', '\x80'), 'latin1')],
     ['Latin-1 without the euro sign', Buffer.from(text.replace('€', 'EUR'), 'latin1')],
   ])('decodes %s without mojibake', (_, bytes) => {
@@ -142,7 +146,11 @@ describe('rejections', () => {
   it.each([
     ['an empty file', '', 'empty-file'],
     ['only white space', '   \n\n ', 'empty-file'],
-    ['no date marker', 'Just an article without a marker, long enough to be an article otherwise.', 'missing-date-marker'],
+    [
+      'no date marker',
+      'Just an article without a marker, long enough to be an article otherwise.',
+      'missing-date-marker',
+    ],
     ['month 13', `date 2021-13 ${BODY}`, 'invalid-date'],
     ['30 February', `date 2021-02-30 ${BODY}`, 'invalid-date'],
     ['a date that is no date', `date abc ${BODY}`, 'invalid-date'],
@@ -155,7 +163,9 @@ describe('rejections', () => {
   });
 
   it('names the threshold when an article is too short', () => {
-    expect(rejectionOf(() => parseSeed(' date 2021-12 Drie woorden maar.')).message).toContain(String(MIN_ARTICLE_WORDS));
+    expect(rejectionOf(() => parseSeed(' date 2021-12 Drie woorden maar.')).message).toContain(
+      String(MIN_ARTICLE_WORDS),
+    );
   });
 
   it.each([
@@ -201,7 +211,9 @@ describe('properties', () => {
   });
 
   const word = fc.stringMatching(/^[a-zà-ÿ]{3,10}$/);
-  const sentence = fc.array(word, { minLength: MIN_ARTICLE_WORDS, maxLength: 16 }).map((words) => `${words.join(' ')}.`);
+  const sentence = fc
+    .array(word, { minLength: MIN_ARTICLE_WORDS, maxLength: 16 })
+    .map((words) => `${words.join(' ')}.`);
   const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((sentences) => sentences.join(' '));
   const date = fc
     .date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
@@ -212,11 +224,16 @@ describe('properties', () => {
 
   it('gives back the date and paragraphs of any valid article', () => {
     fc.assert(
-      fc.property(date, fc.array(paragraph, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (day, paragraphs, eol) => {
-        const seed = parseSeed(` date ${day} ${paragraphs.join(`${eol}${eol}`)}${eol}`);
-        expect(seed.date).toBe(day);
-        expect(seed.paragraphs).toEqual(paragraphs);
-      }),
+      fc.property(
+        date,
+        fc.array(paragraph, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('\n', '\r\n'),
+        (day, paragraphs, eol) => {
+          const seed = parseSeed(` date ${day} ${paragraphs.join(`${eol}${eol}`)}${eol}`);
+          expect(seed.date).toBe(day);
+          expect(seed.paragraphs).toEqual(paragraphs);
+        },
+      ),
       { numRuns: 500 },
     );
   });

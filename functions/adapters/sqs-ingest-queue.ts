@@ -1,0 +1,50 @@
+import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { IngestQueue, IngestRequest } from '../core/ports';
+
+/** The event name that marks a request from reconciliation rather than from S3. */
+export const RECONCILED_EVENT = 'ObjectCreated:Reconciled';
+
+/** SendMessageBatch takes at most ten messages. */
+const BATCH = 10;
+
+/**
+ * Puts ingest requests on the ingest queue shaped as the S3 notifications the ingest
+ * function already consumes, so that it needs no second way in.
+ */
+export class SqsIngestQueue implements IngestQueue {
+  constructor(
+    private readonly client: SQSClient,
+    private readonly queueUrl: string,
+  ) {}
+
+  async enqueue(requests: readonly IngestRequest[]): Promise<void> {
+    for (let start = 0; start < requests.length; start += BATCH) {
+      const batch = requests.slice(start, start + BATCH);
+      const { Failed = [] } = await this.client.send(
+        new SendMessageBatchCommand({
+          QueueUrl: this.queueUrl,
+          Entries: batch.map((request, index) => ({ Id: String(index), MessageBody: messageFor(request) })),
+        }),
+      );
+      if (Failed.length > 0) {
+        throw new Error(
+          `the ingest queue refused ${Failed.length} message(s): ${Failed[0]?.Message ?? Failed[0]?.Code}`,
+        );
+      }
+    }
+  }
+}
+
+function messageFor({ key, sequencer }: IngestRequest): string {
+  return JSON.stringify({
+    Records: [
+      {
+        eventSource: 'headline-digest:reconciliation',
+        eventName: RECONCILED_EVENT,
+        s3: {
+          object: { key: encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+'), sequencer },
+        },
+      },
+    ],
+  });
+}
