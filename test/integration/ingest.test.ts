@@ -1,5 +1,6 @@
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import fc from 'fast-check';
 import { keys } from '../../functions/adapters/table-schema';
 import { MAX_SEED_BYTES } from '../../functions/core/seed';
 import { lambdaContext } from '../../scripts/local/lambda-context';
@@ -299,5 +300,26 @@ describe('reconciliation by the scheduled run', () => {
     await service.queue.idle();
     expect((await call(service, `/articles/${articleId}`)).statusCode).toBe(200);
     expect(await counted()).toBe(1);
+  });
+});
+
+describe('arbitrary files', () => {
+  it('never fail the handler: each ends ingested or rejected, with nothing for SQS to redeliver', async () => {
+    let index = 0;
+    const text = fc.string({ unit: 'binary', maxLength: 400 });
+    const file = fc.oneof(
+      fc.uint8Array({ maxLength: 600 }),
+      text.map((body) => Buffer.from(` date 2021-0${(index % 9) + 1} ${body}`)),
+      text.map((body) => Buffer.from(body, 'latin1')),
+    );
+    await fc.assert(
+      fc.asyncProperty(file, async (bytes) => {
+        const key = `arbitrary/${index++}.bin`;
+        const response = await uploadAndIngest(service, { [key]: bytes });
+        expect(response.batchItemFailures).toEqual([]);
+        expect(['ingested', 'rejected']).toContain((await objectRecord(key))?.status);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
