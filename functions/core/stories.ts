@@ -126,8 +126,11 @@ export function keywordStem(keyword: string): string {
   return foldAccents(keyword).slice(0, STEM_LENGTH);
 }
 
-/** Items grouped into stories, strongest first: most articles, then most items, then content order. */
-export function groupStories(items: readonly Item[]): StoryGroup[] {
+/**
+ * Items grouped into stories, strongest first: most articles, then most items, then content order.
+ * `work`, when given, counts the similarity computations, so tests can check the growth without a clock.
+ */
+export function groupStories(items: readonly Item[], work?: { comparisons: number }): StoryGroup[] {
   const sorted = [...items].sort((a, b) => compareStrings(a.article.id, b.article.id));
   const features = sorted.map((item) => storyFeatures(item.article));
   const frequency = new Map<string, number>();
@@ -143,7 +146,10 @@ export function groupStories(items: readonly Item[]): StoryGroup[] {
     }
     return { vector, norm: Math.sqrt(norm) };
   });
-  const similarity = (a: number, b: number) => cosine(vectors[a] as Vector, vectors[b] as Vector);
+  const similarity = (a: number, b: number) => {
+    if (work) work.comparisons += 1;
+    return cosine(vectors[a] as Vector, vectors[b] as Vector);
+  };
 
   const postings = new Map<string, number[]>();
   features.forEach((set, index) => {
