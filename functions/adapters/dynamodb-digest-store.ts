@@ -1,4 +1,11 @@
-import { type DynamoDBDocumentClient, GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  paginateQuery,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Digest } from '../core/digest';
 import type { DigestStore, PeriodState } from '../core/ports';
 import { isConditionFailure } from './dynamodb-article-store';
@@ -34,11 +41,21 @@ export class DynamoDbDigestStore implements DigestStore {
 
   async get(period: string): Promise<Digest | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.digest(period) }));
-    // Stored as the JSON text itself: the API serves it as is, and no map marshalling is paid for.
-    return Item ? (JSON.parse(Item.body as string) as Digest) : undefined;
+    if (!Item) return undefined;
+    // Stored as the JSON text itself: no map marshalling is paid for, and a large one splits anywhere.
+    const text = Item.parts
+      ? await this.readParts(period, partPrefix(Number(Item.version), Item.writeId), Item.parts)
+      : Item.body;
+    return JSON.parse(text as string) as Digest;
   }
 
   async put(digest: Digest, version: number): Promise<boolean> {
+    const body = JSON.stringify(digest);
+    const parts = splitUtf8(body, MAX_PART_BYTES);
+    // A large digest's parts go first, under a prefix of their own; nothing reads them until the head points there.
+    const writeId = randomUUID().slice(0, 8);
+    const prefix = partPrefix(version, writeId);
+    if (parts.length > 1) await this.writeParts(digest.date, prefix, parts);
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -48,7 +65,7 @@ export class DynamoDbDigestStore implements DigestStore {
                 TableName: this.tableName,
                 Item: {
                   ...keys.digest(digest.date),
-                  body: JSON.stringify(digest),
+                  ...(parts.length > 1 ? { parts: parts.length, writeId } : { body }),
                   version,
                   generatedAt: digest.generatedAt,
                   articleCount: digest.articleCount,
@@ -69,12 +86,104 @@ export class DynamoDbDigestStore implements DigestStore {
           ],
         }),
       );
-      return true;
     } catch (error) {
-      if (isConditionFailure(error, 0) || isConditionFailure(error, 1)) return false;
+      if (isConditionFailure(error, 0) || isConditionFailure(error, 1)) {
+        // Another digest of this or a newer version won; these parts will never be read.
+        await this.deleteParts(digest.date, (sk) => sk.startsWith(prefix));
+        return false;
+      }
       throw error;
     }
+    // Parts of older versions, and of a losing write of this one, are read by nobody now.
+    await this.deleteParts(digest.date, (sk) => !sk.startsWith(prefix) && partVersionOf(sk) <= version);
+    return true;
   }
+
+  private async readParts(period: string, prefix: string, count: number): Promise<string> {
+    const texts: string[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.digest(period).pk, ':prefix': prefix },
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) texts.push(item.text as string);
+    if (texts.length !== count) throw new Error(`digest ${period} (${prefix}) has ${texts.length} of ${count} parts`);
+    return texts.join('');
+  }
+
+  private async writeParts(period: string, prefix: string, parts: readonly string[]): Promise<void> {
+    const items = parts.map((text, index) => ({
+      PutRequest: { Item: { pk: keys.digest(period).pk, sk: `${prefix}${pad(index)}`, text } },
+    }));
+    await this.batchWrite(items);
+  }
+
+  private async deleteParts(period: string, superseded: (sortKey: string) => boolean): Promise<void> {
+    const stale: { DeleteRequest: { Key: Record<string, string> } }[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.digest(period).pk, ':prefix': 'PART#' },
+        ProjectionExpression: 'pk, sk',
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        if (superseded(item.sk as string)) {
+          stale.push({ DeleteRequest: { Key: { pk: item.pk as string, sk: item.sk as string } } });
+        }
+      }
+    }
+    await this.batchWrite(stale);
+  }
+
+  /** BatchWriteItem takes 25 requests at a time and may hand some back; those are sent again. */
+  private async batchWrite(requests: readonly Record<string, unknown>[]): Promise<void> {
+    for (let start = 0; start < requests.length; start += 25) {
+      let pending: unknown[] = requests.slice(start, start + 25);
+      for (let attempt = 0; pending.length > 0; attempt += 1) {
+        if (attempt === 8) throw new Error('DynamoDB kept some digest parts unprocessed');
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        const { UnprocessedItems } = await this.client.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
+        );
+        pending = UnprocessedItems?.[this.tableName] ?? [];
+      }
+    }
+  }
+}
+
+/** DynamoDB items are limited to 400 KB; a part stays well below, with room for its keys. */
+export const MAX_PART_BYTES = 300_000;
+
+/** Parts sort by version, then by write, then in order: `PART#<version>#<write id>#<index>`. */
+const partPrefix = (version: number, writeId: string) => `PART#${pad(version)}#${writeId}#`;
+const partVersionOf = (sortKey: string) => Number(sortKey.split('#')[1]);
+const pad = (number: number) => String(number).padStart(10, '0');
+
+/** Splits text into pieces of at most `maxBytes` UTF-8 bytes, never inside a character. */
+export function splitUtf8(text: string, maxBytes: number): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    // A surrogate pair is four bytes, all counted on its first half, so a piece never ends between the two.
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xdc00 && code <= 0xdfff ? 0 : code >= 0xd800 ? 4 : 3;
+    if (bytes + size > maxBytes) {
+      pieces.push(text.slice(start, index));
+      start = index;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  pieces.push(text.slice(start));
+  return pieces;
 }
 
 function toPeriodState(item: Record<string, unknown>): PeriodState {
