@@ -1,0 +1,140 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbArticleStore } from '../../functions/adapters/dynamodb-article-store';
+import { DynamoDbDigestStore } from '../../functions/adapters/dynamodb-digest-store';
+import { BY_DATE_INDEX, keys, shardOf } from '../../functions/adapters/table-schema';
+import { generateStaleDigests } from '../../functions/app/digests';
+import { type ArticleSummary, summarizeArticle } from '../../functions/core/article';
+import { parseSeed } from '../../functions/core/seed';
+import { FIRST_SEED, seedText } from '../seed-files';
+import { call, type Service, startService, uploadAndIngest } from './support';
+
+let service: Service;
+beforeAll(async () => {
+  service = await startService();
+});
+afterAll(() => service.close());
+
+const article = (day: number, text: string) =>
+  ` date 2023-01-${String(day).padStart(2, '0')} ${text} Dat meldde de gemeente dinsdag in een verklaring aan de pers.`;
+
+describe('generation running beside other work', () => {
+  it('lets two generators run at once without corrupting a digest or failing', async () => {
+    await uploadAndIngest(service, {
+      'a.txt': article(2, 'In Leiden is een nieuwe bibliotheek geopend in het oude postkantoor.'),
+      'b.txt': article(3, 'In Delft gaat de markt voortaan op zaterdag open in plaats van donderdag.'),
+    });
+    const [first, second] = await Promise.all([service.generate({}, {} as never), service.generate({}, {} as never)]);
+    expect([...first.failed, ...second.failed]).toEqual([]);
+    // Each stale date is stored once, by whichever generator got there first.
+    const stored = [...first.generated, ...second.generated].sort();
+    expect(stored).toEqual(['2023', '2023-01', '2023-01-02', '2023-01-03']);
+    for (const date of stored) {
+      expect((await call(service, `/digests/${date}`)).body).toMatchObject({ stale: false });
+    }
+    expect((await call(service, '/digests/2023-01')).body.articleCount).toBe(2);
+  });
+
+  it('keeps a date stale when an article lands while its digest is being generated', async () => {
+    await uploadAndIngest(service, {
+      'c.txt': article(4, 'In Gouda is de kaasmarkt dit jaar eerder begonnen dan gewoonlijk.'),
+    });
+    const articles = new DynamoDbArticleStore(service.documents, service.tableName);
+    const digests = new DynamoDbDigestStore(service.documents, service.tableName);
+    let landed = false;
+    // The article store as the generator sees it, with an upload landing in the middle of its first read.
+    const racing = Object.create(articles) as DynamoDbArticleStore;
+    racing.listSummaries = async function* (period: string) {
+      if (!landed) {
+        landed = true;
+        await uploadAndIngest(service, {
+          'd.txt': article(4, 'In Gouda sloot de kaasmarkt ook eerder dan gewoonlijk.'),
+        });
+      }
+      yield* articles.listSummaries(period);
+    };
+    await generateStaleDigests({ articles: racing, digests }, () => new Date());
+    expect(landed).toBe(true);
+    const during = (await call(service, '/digests/2023-01-04')).body;
+    expect(during.stale).toBe(true);
+
+    await service.generate({}, {} as never);
+    expect((await call(service, '/digests/2023-01-04')).body).toMatchObject({ stale: false, articleCount: 2 });
+  });
+});
+
+describe('a date with 10,000 articles', () => {
+  const COUNT = 10_000;
+  const base = summarizeArticle(parseSeed(seedText(FIRST_SEED)));
+
+  beforeAll(async () => {
+    const items = Array.from({ length: COUNT }, (_, index) => {
+      const id = (0x1000000000000000 + index * 7919).toString(16).slice(0, 16);
+      const entry: ArticleSummary = {
+        ...base,
+        id,
+        date: '2024-02-29',
+        headline: `Bericht ${index} over de gemeenteraad`,
+        keywords: [`onderwerp${index % 400}`, `thema${index % 131}`, `woord${index}`, 'gemeenteraad', 'begroting'],
+        entities: [`Persoon ${index % 700}`, `Plaats ${index % 90}`],
+        bodyHash: `hash${index}`,
+        minhash: '',
+      };
+      return {
+        ...keys.article(id),
+        [BY_DATE_INDEX.partitionKey]: keys.dateShard('2024', shardOf(id)),
+        [BY_DATE_INDEX.sortKey]: `2024-02-29#${id}`,
+        entry,
+        blocks: [],
+        sources: new Set([`bulk/${index}.txt`]),
+        sourceCount: 1,
+        ingestedAt: '2024-02-29T12:00:00.000Z',
+      };
+    });
+    // Written straight into the table: generating, not ingesting, is what is measured here.
+    const batches = Array.from({ length: Math.ceil(COUNT / 25) }, (_, index) =>
+      items.slice(index * 25, index * 25 + 25),
+    );
+    for (let start = 0; start < batches.length; start += 8) {
+      await Promise.all(
+        batches
+          .slice(start, start + 8)
+          .map((batch) =>
+            service.documents.send(
+              new BatchWriteCommand({
+                RequestItems: { [service.tableName]: batch.map((Item) => ({ PutRequest: { Item } })) },
+              }),
+            ),
+          ),
+      );
+    }
+    for (const period of ['2024', '2024-02', '2024-02-29']) {
+      await service.documents.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [service.tableName]: [
+              { PutRequest: { Item: { ...keys.period(period), articleCount: COUNT, version: 1 } } },
+            ],
+          },
+        }),
+      );
+    }
+  });
+
+  it('is generated with bounded memory, stored beyond the item limit, and served', async () => {
+    let peak = process.memoryUsage().heapUsed;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }, 5);
+    const report = await service.generate({}, {} as never);
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    expect(report.failed).toEqual([]);
+    expect(report.generated).toEqual(expect.arrayContaining(['2024', '2024-02', '2024-02-29']));
+    // Generous: the point is that it does not grow with the whole table, nor with article text.
+    expect(peak).toBeLessThan(512 * 1024 * 1024);
+
+    const served = await call(service, '/digests/2024-02-29');
+    expect(served.statusCode).toBe(200);
+    expect(served.body).toMatchObject({ articleCount: COUNT, stale: false });
+  });
+});
