@@ -186,10 +186,10 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
   });
 
   const stories = sets.groups().map((members) => {
+    // Summed over the links found, not over every pair: a story of thousands stays linear in its links.
     const centrality = members.map((member) => {
       let sum = 0;
-      for (const other of members)
-        if (other !== member) sum += links.get(member)?.get(other) ?? similarity(member, other);
+      for (const score of links.get(member)?.values() ?? []) sum += score;
       return sum;
     });
     const order = members

@@ -181,6 +181,23 @@ describe('stories', () => {
     expect(sizes[0]).toBeGreaterThan(1);
   });
 
+  it('ranks the articles of one huge story by the links found, not by comparing every pair in it', () => {
+    // A chain: each article shares two names with the next, so all of them form one story.
+    const chain = Array.from({ length: 4000 }, (_, index) => ({
+      ...first,
+      id: index.toString(16).padStart(16, '0'),
+      bodyHash: `chain${index}`,
+      minhash: '',
+      entities: [`Naam ${index}`, `Naam ${index + 1}`, `Plek ${index}`, `Plek ${index + 1}`],
+      keywords: [`woord${index}`, `woord${index + 1}`],
+    }));
+    const work = { comparisons: 0 };
+    const stories = groupStories(groupDuplicates(chain), work);
+    expect(stories[0]?.articleIds).toHaveLength(4000);
+    // Comparing every pair of the story would be about eight million.
+    expect(work.comparisons).toBeLessThan(10 * 4000);
+  });
+
   it('groups thousands of articles with work near-linear in their number, not all pairs', () => {
     const synthetic = (count: number) =>
       Array.from({ length: count }, (_, index) => ({
