@@ -96,15 +96,13 @@ describe('a date with 10,000 articles', () => {
     );
     for (let start = 0; start < batches.length; start += 8) {
       await Promise.all(
-        batches
-          .slice(start, start + 8)
-          .map((batch) =>
-            service.documents.send(
-              new BatchWriteCommand({
-                RequestItems: { [service.tableName]: batch.map((Item) => ({ PutRequest: { Item } })) },
-              }),
-            ),
+        batches.slice(start, start + 8).map((batch) =>
+          service.documents.send(
+            new BatchWriteCommand({
+              RequestItems: { [service.tableName]: batch.map((Item) => ({ PutRequest: { Item } })) },
+            }),
           ),
+        ),
       );
     }
     for (const period of ['2024', '2024-02', '2024-02-29']) {

@@ -56,7 +56,7 @@ describe('generateStaleDigests', () => {
     );
     expect(report.generated).toEqual(['2022', '2021']);
     expect(report.failed.map(({ period }) => period)).toEqual(['2021-12']);
-    expect((report.failed[0]?.error as Error).message).toBe('read failed');
+    expect(report.failed[0]?.error).toEqual(new Error('read failed'));
     expect([...stored.keys()].sort()).toEqual(['2021', '2022']);
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
   });
