@@ -14,17 +14,8 @@ import {
 import { compareStrings, fold, foldAccents, splitWords } from './text';
 
 /** An article as the digest lists it: its summary, a link, its story, and the copies shown under it. */
-export interface DigestArticle {
-  readonly id: string;
-  readonly date: string;
-  readonly headline: string;
-  readonly summary: string;
-  readonly language: string;
-  readonly wordCount: number;
+export interface DigestArticle extends Omit<ArticleSummary, 'bodyHash' | 'minhash'> {
   readonly url: string;
-  readonly readingMinutes: number;
-  readonly keywords: readonly string[];
-  readonly entities: readonly string[];
   /** The id of the article's story in `stories`. */
   readonly story: string;
   /** Identical and near-identical copies, shown once under this article. */

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { listen } from './listen';
 import type { LocalQueue } from './local-queue';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
@@ -44,21 +45,6 @@ export async function startSqsEndpoint(options: {
       return reply(400, { __type: 'com.amazonaws.sqs#UnsupportedOperation', message: `${target} is not emulated` });
     });
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const endpoint = `http://${host}:${port}`;
-  return {
-    endpoint,
-    queueUrl: `${endpoint}/000000000000/ingest-queue`,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  const { url, stop } = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
+  return { endpoint: url, queueUrl: `${url}/000000000000/ingest-queue`, stop };
 }
