@@ -6,10 +6,11 @@ import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
 import { ingestStatus, listRejections } from '../app/admin';
 import { listDigests, readDigest } from '../app/digests';
-import { notFound } from '../app/errors';
+import { notFound, quoted } from '../app/errors';
+import { ARTICLE_ID } from '../core/article';
 import { createDocumentClient } from '../shared/clients';
 import { readConfig } from '../shared/config';
-import { json, jsonErrors } from '../shared/http';
+import { json, jsonErrors, routeNotFound } from '../shared/http';
 import { logger } from '../shared/observability';
 
 const config = readConfig(['TABLE_NAME']);
@@ -33,8 +34,9 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
     path: '/articles/{id}',
     handler: async (event: Event) => {
       const id = pathParameter(event, 'id');
-      const article = await articles.get(id);
-      if (!article) throw notFound(`No article has id '${id}'`);
+      // Ids are content hashes; anything else is unknown without asking the table (which refuses huge keys).
+      const article = ARTICLE_ID.test(id) ? await articles.get(id) : undefined;
+      if (!article) throw notFound(`No article has id ${quoted(id)}`);
       return json({ ...article, url: `/articles/${article.id}` });
     },
   },
@@ -50,4 +52,4 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
 export const handler = middy<Event, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(jsonErrors())
-  .handler(httpRouterHandler(routes));
+  .handler(httpRouterHandler({ routes, notFoundResponse: routeNotFound(routes) }));

@@ -20,7 +20,9 @@ export class InvalidPeriodError extends Error {
 export function parsePeriod(value: string): Period {
   const match = PERIOD_PATTERN.exec(value);
   if (!match) {
-    throw new InvalidPeriodError(`'${value}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`);
+    // Quoted short: the value may be anything a caller sent.
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    throw new InvalidPeriodError(`'${shown}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`);
   }
   const [, year = '', month, day] = match;
   if (Number(year) < 1) {

@@ -1,5 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { ClientError, quoted } from '../app/errors';
 import { logger } from './observability';
 
 interface ExposedError {
@@ -7,6 +8,7 @@ interface ExposedError {
   expose: boolean;
   code?: string;
   message: string;
+  headers?: Record<string, string>;
 }
 
 const INTERNAL_ERROR = { error: { code: 'InternalError', message: 'The server could not answer this request.' } };
@@ -28,7 +30,7 @@ export function jsonErrors(): MiddlewareObj<unknown, APIGatewayProxyResultV2> {
         : INTERNAL_ERROR;
       request.response = {
         statusCode,
-        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        headers: { ...(exposed ? error.headers : {}), 'Content-Type': 'application/json; charset=utf-8' },
         body: JSON.stringify(body),
       };
     },
@@ -44,5 +46,25 @@ export function json(body: unknown, statusCode = 200): APIGatewayProxyResultV2 {
     statusCode,
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
     body: JSON.stringify(body),
+  };
+}
+
+/**
+ * The router's answer when no route matches: 405 with `Allow` when the path exists for other
+ * methods, 404 otherwise, both as typed errors so they get the same JSON body as every other error.
+ */
+export function routeNotFound(routes: readonly { method: string; path: string }[]) {
+  const patterns = routes.map(({ method, path }) => ({
+    method,
+    pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
+  }));
+  return ({ method, path }: { method: string; path: string }): never => {
+    const allowed = [...new Set(patterns.filter(({ pattern }) => pattern.test(path)).map((route) => route.method))];
+    if (allowed.length > 0) {
+      throw new ClientError(405, 'MethodNotAllowed', `${method} is not allowed here; use ${allowed.join(', ')}`, {
+        Allow: allowed.join(', '),
+      });
+    }
+    throw new ClientError(404, 'NotFound', `No resource at ${quoted(path)}`);
   };
 }

@@ -34,25 +34,28 @@ export function fromIncomingMessage(request: IncomingMessage, body: Buffer): Htt
 
 /** The API Gateway HTTP API (payload format 2.0) event that the deployed API sends for this request. */
 export function toHttpApiEvent(request: HttpRequest): APIGatewayProxyEventV2 {
-  const url = new URL(request.url, 'http://localhost');
+  // Split by hand: API Gateway passes the path through as sent, and `new URL` would refuse `//` or resolve `..`.
+  const separator = request.url.indexOf('?');
+  const rawPath = separator < 0 ? request.url : request.url.slice(0, separator);
+  const rawQueryString = separator < 0 ? '' : request.url.slice(separator + 1);
+  const searchParams = new URLSearchParams(rawQueryString);
   const body = request.body ?? Buffer.alloc(0);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers ?? {})) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  for (const [name, value] of searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const cookies = request.headers?.cookie?.split(';').map((cookie) => cookie.trim());
   const now = new Date();
-  const rawPath = url.pathname;
   return {
     version: '2.0',
     routeKey: '$default',
     rawPath,
-    rawQueryString: url.search.slice(1),
+    rawQueryString,
     ...(cookies ? { cookies } : {}),
     headers,
-    ...(url.searchParams.size > 0 ? { queryStringParameters: query } : {}),
+    ...(searchParams.size > 0 ? { queryStringParameters: query } : {}),
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
@@ -99,9 +102,17 @@ export async function startHttpApiBridge(options: {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const event = toHttpApiEvent(fromIncomingMessage(request, Buffer.concat(chunks)));
-      options
-        .handler(event, lambdaContext(options.functionName ?? 'api'))
+      // A request API Gateway could not make into an event never reaches the function: 400, as it answers.
+      Promise.resolve()
+        .then(() => toHttpApiEvent(fromIncomingMessage(request, Buffer.concat(chunks))))
+        .then(
+          (event) => options.handler(event, lambdaContext(options.functionName ?? 'api')),
+          () => ({
+            statusCode: 400,
+            headers: { 'content-type': 'application/json' },
+            body: '{"message":"Bad Request"}',
+          }),
+        )
         .then((result) => writeHttpApiResult(result, response))
         .catch(() => {
           // What API Gateway answers when the integration itself fails.

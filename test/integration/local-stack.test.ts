@@ -79,6 +79,16 @@ describe('the local stack', () => {
     expect(body.error.code).toBe('BadRequest');
   });
 
+  it('answers odd request lines and stays up', async () => {
+    for (const path of ['//', '//digests', '/digests/..%2F..', '/%']) {
+      const { statusCode, body } = await getJson(path);
+      expect(statusCode).toBeGreaterThanOrEqual(400);
+      expect(statusCode).toBeLessThan(500);
+      expect(body.error.code).toEqual(expect.any(String));
+    }
+    expect((await getJson('/digests/2021-12')).statusCode).toBe(200);
+  });
+
   it('dead-letters nothing when every file was handled', () => {
     expect(stack.ingestQueue.deadLetters).toEqual([]);
   });

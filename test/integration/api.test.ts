@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { toHttpApiEvent } from '../../scripts/local/http-api-bridge';
+import { lambdaContext } from '../../scripts/local/lambda-context';
+import { seedFiles } from '../seed-files';
+import { call, type Service, startService, uploadAndIngest } from './support';
+
+let service: Service;
+beforeAll(async () => {
+  service = await startService();
+  await uploadAndIngest(service, Object.fromEntries(seedFiles));
+});
+afterAll(() => service.close());
+
+describe('routes and methods', () => {
+  it.each([
+    ['POST', '/digests'],
+    ['DELETE', '/digests/2021-12'],
+    ['PUT', '/articles/0123456789abcdef'],
+    ['HEAD', '/admin/ingest-status'],
+  ])('answers %s %s with 405, the JSON error body and Allow', async (method, url) => {
+    const { statusCode, headers, body } = await call(service, url, { method });
+    expect(statusCode).toBe(405);
+    expect(headers.Allow).toBe('GET');
+    expect(body.error.code).toBe('MethodNotAllowed');
+  });
+
+  it('answers an unknown path with 404 and the JSON error body', async () => {
+    const { statusCode, body } = await call(service, '/nothing/here');
+    expect(statusCode).toBe(404);
+    expect(body).toEqual({ error: { code: 'NotFound', message: "No resource at '/nothing/here'" } });
+  });
+
+  it('answers an article id of any length with 404, quoting it short', async () => {
+    const { statusCode, body } = await call(service, `/articles/${'a'.repeat(5000)}`);
+    expect(statusCode).toBe(404);
+    expect(body.error.message.length).toBeLessThan(200);
+  });
+
+  it('quotes a huge date short in its 400', async () => {
+    const { statusCode, body } = await call(service, `/digests/${'9'.repeat(5000)}`);
+    expect(statusCode).toBe(400);
+    expect(body.error.message).toMatch(/^date: /);
+    expect(body.error.message.length).toBeLessThan(200);
+  });
+});
+
+describe('any request', () => {
+  const segment = fc.oneof(
+    fc.constantFrom(
+      'digests',
+      'articles',
+      'admin',
+      'rejections',
+      'ingest-status',
+      '2021',
+      '2021-12',
+      '2021-12-07',
+      '..',
+      '.',
+      '',
+    ),
+    fc.constantFrom('%2F', '%00', '%', '%E0%A4%A', '%FF', '..%2F..%2Fetc', '2021-02-30', '2021-13', '0123456789abcdef'),
+    fc.string({ maxLength: 30 }).map(encodeURIComponent),
+    fc.string({ unit: 'grapheme', maxLength: 12 }).map(encodeURIComponent),
+    fc.constant('x'.repeat(3000)),
+  );
+  const path = fc.array(segment, { minLength: 0, maxLength: 5 }).map((segments) => `/${segments.join('/')}`);
+  const query = fc
+    .array(
+      fc.tuple(
+        fc.constantFrom('limit', 'cursor', 'format', 'q', fc.sample(fc.string(), 1)[0] ?? 'k'),
+        fc.oneof(
+          fc.constantFrom('0', '1', '50', '201', '-1', '1e3', 'json', 'html', 'rss', ''),
+          fc.string({ maxLength: 40 }),
+        ),
+      ),
+      { maxLength: 3 },
+    )
+    .map((pairs) => pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&'));
+  const accept = fc.oneof(
+    fc.constantFrom('application/json', 'text/html', 'application/atom+xml', '*/*', 'text/html;q=0.9, */*;q=0.1', ''),
+    fc.string({ maxLength: 200 }),
+  );
+  const method = fc.constantFrom('GET', 'GET', 'GET', 'POST', 'HEAD', 'OPTIONS', 'DELETE');
+
+  it('never gets a 5xx, and always gets a JSON body that says what happened', async () => {
+    await fc.assert(
+      fc.asyncProperty(method, path, query, accept, async (verb, route, search, acceptValue) => {
+        const url = search ? `${route}?${search}` : route;
+        const result = await service.api(
+          toHttpApiEvent({ method: verb, url, headers: { accept: acceptValue, 'x-forwarded-for': '\u0000' } }),
+          lambdaContext('api'),
+        );
+        const statusCode = result.statusCode ?? 200;
+        expect(statusCode).toBeLessThan(500);
+        expect(String(result.headers?.['Content-Type'])).toMatch(/^application\/json/);
+        const body = JSON.parse(String(result.body));
+        if (statusCode >= 400) {
+          expect(body.error).toEqual({ code: expect.any(String), message: expect.any(String) });
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
