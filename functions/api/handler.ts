@@ -5,12 +5,12 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
 import { ingestStatus, listRejections } from '../app/admin';
-import { listDigests, readDigest } from '../app/digests';
+import { isOpenPeriod, listDigests, readDigest } from '../app/digests';
 import { notFound, quoted } from '../app/errors';
 import { ARTICLE_ID } from '../core/article';
 import { createDocumentClient } from '../shared/clients';
 import { readConfig } from '../shared/config';
-import { json, jsonErrors, routeNotFound } from '../shared/http';
+import { conditionalGet, json, jsonErrors, routeNotFound } from '../shared/http';
 import { logger } from '../shared/observability';
 
 const config = readConfig(['TABLE_NAME']);
@@ -21,13 +21,21 @@ const digests = new DynamoDbDigestStore(documentClient, config.TABLE_NAME);
 type Event = APIGatewayProxyEventV2;
 const pathParameter = (event: Event, name: string) => event.pathParameters?.[name] ?? '';
 
+/** Seconds a response may be reused: briefly while it can change, long once it cannot. */
+const SHORT = 60;
+const LONG = 24 * 3600;
+
 const routes: Route<Event, APIGatewayProxyResultV2>[] = [
-  { method: 'GET', path: '/digests', handler: async () => json(await listDigests(digests)) },
+  { method: 'GET', path: '/digests', handler: async () => json(await listDigests(digests), { maxAge: SHORT }) },
   {
     method: 'GET',
     path: '/digests/{date}',
-    handler: async (event: Event) =>
-      json(await readDigest({ articles, digests }, pathParameter(event, 'date'), new Date())),
+    handler: async (event: Event) => {
+      const now = new Date();
+      const digest = await readDigest({ articles, digests }, pathParameter(event, 'date'), now);
+      const maxAge = digest.stale || isOpenPeriod(digest.date, now) ? SHORT : LONG;
+      return json(digest, { maxAge, lastModified: digest.generatedAt });
+    },
   },
   {
     method: 'GET',
@@ -37,19 +45,26 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       // Ids are content hashes; anything else is unknown without asking the table (which refuses huge keys).
       const article = ARTICLE_ID.test(id) ? await articles.get(id) : undefined;
       if (!article) throw notFound(`No article has id ${quoted(id)}`);
-      return json({ ...article, url: `/articles/${article.id}` });
+      // Its text never changes (the id is its hash), but its list of sources can: kept briefly.
+      return json({ ...article, url: `/articles/${article.id}` }, { maxAge: SHORT, lastModified: article.ingestedAt });
     },
   },
   // Deployed, API Gateway requires IAM authorization on /admin/*; the local server leaves it open.
   {
     method: 'GET',
     path: '/admin/rejections',
-    handler: async (event: Event) => json(await listRejections(articles, event.queryStringParameters ?? {})),
+    handler: async (event: Event) =>
+      json(await listRejections(articles, event.queryStringParameters ?? {}), { maxAge: 0 }),
   },
-  { method: 'GET', path: '/admin/ingest-status', handler: async () => json(await ingestStatus(articles)) },
+  {
+    method: 'GET',
+    path: '/admin/ingest-status',
+    handler: async () => json(await ingestStatus(articles), { maxAge: 0 }),
+  },
 ];
 
 export const handler = middy<Event, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
+  .use(conditionalGet())
   .use(jsonErrors())
   .handler(httpRouterHandler({ routes, notFoundResponse: routeNotFound(routes) }));

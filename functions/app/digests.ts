@@ -80,3 +80,12 @@ export async function generateStaleDigests(
   onProgress?.(stale.length, stale.length);
   return { generated, unchanged: periods.length - stale.length, failed };
 }
+
+/**
+ * True while a period can still gain articles (it contains today, or lies ahead): its digest
+ * may change at the next run, so clients should not keep it long.
+ */
+export function isOpenPeriod(period: string, now: Date): boolean {
+  const today = now.toISOString().slice(0, 10);
+  return today.startsWith(period) || period > today.slice(0, period.length);
+}

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ClientError, quoted } from '../app/errors';
 import { logger } from './observability';
 
@@ -41,11 +42,46 @@ function defaultCode(statusCode: number): string {
   return statusCode === 404 ? 'NotFound' : statusCode === 405 ? 'MethodNotAllowed' : 'BadRequest';
 }
 
-export function json(body: unknown, statusCode = 200): APIGatewayProxyResultV2 {
+/** How long a response may be reused, and since when it holds; `maxAge: 0` forbids storing it at all. */
+export interface Freshness {
+  readonly maxAge: number;
+  readonly lastModified?: string;
+}
+
+export function json(body: unknown, freshness?: Freshness): APIGatewayProxyStructuredResultV2 {
   return {
-    statusCode,
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    statusCode: 200,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      ...(freshness && {
+        'Cache-Control': freshness.maxAge > 0 ? `public, max-age=${freshness.maxAge}` : 'no-store',
+      }),
+      ...(freshness?.lastModified && { 'Last-Modified': new Date(freshness.lastModified).toUTCString() }),
+    },
     body: JSON.stringify(body),
+  };
+}
+
+/**
+ * An ETag on every 200, from the body itself, and 304 with no body when the caller already has
+ * it (`If-None-Match`), so a feed reader's repeated poll costs a few bytes.
+ */
+export function conditionalGet(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
+  return {
+    after: (request) => {
+      const response = request.response;
+      if (typeof response !== 'object' || response === null || response.statusCode !== 200) return;
+      if (typeof response.body !== 'string') return;
+      const etag = `"${createHash('sha256').update(response.body).digest('base64url').slice(0, 27)}"`;
+      response.headers = { ...response.headers, ETag: etag };
+      const candidates = (request.event.headers?.['if-none-match'] ?? '')
+        .split(',')
+        .map((tag) => tag.trim().replace(/^W\//, ''));
+      if (candidates.includes(etag) || candidates.includes('*')) {
+        const { 'Content-Type': _type, ...headers } = response.headers;
+        request.response = { statusCode: 304, headers, body: '' };
+      }
+    },
   };
 }
 

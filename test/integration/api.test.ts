@@ -103,3 +103,53 @@ describe('any request', () => {
     );
   });
 });
+
+describe('caching', () => {
+  it('tags a closed period with a long max-age, its generation time and an ETag, and answers a repeat with 304', async () => {
+    await service.generate({}, {} as never);
+    const first = await call(service, '/digests/2021-12');
+    expect(first.headers['Cache-Control']).toBe('public, max-age=86400');
+    expect(first.headers['Last-Modified']).toBe(new Date(first.body.generatedAt).toUTCString());
+    const etag = first.headers.ETag as string;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+
+    const again = await service.api(
+      toHttpApiEvent({ method: 'GET', url: '/digests/2021-12', headers: { 'if-none-match': `W/${etag}` } }),
+      lambdaContext('api'),
+    );
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers?.ETag).toBe(etag);
+  });
+
+  it('answers 200 again once the digest changed', async () => {
+    const before = await call(service, '/digests/2021');
+    await uploadAndIngest(service, {
+      'later.txt':
+        ' date 2021-06-01 In Groningen ging dinsdag de nieuwe stationstunnel open voor fietsers en voetgangers.',
+    });
+    await service.generate({}, {} as never);
+    const after = await service.api(
+      toHttpApiEvent({
+        method: 'GET',
+        url: '/digests/2021',
+        headers: { 'if-none-match': String(before.headers.ETag) },
+      }),
+      lambdaContext('api'),
+    );
+    expect(after.statusCode).toBe(200);
+    expect(after.headers?.ETag).not.toBe(before.headers.ETag);
+  });
+
+  it('keeps the digest of the current month only briefly', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    await uploadAndIngest(service, {
+      'today.txt': ` date ${month} Vandaag opende in Utrecht een nieuwe overdekte fietsenstalling met ruimte voor duizend fietsen.`,
+    });
+    expect((await call(service, `/digests/${month}`)).headers['Cache-Control']).toBe('public, max-age=60');
+  });
+
+  it('lets no one store the admin answers', async () => {
+    expect((await call(service, '/admin/ingest-status')).headers['Cache-Control']).toBe('no-store');
+  });
+});

@@ -1,4 +1,4 @@
-import { generateStaleDigests } from '../../functions/app/digests';
+import { generateStaleDigests, isOpenPeriod } from '../../functions/app/digests';
 import { summarizeArticle } from '../../functions/core/article';
 import type { Digest } from '../../functions/core/digest';
 import type { ArticleStore, DigestStore, PeriodState } from '../../functions/core/ports';
@@ -59,5 +59,21 @@ describe('generateStaleDigests', () => {
     expect(report.failed[0]?.error).toEqual(new Error('read failed'));
     expect([...stored.keys()].sort()).toEqual(['2021', '2022']);
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
+  });
+});
+
+describe('isOpenPeriod', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+  it.each([
+    ['2026', true],
+    ['2026-11', true],
+    ['2026-11-23', true],
+    ['2026-12', true],
+    ['2027', true],
+    ['2026-11-22', false],
+    ['2026-10', false],
+    ['2025', false],
+  ])('%s is open on 23 November 2026: %s', (period, open) => {
+    expect(isOpenPeriod(period, now)).toBe(open);
   });
 });
