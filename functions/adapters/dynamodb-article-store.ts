@@ -18,6 +18,7 @@ import type {
   Rejection,
 } from '../core/ports';
 import type { Block } from '../core/seed';
+import { decodeCursor, encodeCursor } from './cursor';
 import { BY_DATE_INDEX, DATE_SHARDS, keys, shardOf } from './table-schema';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -252,7 +253,13 @@ export class DynamoDbArticleStore implements ArticleStore {
         ExpressionAttributeValues: { ':pk': 'REJECTED' },
         ScanIndexForward: false,
         Limit: limit,
-        ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor) } : {}),
+        ...(cursor
+          ? {
+              ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk', BY_DATE_INDEX.partitionKey, BY_DATE_INDEX.sortKey], {
+                [BY_DATE_INDEX.partitionKey]: 'REJECTED',
+              }),
+            }
+          : {}),
       }),
     );
     return {
@@ -271,24 +278,6 @@ export class DynamoDbArticleStore implements ArticleStore {
 
 function addPeriods(periods: PeriodDeltas, date: string, delta: number): void {
   for (const period of periodsContaining(date)) periods.set(period, (periods.get(period) ?? 0) + delta);
-}
-
-export class InvalidCursorError extends Error {
-  override readonly name = 'InvalidCursorError';
-}
-
-export function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): Record<string, unknown> {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (key && typeof key === 'object' && !Array.isArray(key)) return key as Record<string, unknown>;
-  } catch {
-    // Reported below as one error, whatever was wrong with it.
-  }
-  throw new InvalidCursorError('cursor is not one this API returned');
 }
 
 /** True when a transaction failed because another writer changed one of its items first. */

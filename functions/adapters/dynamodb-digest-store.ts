@@ -4,10 +4,12 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   paginateQuery,
+  QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Digest } from '../core/digest';
-import type { DigestStore, PeriodState } from '../core/ports';
+import type { DigestStore, Page, PeriodState } from '../core/ports';
+import { decodeCursor, encodeCursor } from './cursor';
 import { isConditionFailure } from './dynamodb-article-store';
 import { keys } from './table-schema';
 
@@ -32,6 +34,31 @@ export class DynamoDbDigestStore implements DigestStore {
       for (const item of page.Items ?? []) periods.push(toPeriodState(item));
     }
     return periods;
+  }
+
+  async listPeriodsWithArticles(limit: number, cursor?: string): Promise<Page<PeriodState>> {
+    const periods: PeriodState[] = [];
+    const partition = keys.period('').pk;
+    let startKey: Record<string, unknown> | undefined = cursor
+      ? decodeCursor(cursor, ['pk', 'sk'], { pk: partition })
+      : undefined;
+    // The filter applies after the limit, so a page may come back short: read on until it is full.
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: 'articleCount > :none',
+          ExpressionAttributeValues: { ':pk': partition, ':none': 0 },
+          ScanIndexForward: false,
+          Limit: limit - periods.length,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      periods.push(...Items.map(toPeriodState));
+      startKey = LastEvaluatedKey;
+    } while (startKey && periods.length < limit);
+    return { items: periods, ...(startKey ? { cursor: encodeCursor(startKey) } : {}) };
   }
 
   async getPeriod(period: string): Promise<PeriodState | undefined> {

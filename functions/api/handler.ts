@@ -26,7 +26,12 @@ const SHORT = 60;
 const LONG = 24 * 3600;
 
 const routes: Route<Event, APIGatewayProxyResultV2>[] = [
-  { method: 'GET', path: '/digests', handler: async () => json(await listDigests(digests), { maxAge: SHORT }) },
+  {
+    method: 'GET',
+    path: '/digests',
+    handler: async (event: Event) =>
+      json(await listDigests(digests, event.queryStringParameters ?? {}), { maxAge: SHORT }),
+  },
   {
     method: 'GET',
     path: '/digests/{date}',

@@ -3,6 +3,7 @@ import { buildDigest, type Digest } from '../core/digest';
 import { InvalidPeriodError, parsePeriod } from '../core/periods';
 import type { ArticleStore, DigestStore } from '../core/ports';
 import { badRequest, notFound } from './errors';
+import { readPage } from './paging';
 
 export interface DigestDependencies {
   readonly articles: ArticleStore;
@@ -11,6 +12,8 @@ export interface DigestDependencies {
 
 export interface DigestListing {
   readonly dates: { readonly date: string; readonly articleCount: number; readonly url: string }[];
+  /** Opaque; pass it back as `?cursor=` for the next page. Absent on the last page. */
+  readonly cursor?: string;
 }
 
 export interface GenerationReport {
@@ -19,12 +22,15 @@ export interface GenerationReport {
   readonly failed: readonly { readonly period: string; readonly error: unknown }[];
 }
 
-export async function listDigests(digests: DigestStore): Promise<DigestListing> {
-  const periods = await digests.listPeriods();
+/** Dates that have articles, newest first, a page at a time (`?limit=&cursor=`). */
+export async function listDigests(
+  digests: DigestStore,
+  query: { limit?: string; cursor?: string } = {},
+): Promise<DigestListing> {
+  const page = await readPage(query, (limit, cursor) => digests.listPeriodsWithArticles(limit, cursor));
   return {
-    dates: periods
-      .filter((period) => period.articleCount > 0)
-      .map(({ period, articleCount }) => ({ date: period, articleCount, url: `/digests/${period}` })),
+    dates: page.items.map(({ period, articleCount }) => ({ date: period, articleCount, url: `/digests/${period}` })),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
   };
 }
 

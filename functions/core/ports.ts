@@ -62,6 +62,11 @@ export interface Rejection {
   readonly rejectedAt: string;
 }
 
+/** What a listing throws for a cursor it did not hand out. */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+}
+
 export interface Page<T> {
   readonly items: readonly T[];
   /** Opaque; absent on the last page. */
@@ -97,6 +102,8 @@ export interface PeriodState {
 
 export interface DigestStore {
   listPeriods(): Promise<PeriodState[]>;
+  /** Periods that have articles, newest first, a page at a time. */
+  listPeriodsWithArticles(limit: number, cursor?: string): Promise<Page<PeriodState>>;
   getPeriod(period: string): Promise<PeriodState | undefined>;
   get(period: string): Promise<Digest | undefined>;
   /**

@@ -153,3 +153,52 @@ describe('caching', () => {
     expect((await call(service, '/admin/ingest-status')).headers['Cache-Control']).toBe('no-store');
   });
 });
+
+describe('GET /digests, page by page', () => {
+  it('walks every date with articles, newest first, through opaque cursors', async () => {
+    const everything = (await call(service, '/digests?limit=200')).body;
+    expect(everything.cursor).toBeUndefined();
+    expect(everything.dates.length).toBeGreaterThanOrEqual(4);
+    const walked: string[] = [];
+    let url = '/digests?limit=2';
+    for (let page = 0; page < 20; page += 1) {
+      const { statusCode, body } = await call(service, url);
+      expect(statusCode).toBe(200);
+      expect(body.dates.length).toBeLessThanOrEqual(2);
+      walked.push(...body.dates.map((entry: { date: string }) => entry.date));
+      if (!body.cursor) break;
+      url = `/digests?limit=2&cursor=${encodeURIComponent(body.cursor)}`;
+    }
+    expect(walked).toEqual(everything.dates.map((entry: { date: string }) => entry.date));
+    expect([...walked].sort().reverse()).toEqual(walked);
+  });
+
+  it.each(['0', '201', 'abc', '-5'])('answers 400 for limit=%s, naming the parameter', async (limit) => {
+    const { statusCode, body } = await call(service, `/digests?limit=${limit}`);
+    expect(statusCode).toBe(400);
+    expect(body.error.message).toMatch(/^limit:/);
+  });
+
+  it('answers 400 for a cursor it did not hand out', async () => {
+    const { statusCode, body } = await call(service, '/digests?cursor=bm90LWEta2V5');
+    expect(statusCode).toBe(400);
+    expect(body.error.message).toMatch(/^cursor:/);
+  });
+});
+
+describe('forged cursors', () => {
+  const forge = (key: unknown) => encodeURIComponent(Buffer.from(JSON.stringify(key)).toString('base64url'));
+
+  it.each([
+    ['another partition', { pk: 'ARTICLE#0123456789abcdef', sk: 'ARTICLE' }],
+    ['a missing attribute', { pk: 'PERIODS' }],
+    ['a number for a key', { pk: 'PERIODS', sk: 2021 }],
+    ['an extra attribute', { pk: 'PERIODS', sk: '2021', other: 'x' }],
+  ])('are refused with 400 when they carry %s', async (_, key) => {
+    for (const route of ['/digests', '/admin/rejections']) {
+      const { statusCode, body } = await call(service, `${route}?cursor=${forge(key)}`);
+      expect(statusCode).toBe(400);
+      expect(body.error.message).toMatch(/^cursor:/);
+    }
+  });
+});

@@ -18,6 +18,7 @@ function stores(periods: PeriodState[], failing: string) {
   } as unknown as ArticleStore;
   const digests: DigestStore = {
     listPeriods: async () => periods,
+    listPeriodsWithArticles: async () => ({ items: periods }),
     getPeriod: async (period) => periods.find((state) => state.period === period),
     get: async (period) => stored.get(period)?.digest,
     put: async (digest, version) => {
