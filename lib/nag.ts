@@ -54,6 +54,12 @@ export function nagAcknowledgements({ data, service }: HeadlineDigestStacks): Na
       reason: `GET ${route.path} is public by design: it serves published digests read-only to anonymous readers, behind the stage's throttling. The admin routes use IAM authorization.`,
     })),
     {
+      scope: resourceOf(service.defaultRoute),
+      rule: 'AwsSolutions-APIG4',
+      reason:
+        "The $default route only lets the API function answer what no other route matches (another method: 405 with Allow; an unknown path: 404) in the API's JSON error shape. It serves no data: GET on the admin paths still matches their IAM-authorized routes first.",
+    },
+    {
       scope: resourceOf(childStartingWith(service, 'BucketNotificationsHandler').node.findChild('Role')),
       rule: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       reason:

@@ -5,7 +5,8 @@ import {
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
-  type HttpRoute,
+  HttpRoute,
+  HttpRouteKey,
   type HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -67,6 +68,7 @@ export class ServiceStack extends Stack {
   public readonly apiStage: HttpStage;
   public readonly apiAccessLogs: LogGroup;
   public readonly publicRoutes: readonly HttpRoute[];
+  public readonly defaultRoute: HttpRoute;
   public readonly adminRoutes: readonly HttpRoute[];
   public readonly functions: {
     readonly ingest: ServiceFunction;
@@ -184,6 +186,13 @@ export class ServiceStack extends Stack {
     this.adminRoutes = ADMIN_API_ROUTES.flatMap((path) =>
       this.api.addRoutes({ path, methods: [HttpMethod.GET], integration, authorizer: iam }),
     );
+    // Whatever no route above matches (another method, an unknown path) reaches the function too,
+    // so callers get its 405 with Allow and its 404 in the API's JSON shape, not API Gateway's own.
+    this.defaultRoute = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration,
+    });
 
     // A role of our own, rather than the one BucketDeployment makes, carries no AWS managed policy.
     this.seedDeploymentRole = new Role(this, 'SeedDeploymentRole', {

@@ -136,8 +136,9 @@ describe('HTTP API', () => {
       .map((route) => route.Properties.RouteKey)
       .sort();
 
-  it('routes every GET route to the API function', () => {
+  it('routes every route, the catch-all $default included, to the API function', () => {
     expect(routes.map((route) => route.Properties.RouteKey).sort()).toEqual([
+      '$default',
       'GET /',
       'GET /admin/ingest-status',
       'GET /admin/rejections',
@@ -161,6 +162,7 @@ describe('HTTP API', () => {
   it('lets only IAM-signed requests reach the admin routes', () => {
     expect(routeKeys('AWS_IAM')).toEqual(['GET /admin/ingest-status', 'GET /admin/rejections']);
     expect(routeKeys('NONE')).toEqual([
+      '$default',
       'GET /',
       'GET /articles/{id}',
       'GET /digests',
@@ -168,7 +170,7 @@ describe('HTTP API', () => {
       'GET /feeds/latest',
       'GET /openapi.json',
     ]);
-    expect(routes).toHaveLength(8);
+    expect(routes).toHaveLength(9);
   });
 
   it('answers CORS preflights for GET from the configured origins, without credentials', () => {
