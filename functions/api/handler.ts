@@ -12,6 +12,7 @@ import { createDocumentClient } from '../shared/clients';
 import { readConfig } from '../shared/config';
 import { conditionalGet, json, jsonErrors, routeNotFound } from '../shared/http';
 import { logger } from '../shared/observability';
+import { openApiDocument } from './openapi';
 
 const config = readConfig(['TABLE_NAME']);
 const documentClient = createDocumentClient();
@@ -54,6 +55,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       return json({ ...article, url: `/articles/${article.id}` }, { maxAge: SHORT, lastModified: article.ingestedAt });
     },
   },
+  { method: 'GET', path: '/openapi.json', handler: async () => json(openApiDocument, { maxAge: SHORT }) },
   // Deployed, API Gateway requires IAM authorization on /admin/*; the local server leaves it open.
   {
     method: 'GET',

@@ -1,0 +1,291 @@
+/** The API as OpenAPI 3.1 (JSON Schema 2020-12), served at /openapi.json and checked against real responses in the tests. */
+const error = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+const ok = (schema: string, description: string) => ({
+  description,
+  headers: {
+    ETag: { description: 'Tag of this body; send it back as If-None-Match', schema: { type: 'string' } },
+    'Cache-Control': { schema: { type: 'string' } },
+  },
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+});
+const notModified = { description: 'The body the caller has (If-None-Match) is still current' };
+const methodNotAllowed = error('Another method than GET; `Allow` names the methods the path takes');
+const paging = [
+  {
+    name: 'limit',
+    in: 'query',
+    description: 'Page size',
+    schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+  },
+  { name: 'cursor', in: 'query', description: 'Opaque; `cursor` of the previous page', schema: { type: 'string' } },
+];
+const stringList = { type: 'array', items: { type: 'string' } };
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'headline-digest',
+    version: '1.0.0',
+    description:
+      'Per-date news digests (a day, a month or a year) built from seed articles, and the articles themselves.',
+  },
+  paths: {
+    '/digests': {
+      get: {
+        operationId: 'listDigests',
+        summary: 'Dates that have articles, newest first',
+        parameters: paging,
+        responses: {
+          '200': ok('DigestListing', 'A page of dates'),
+          '304': notModified,
+          '400': error('`limit` out of range or a `cursor` this API did not hand out'),
+          '405': methodNotAllowed,
+        },
+      },
+    },
+    '/digests/{date}': {
+      get: {
+        operationId: 'getDigest',
+        summary: 'The digest of a year, a month or a day',
+        parameters: [
+          {
+            name: 'date',
+            in: 'path',
+            required: true,
+            description: 'YYYY, YYYY-MM or YYYY-MM-DD',
+            schema: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
+          },
+        ],
+        responses: {
+          '200': ok('Digest', 'The stored digest, or one computed on demand; `stale` when articles changed since'),
+          '304': notModified,
+          '400': error('Not a date, or an impossible one (2021-13, 2021-02-30)'),
+          '404': error('No article is dated inside the period'),
+          '405': methodNotAllowed,
+        },
+      },
+    },
+    '/articles/{id}': {
+      get: {
+        operationId: 'getArticle',
+        summary: 'One article with its text and the objects it came from',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } }],
+        responses: {
+          '200': ok('Article', 'The article'),
+          '304': notModified,
+          '404': error('No article has this id'),
+          '405': methodNotAllowed,
+        },
+      },
+    },
+    '/admin/rejections': {
+      get: {
+        operationId: 'listRejections',
+        summary: 'Seed files that were refused, newest first, with the reason',
+        security: [{ awsSigV4: [] }],
+        parameters: paging,
+        responses: {
+          '200': ok('Rejections', 'A page of rejections'),
+          '400': error('`limit` out of range or a `cursor` this API did not hand out'),
+          '405': methodNotAllowed,
+        },
+      },
+    },
+    '/admin/ingest-status': {
+      get: {
+        operationId: 'ingestStatus',
+        summary: 'How many seed files ended in each state',
+        security: [{ awsSigV4: [] }],
+        responses: { '200': ok('IngestStatus', 'Counts'), '405': methodNotAllowed },
+      },
+    },
+    '/openapi.json': {
+      get: {
+        operationId: 'openApi',
+        summary: 'This document',
+        responses: {
+          '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      awsSigV4: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Authorization',
+        description: 'Deployed, requests are signed with AWS SigV4 by credentials allowed execute-api:Invoke',
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: { code: { type: 'string' }, message: { type: 'string' } },
+            additionalProperties: false,
+          },
+        },
+        additionalProperties: false,
+      },
+      DigestListing: {
+        type: 'object',
+        required: ['dates'],
+        properties: {
+          dates: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['date', 'articleCount', 'url'],
+              properties: {
+                date: { type: 'string' },
+                articleCount: { type: 'integer', minimum: 1 },
+                url: { type: 'string' },
+              },
+            },
+          },
+          cursor: { type: 'string' },
+        },
+      },
+      Digest: {
+        type: 'object',
+        required: ['date', 'level', 'generatedAt', 'articleCount', 'summary', 'stories', 'articles', 'stale'],
+        properties: {
+          date: { type: 'string' },
+          level: { enum: ['year', 'month', 'day'] },
+          generatedAt: { type: 'string', format: 'date-time' },
+          articleCount: { type: 'integer', minimum: 0 },
+          stale: { type: 'boolean', description: 'Articles changed after this digest was generated' },
+          summary: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['text', 'articleId'],
+              properties: { text: { type: 'string' }, articleId: { type: 'string' } },
+            },
+          },
+          stories: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'headline', 'articleCount', 'articleIds'],
+              properties: {
+                id: { type: 'string' },
+                headline: { type: 'string' },
+                articleCount: { type: 'integer', minimum: 1 },
+                articleIds: stringList,
+                keywords: stringList,
+                entities: stringList,
+              },
+            },
+          },
+          topEntities: { type: 'array', items: { type: 'object', required: ['name', 'count'] } },
+          topKeywords: { type: 'array', items: { type: 'object', required: ['keyword', 'count'] } },
+          articles: { type: 'array', items: { $ref: '#/components/schemas/DigestArticle' } },
+        },
+      },
+      DigestArticle: {
+        type: 'object',
+        required: ['id', 'date', 'headline', 'summary', 'language', 'wordCount', 'url', 'story'],
+        properties: {
+          id: { type: 'string', pattern: '^[0-9a-f]{16}$' },
+          date: { type: 'string' },
+          headline: { type: 'string', maxLength: 90 },
+          summary: { type: 'string' },
+          language: { type: 'string', description: 'ISO 639-1, or und' },
+          wordCount: { type: 'integer', minimum: 0 },
+          readingMinutes: { type: 'integer', minimum: 0 },
+          url: { type: 'string' },
+          keywords: stringList,
+          entities: stringList,
+          story: { type: 'string' },
+          duplicates: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'url'],
+              properties: { id: { type: 'string' }, url: { type: 'string' } },
+            },
+          },
+        },
+      },
+      Article: {
+        type: 'object',
+        required: [
+          'id',
+          'date',
+          'headline',
+          'summary',
+          'language',
+          'wordCount',
+          'blocks',
+          'sources',
+          'ingestedAt',
+          'url',
+        ],
+        properties: {
+          id: { type: 'string', pattern: '^[0-9a-f]{16}$' },
+          date: { type: 'string' },
+          title: { type: 'string', description: "The file's own title line, when it had one" },
+          headline: { type: 'string' },
+          summary: { type: 'string' },
+          language: { type: 'string' },
+          wordCount: { type: 'integer', minimum: 0 },
+          blocks: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['type', 'text'],
+              properties: { type: { enum: ['paragraph', 'subheading'] }, text: { type: 'string' } },
+            },
+          },
+          truncated: {
+            type: 'boolean',
+            description: 'Only the beginning is stored; the whole text is in the source object',
+          },
+          sources: { ...stringList, minItems: 1 },
+          ingestedAt: { type: 'string', format: 'date-time' },
+          url: { type: 'string' },
+        },
+      },
+      Rejections: {
+        type: 'object',
+        required: ['rejections'],
+        properties: {
+          rejections: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['key', 'code', 'reason', 'rejectedAt'],
+              properties: {
+                key: { type: 'string' },
+                code: { type: 'string' },
+                reason: { type: 'string' },
+                rejectedAt: { type: 'string', format: 'date-time' },
+              },
+            },
+          },
+          cursor: { type: 'string' },
+        },
+      },
+      IngestStatus: {
+        type: 'object',
+        required: ['ingested', 'rejected', 'deleted', 'deadLettered'],
+        properties: {
+          ingested: { type: 'integer', minimum: 0 },
+          rejected: { type: 'integer', minimum: 0 },
+          deleted: { type: 'integer', minimum: 0 },
+          deadLettered: { type: 'integer', minimum: 0 },
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+} as const;
