@@ -5,13 +5,15 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
 import { ingestStatus, listRejections } from '../app/admin';
-import { isOpenPeriod, listDigests, readDigest } from '../app/digests';
+import { isOpenPeriod, latestDigests, listDigests, readDigest } from '../app/digests';
 import { notFound, quoted } from '../app/errors';
 import { ARTICLE_ID } from '../core/article';
 import { createDocumentClient } from '../shared/clients';
 import { readConfig } from '../shared/config';
-import { conditionalGet, json, jsonErrors, routeNotFound } from '../shared/http';
+import { conditionalGet, json, jsonErrors, represent, routeNotFound } from '../shared/http';
 import { logger } from '../shared/observability';
+import { digestFeed, type FeedFormat, latestFeed } from './feeds';
+import { chooseFormat, type Format, MEDIA_TYPES } from './formats';
 import { openApiDocument } from './openapi';
 
 const config = readConfig(['TABLE_NAME']);
@@ -21,6 +23,14 @@ const digests = new DynamoDbDigestStore(documentClient, config.TABLE_NAME);
 
 type Event = APIGatewayProxyEventV2;
 const pathParameter = (event: Event, name: string) => event.pathParameters?.[name] ?? '';
+
+const DIGEST_FORMATS = ['json', 'atom', 'rss', 'jsonfeed'] as const satisfies readonly Format[];
+const FEED_FORMATS = ['atom', 'rss', 'jsonfeed'] as const satisfies readonly Format[];
+const LATEST_FEED_SIZE = 20;
+
+/** The API's own address as the caller used it, for the absolute links a feed needs. */
+const baseUrl = (event: Event) =>
+  `${event.headers?.['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`;
 
 /** Seconds a response may be reused: briefly while it can change, long once it cannot. */
 const SHORT = 60;
@@ -37,10 +47,24 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
     method: 'GET',
     path: '/digests/{date}',
     handler: async (event: Event) => {
+      const format = chooseFormat(event.queryStringParameters?.format, event.headers?.accept, DIGEST_FORMATS);
       const now = new Date();
       const digest = await readDigest({ articles, digests }, pathParameter(event, 'date'), now);
       const maxAge = digest.stale || isOpenPeriod(digest.date, now) ? SHORT : LONG;
-      return json(digest, { maxAge, lastModified: digest.generatedAt });
+      const freshness = { maxAge, lastModified: digest.generatedAt };
+      if (format === 'json') return json(digest, freshness);
+      return represent(digestFeed(digest, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/feeds/latest',
+    handler: async (event: Event) => {
+      const format = chooseFormat(event.queryStringParameters?.format, event.headers?.accept, FEED_FORMATS);
+      const latest = await latestDigests(digests, LATEST_FEED_SIZE);
+      return represent(latestFeed(latest, format as FeedFormat, baseUrl(event)), MEDIA_TYPES[format], {
+        maxAge: SHORT,
+      });
     },
   },
   {

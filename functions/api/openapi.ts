@@ -23,6 +23,18 @@ const paging = [
   { name: 'cursor', in: 'query', description: 'Opaque; `cursor` of the previous page', schema: { type: 'string' } },
 ];
 const stringList = { type: 'array', items: { type: 'string' } };
+const formatParameter = (formats: readonly string[]) => ({
+  name: 'format',
+  in: 'query',
+  description: 'Overrides `Accept`',
+  schema: { enum: formats },
+});
+const feeds = {
+  'application/atom+xml': { schema: { type: 'string', description: 'Atom 1.0' } },
+  'application/rss+xml': { schema: { type: 'string', description: 'RSS 2.0' } },
+  'application/feed+json': { schema: { type: 'object', description: 'JSON Feed 1.1' } },
+};
+const notAcceptable = error('Neither `format` nor `Accept` names a format this path has');
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -58,12 +70,33 @@ export const openApiDocument = {
             description: 'YYYY, YYYY-MM or YYYY-MM-DD',
             schema: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
           },
+          formatParameter(['json', 'atom', 'rss', 'jsonfeed']),
         ],
         responses: {
-          '200': ok('Digest', 'The stored digest, or one computed on demand; `stale` when articles changed since'),
+          '200': {
+            ...ok('Digest', 'The stored digest, or one computed on demand; `stale` when articles changed since'),
+            content: {
+              ...ok('Digest', '').content,
+              ...feeds,
+            },
+          },
+          '406': notAcceptable,
           '304': notModified,
           '400': error('Not a date, or an impossible one (2021-13, 2021-02-30)'),
           '404': error('No article is dated inside the period'),
+          '405': methodNotAllowed,
+        },
+      },
+    },
+    '/feeds/latest': {
+      get: {
+        operationId: 'latestFeed',
+        summary: 'The latest digests as a feed, one entry per date',
+        parameters: [formatParameter(['atom', 'rss', 'jsonfeed'])],
+        responses: {
+          '200': { description: 'The feed (Atom unless asked otherwise)', content: feeds },
+          '304': notModified,
+          '406': notAcceptable,
           '405': methodNotAllowed,
         },
       },

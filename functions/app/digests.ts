@@ -95,3 +95,10 @@ export function isOpenPeriod(period: string, now: Date): boolean {
   const today = now.toISOString().slice(0, 10);
   return today.startsWith(period) || period > today.slice(0, period.length);
 }
+
+/** The stored digests of the dates with articles, newest first: what the latest-digests feed lists. */
+export async function latestDigests(digests: DigestStore, count: number): Promise<Digest[]> {
+  const { items } = await digests.listPeriodsWithArticles(count);
+  const stored = await Promise.all(items.map((state) => digests.get(state.period)));
+  return stored.filter((digest): digest is Digest => digest !== undefined && digest.articleCount > 0);
+}

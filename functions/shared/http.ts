@@ -49,16 +49,21 @@ export interface Freshness {
 }
 
 export function json(body: unknown, freshness?: Freshness): APIGatewayProxyStructuredResultV2 {
+  return represent(JSON.stringify(body), 'application/json', freshness);
+}
+
+/** A 200 with `body` as `mediaType` (UTF-8), and the caching headers its freshness calls for. */
+export function represent(body: string, mediaType: string, freshness?: Freshness): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: 200,
     headers: {
-      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Type': `${mediaType}; charset=utf-8`,
       ...(freshness && {
         'Cache-Control': freshness.maxAge > 0 ? `public, max-age=${freshness.maxAge}` : 'no-store',
       }),
       ...(freshness?.lastModified && { 'Last-Modified': new Date(freshness.lastModified).toUTCString() }),
     },
-    body: JSON.stringify(body),
+    body,
   };
 }
 

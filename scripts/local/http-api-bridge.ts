@@ -44,6 +44,8 @@ export function toHttpApiEvent(request: HttpRequest): APIGatewayProxyEventV2 {
   for (const [name, value] of Object.entries(request.headers ?? {})) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  // API Gateway tells the function how the caller reached it; locally that is plain HTTP.
+  headers['x-forwarded-proto'] ??= 'http';
   const query: Record<string, string> = {};
   for (const [name, value] of searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const cookies = request.headers?.cookie?.split(';').map((cookie) => cookie.trim());

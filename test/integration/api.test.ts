@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { XMLValidator } from 'fast-xml-parser';
 import { toHttpApiEvent } from '../../scripts/local/http-api-bridge';
 import { lambdaContext } from '../../scripts/local/lambda-context';
 import { seedFiles } from '../seed-files';
@@ -93,10 +94,14 @@ describe('any request', () => {
         );
         const statusCode = result.statusCode ?? 200;
         expect(statusCode).toBeLessThan(500);
-        expect(String(result.headers?.['Content-Type'])).toMatch(/^application\/json/);
-        const body = JSON.parse(String(result.body));
-        if (statusCode >= 400) {
-          expect(body.error).toEqual({ code: expect.any(String), message: expect.any(String) });
+        const type = String(result.headers?.['Content-Type']);
+        // Every answer is a valid document of the type it says: JSON (errors included), or a feed.
+        if (/\+xml/.test(type)) {
+          expect(XMLValidator.validate(String(result.body))).toBe(true);
+        } else {
+          expect(type).toMatch(/^application\/(json|feed\+json)/);
+          const body = JSON.parse(String(result.body));
+          if (statusCode >= 400) expect(body.error).toEqual({ code: expect.any(String), message: expect.any(String) });
         }
       }),
       { numRuns: 2000 },

@@ -51,6 +51,7 @@ describe('GET /openapi.json', () => {
       '/articles/{id}',
       '/digests',
       '/digests/{date}',
+      '/feeds/latest',
       '/openapi.json',
     ]);
   });

@@ -1,0 +1,85 @@
+import { Feed, type Item } from 'feed';
+import type { ServedDigest } from '../app/digests';
+import type { Digest } from '../core/digest';
+import type { Format } from './formats';
+
+export type FeedFormat = Exclude<Format, 'json'>;
+
+/** Characters XML 1.0 cannot carry at all; the rest (`<`, `&`, `]]>`) the feed library escapes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what must go.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const clean = (text: string) => text.replace(NOT_XML, '');
+/** Atom titles and summaries, RSS descriptions and JSON Feed's content_html are HTML: plain text is escaped for them. */
+const asHtml = (text: string) => clean(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A period's start as an instant: the article's date is a day, a month or a year, always in UTC. */
+const startOf = (period: string) => new Date(`${period}${'-01'.repeat((10 - period.length) / 3)}T00:00:00Z`);
+
+function render(feed: Feed, format: FeedFormat): string {
+  if (format === 'atom') return feed.atom1();
+  if (format === 'rss') return feed.rss2();
+  // The library writes JSON Feed 1; 1.1 differs only in `authors`, which these feeds do not use.
+  return JSON.stringify({ ...JSON.parse(feed.json1()), version: 'https://jsonfeed.org/version/1.1' }, null, 2);
+}
+
+/** An entry's title and summary, each escaped as its field in this format expects. */
+function text(format: FeedFormat, title: string, summary: string): Pick<Item, 'title' | 'description'> {
+  return { title: format === 'atom' ? asHtml(title) : clean(title), description: asHtml(summary) };
+}
+
+function newFeed(self: string, title: string, updated: string, description: string): Feed {
+  return new Feed({
+    id: self,
+    title,
+    description,
+    link: self,
+    updated: new Date(updated),
+    generator: 'headline-digest',
+    copyright: 'The authors of the articles',
+    feedLinks: { atom: `${self}?format=atom`, rss: `${self}?format=rss`, json: `${self}?format=jsonfeed` },
+  });
+}
+
+/** One date's digest as a feed: an entry per article, its id and link the article's own URL. */
+export function digestFeed(digest: ServedDigest, format: FeedFormat, base: string): string {
+  const self = `${base}/digests/${digest.date}`;
+  const feed = newFeed(self, `Headline digest: ${digest.date}`, digest.generatedAt, `Articles dated ${digest.date}`);
+  for (const article of digest.articles) {
+    const url = `${base}${article.url}`;
+    const item: Item = {
+      id: url,
+      guid: url,
+      link: url,
+      date: startOf(article.date),
+      ...text(format, article.headline, article.summary),
+    };
+    feed.addItem(item);
+  }
+  return render(feed, format);
+}
+
+/** The latest digests as a feed: an entry per date, newest first, summarized by its date summary. */
+export function latestFeed(digests: readonly Digest[], format: FeedFormat, base: string): string {
+  const self = `${base}/feeds/latest`;
+  const updated = digests.reduce(
+    (latest, digest) => (digest.generatedAt > latest ? digest.generatedAt : latest),
+    '1970-01-01T00:00:00.000Z',
+  );
+  const feed = newFeed(self, 'Headline digest: latest', updated, 'The most recent digests');
+  for (const digest of digests) {
+    const url = `${base}/digests/${digest.date}`;
+    const lead = digest.stories[0]?.headline;
+    feed.addItem({
+      id: url,
+      guid: url,
+      link: url,
+      date: new Date(digest.generatedAt),
+      ...text(
+        format,
+        `Digest of ${digest.date}${lead ? `: ${lead}` : ''}`,
+        digest.summary.map((sentence) => sentence.text).join(' '),
+      ),
+    });
+  }
+  return render(feed, format);
+}

@@ -1,0 +1,33 @@
+import Negotiator from 'negotiator';
+import { ClientError, quoted } from '../app/errors';
+
+export type Format = 'json' | 'atom' | 'rss' | 'jsonfeed';
+
+export const MEDIA_TYPES: Readonly<Record<Format, string>> = {
+  json: 'application/json',
+  atom: 'application/atom+xml',
+  rss: 'application/rss+xml',
+  jsonfeed: 'application/feed+json',
+};
+
+/**
+ * The representation to answer with: `?format=` when given (feed readers and browsers cannot
+ * always set `Accept`), otherwise the best `Accept` match, otherwise the first offered. Nothing
+ * acceptable is a 406 that names the formats this route has.
+ */
+export function chooseFormat(
+  format: string | undefined,
+  accept: string | undefined,
+  offered: readonly [Format, ...Format[]],
+): Format {
+  const names = offered.join(', ');
+  if (format !== undefined) {
+    if ((offered as readonly string[]).includes(format)) return format as Format;
+    throw new ClientError(406, 'NotAcceptable', `format: ${quoted(format)} is not available here; use one of ${names}`);
+  }
+  if (!accept?.trim()) return offered[0];
+  const media = new Negotiator({ headers: { accept } }).mediaType(offered.map((name) => MEDIA_TYPES[name]));
+  const chosen = offered.find((name) => MEDIA_TYPES[name] === media);
+  if (!chosen) throw new ClientError(406, 'NotAcceptable', `Accept: none of ${names} is acceptable to this request`);
+  return chosen;
+}
