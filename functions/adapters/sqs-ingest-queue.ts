@@ -1,5 +1,6 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { IngestQueue, IngestRequest } from '../core/ports';
+import { encodeS3EventKey } from './s3-event-key';
 
 /** The event name that marks a request from reconciliation rather than from S3. */
 export const RECONCILED_EVENT = 'ObjectCreated:Reconciled';
@@ -42,7 +43,7 @@ function messageFor({ key, sequencer }: IngestRequest): string {
         eventSource: 'headline-digest:reconciliation',
         eventName: RECONCILED_EVENT,
         s3: {
-          object: { key: encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+'), sequencer },
+          object: { key: encodeS3EventKey(key), sequencer },
         },
       },
     ],

@@ -5,6 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
+import { decodeS3EventKey } from '../adapters/s3-event-key';
 import { S3SeedSource } from '../adapters/s3-seed-source';
 import { RECONCILED_EVENT } from '../adapters/sqs-ingest-queue';
 import { ingestObjectEvent, type ObjectEvent, recordFailure } from '../app/ingest-object';
@@ -20,14 +21,11 @@ const deps = {
 };
 const processor = new BatchProcessor(EventType.SQS);
 
-/** S3 event keys are URL-encoded with `+` for spaces. */
-const decodeKey = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
-
 function objectEvents(record: SQSRecord): ObjectEvent[] {
   // S3 sends an `s3:TestEvent` without Records when the notification is configured.
   const { Records = [] } = JSON.parse(record.body) as Partial<S3Event>;
   return Records.filter((s3) => /^Object(Created|Removed):/.test(s3.eventName)).map((s3) => ({
-    key: decodeKey(s3.s3.object.key),
+    key: decodeS3EventKey(s3.s3.object.key),
     kind: s3.eventName.startsWith('ObjectCreated:') ? 'created' : 'removed',
     sequencer: s3.s3.object.sequencer ?? '0',
     replay: s3.eventName === RECONCILED_EVENT,

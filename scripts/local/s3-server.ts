@@ -1,5 +1,6 @@
 import type { S3Event } from 'aws-lambda';
 import S3rver from 's3rver';
+import { encodeS3EventKey } from '../../functions/adapters/s3-event-key';
 
 export interface RunningS3Server {
   readonly endpoint: string;
@@ -52,7 +53,7 @@ function asS3WouldSend(event: S3Event, sequencer: () => string): S3Event {
         ...record.s3,
         object: {
           ...record.s3.object,
-          key: encodeURIComponent(record.s3.object.key).replace(/%2F/g, '/').replace(/%20/g, '+'),
+          key: encodeS3EventKey(record.s3.object.key),
           sequencer: sequencer(),
         },
       },

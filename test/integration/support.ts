@@ -8,6 +8,7 @@ import type {
   SQSBatchResponse,
   SQSEvent,
 } from 'aws-lambda';
+import { encodeS3EventKey } from '../../functions/adapters/s3-event-key';
 import { createDocumentClient, createS3Client } from '../../functions/shared/clients';
 import { type HttpRequest, toHttpApiEvent } from '../../scripts/local/http-api-bridge';
 import { lambdaContext } from '../../scripts/local/lambda-context';
@@ -117,7 +118,7 @@ export function sqsEventFor(
             s3: {
               bucket: { name: bucketName, arn: `arn:aws:s3:::${bucketName}` },
               object: {
-                key: encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+'),
+                key: encodeS3EventKey(key),
                 sequencer: sequencer(),
               },
             },
