@@ -1,6 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, createS3Client } from '../../functions/shared/clients';
 import { S3RVER_CREDENTIALS } from './s3-server';
 
 /**
@@ -25,16 +25,8 @@ export function createTargets(options: {
   const dynamoDbEndpoint =
     options.dynamoDbEndpoint ?? (options.deployed ? undefined : `http://${host}:${env.DYNAMODB_PORT ?? 8000}`);
   return {
-    s3: new S3Client({
-      ...local,
-      ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
-      // s3rver stores aws-chunked uploads framing and all; S3 itself needs no more than this.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    }),
-    documents: DynamoDBDocumentClient.from(
-      new DynamoDBClient({ ...local, ...(dynamoDbEndpoint ? { endpoint: dynamoDbEndpoint } : {}) }),
-    ),
+    s3: createS3Client({ ...local, ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}) }),
+    documents: createDocumentClient({ ...local, ...(dynamoDbEndpoint ? { endpoint: dynamoDbEndpoint } : {}) }),
   };
 }
 
