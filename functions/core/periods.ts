@@ -43,15 +43,6 @@ export function parsePeriod(value: string): Period {
   return { value, level: 'day', year };
 }
 
-export function isValidPeriod(value: string): boolean {
-  try {
-    parsePeriod(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Every period an article dated `date` belongs to, widest first: `2021-12-07` → 2021, 2021-12, 2021-12-07. */
 export function periodsContaining(date: string): string[] {
   const period = parsePeriod(date);
