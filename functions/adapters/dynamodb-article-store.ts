@@ -7,6 +7,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Article, ArticleSummary } from '../core/article';
+import { decodeCursor, encodeCursor } from '../core/cursor';
 import { parsePeriod, periodsContaining } from '../core/periods';
 import type {
   ArticleStore,
@@ -18,7 +19,6 @@ import type {
   Rejection,
 } from '../core/ports';
 import type { Block } from '../core/seed';
-import { decodeCursor, encodeCursor } from './cursor';
 import { BY_DATE_INDEX, DATE_SHARDS, keys, shardOf } from './table-schema';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];

@@ -7,13 +7,22 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from '../core/cursor';
 import type { Digest } from '../core/digest';
 import type { DigestStore, Page, PeriodState } from '../core/ports';
-import { decodeCursor, encodeCursor } from './cursor';
 import { isConditionFailure } from './dynamodb-article-store';
 import { keys } from './table-schema';
 
+/** Large digests kept assembled per container: a few, since one of 10,000 articles is tens of MB in memory. */
+const ASSEMBLED_DIGESTS = 2;
+
 export class DynamoDbDigestStore implements DigestStore {
+  /**
+   * Large digests as assembled from their parts, by the prefix of the write that stored them. The parts
+   * under a prefix never change, so each page of such a digest costs one small read, not all its parts.
+   */
+  private readonly assembled = new Map<string, Digest>();
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -70,10 +79,16 @@ export class DynamoDbDigestStore implements DigestStore {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.digest(period) }));
     if (!Item) return undefined;
     // Stored as the JSON text itself: no map marshalling is paid for, and a large one splits anywhere.
-    const text = Item.parts
-      ? await this.readParts(period, partPrefix(Number(Item.version), Item.writeId), Item.parts)
-      : Item.body;
-    return JSON.parse(text as string) as Digest;
+    if (!Item.parts) return JSON.parse(Item.body as string) as Digest;
+    const prefix = partPrefix(Number(Item.version), Item.writeId);
+    const cacheKey = `${period}#${prefix}`;
+    const cached = this.assembled.get(cacheKey);
+    if (cached) return cached;
+    const digest = JSON.parse(await this.readParts(period, prefix, Item.parts)) as Digest;
+    this.assembled.set(cacheKey, digest);
+    const oldest = this.assembled.keys().next().value;
+    if (this.assembled.size > ASSEMBLED_DIGESTS && oldest !== undefined) this.assembled.delete(oldest);
+    return digest;
   }
 
   async put(digest: Digest, version: number): Promise<boolean> {

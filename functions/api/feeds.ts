@@ -3,7 +3,7 @@ import type { ServedDigest } from '../app/digests';
 import type { Digest } from '../core/digest';
 import type { Format } from './formats';
 
-export type FeedFormat = Exclude<Format, 'json'>;
+export type FeedFormat = Exclude<Format, 'json' | 'html'>;
 
 /** Characters XML 1.0 cannot carry at all; the rest (`<`, `&`, `]]>`) the feed library escapes. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what must go.

@@ -1,10 +1,11 @@
 import Negotiator from 'negotiator';
 import { ClientError, quoted } from '../app/errors';
 
-export type Format = 'json' | 'atom' | 'rss' | 'jsonfeed';
+export type Format = 'json' | 'html' | 'atom' | 'rss' | 'jsonfeed';
 
 export const MEDIA_TYPES: Readonly<Record<Format, string>> = {
   json: 'application/json',
+  html: 'text/html',
   atom: 'application/atom+xml',
   rss: 'application/rss+xml',
   jsonfeed: 'application/feed+json',

@@ -5,16 +5,17 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
 import { ingestStatus, listRejections } from '../app/admin';
-import { isOpenPeriod, latestDigests, listDigests, readDigest } from '../app/digests';
+import { isOpenPeriod, latestDigests, listDigests, pageDigest, readDigest } from '../app/digests';
 import { notFound, quoted } from '../app/errors';
 import { ARTICLE_ID } from '../core/article';
 import { createDocumentClient } from '../shared/clients';
 import { readConfig } from '../shared/config';
 import { conditionalGet, json, jsonErrors, represent, routeNotFound } from '../shared/http';
 import { logger } from '../shared/observability';
-import { digestFeed, type FeedFormat, latestFeed } from './feeds';
+import { digestFeed, latestFeed } from './feeds';
 import { chooseFormat, type Format, MEDIA_TYPES } from './formats';
 import { openApiDocument } from './openapi';
+import { articlePage, digestPage, indexPage, securityHeaders } from './pages';
 
 const config = readConfig(['TABLE_NAME']);
 const documentClient = createDocumentClient();
@@ -24,7 +25,7 @@ const digests = new DynamoDbDigestStore(documentClient, config.TABLE_NAME);
 type Event = APIGatewayProxyEventV2;
 const pathParameter = (event: Event, name: string) => event.pathParameters?.[name] ?? '';
 
-const DIGEST_FORMATS = ['json', 'atom', 'rss', 'jsonfeed'] as const satisfies readonly Format[];
+const DIGEST_FORMATS = ['json', 'html', 'atom', 'rss', 'jsonfeed'] as const satisfies readonly Format[];
 const FEED_FORMATS = ['atom', 'rss', 'jsonfeed'] as const satisfies readonly Format[];
 const LATEST_FEED_SIZE = 20;
 
@@ -32,70 +33,95 @@ const LATEST_FEED_SIZE = 20;
 const baseUrl = (event: Event) =>
   `${event.headers?.['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`;
 
+const query = (event: Event) => event.queryStringParameters ?? {};
+/** The representation this request asks for, among those the route has (the first is the default). */
+const formatOf = <F extends Format>(event: Event, offered: readonly [F, ...F[]]) =>
+  chooseFormat(query(event).format, event.headers?.accept, offered) as F;
+
+type RouteHandler = (event: Event) => Promise<APIGatewayProxyResultV2>;
+
+/** A route that has JSON only: an `Accept` or `format` that rules JSON out is a 406 all the same. */
+const jsonOnly =
+  (handler: RouteHandler): RouteHandler =>
+  async (event) => {
+    formatOf(event, ['json']);
+    return handler(event);
+  };
+
 /** Seconds a response may be reused: briefly while it can change, long once it cannot. */
 const SHORT = 60;
 const LONG = 24 * 3600;
 
+/** The dates with articles, newest first, a page at a time, in the first of `offered` unless asked otherwise. */
+const dateIndex =
+  (offered: readonly ['json' | 'html', ...('json' | 'html')[]]): RouteHandler =>
+  async (event) => {
+    const format = formatOf(event, offered);
+    const listing = await listDigests(digests, query(event));
+    if (format === 'json') return json(listing, { maxAge: SHORT });
+    return represent(indexPage(listing, query(event).format), MEDIA_TYPES.html, { maxAge: SHORT });
+  };
+
 const routes: Route<Event, APIGatewayProxyResultV2>[] = [
-  {
-    method: 'GET',
-    path: '/digests',
-    handler: async (event: Event) =>
-      json(await listDigests(digests, event.queryStringParameters ?? {}), { maxAge: SHORT }),
-  },
+  // The same listing twice: a page for people at the root, JSON for programs under /digests.
+  { method: 'GET', path: '/', handler: dateIndex(['html', 'json']) },
+  { method: 'GET', path: '/digests', handler: dateIndex(['json', 'html']) },
   {
     method: 'GET',
     path: '/digests/{date}',
     handler: async (event: Event) => {
-      const format = chooseFormat(event.queryStringParameters?.format, event.headers?.accept, DIGEST_FORMATS);
+      const format = formatOf(event, DIGEST_FORMATS);
       const now = new Date();
       const digest = await readDigest({ articles, digests }, pathParameter(event, 'date'), now);
+      const page = await pageDigest(digest, query(event));
       const maxAge = digest.stale || isOpenPeriod(digest.date, now) ? SHORT : LONG;
       const freshness = { maxAge, lastModified: digest.generatedAt };
-      if (format === 'json') return json(digest, freshness);
-      return represent(digestFeed(digest, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
+      if (format === 'json') return json(page, freshness);
+      if (format === 'html') return represent(digestPage(page, query(event).format), MEDIA_TYPES.html, freshness);
+      return represent(digestFeed(page, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
     },
   },
   {
     method: 'GET',
     path: '/feeds/latest',
     handler: async (event: Event) => {
-      const format = chooseFormat(event.queryStringParameters?.format, event.headers?.accept, FEED_FORMATS);
+      const format = formatOf(event, FEED_FORMATS);
       const latest = await latestDigests(digests, LATEST_FEED_SIZE);
-      return represent(latestFeed(latest, format as FeedFormat, baseUrl(event)), MEDIA_TYPES[format], {
-        maxAge: SHORT,
-      });
+      return represent(latestFeed(latest, format, baseUrl(event)), MEDIA_TYPES[format], { maxAge: SHORT });
     },
   },
   {
     method: 'GET',
     path: '/articles/{id}',
     handler: async (event: Event) => {
+      const format = formatOf(event, ['json', 'html']);
       const id = pathParameter(event, 'id');
       // Ids are content hashes; anything else is unknown without asking the table (which refuses huge keys).
       const article = ARTICLE_ID.test(id) ? await articles.get(id) : undefined;
       if (!article) throw notFound(`No article has id ${quoted(id)}`);
       // Its text never changes (the id is its hash), but its list of sources can: kept briefly.
-      return json({ ...article, url: `/articles/${article.id}` }, { maxAge: SHORT, lastModified: article.ingestedAt });
+      const freshness = { maxAge: SHORT, lastModified: article.ingestedAt };
+      if (format === 'html') return represent(articlePage(article), MEDIA_TYPES.html, freshness);
+      return json({ ...article, url: `/articles/${article.id}` }, freshness);
     },
   },
-  { method: 'GET', path: '/openapi.json', handler: async () => json(openApiDocument, { maxAge: SHORT }) },
+  { method: 'GET', path: '/openapi.json', handler: jsonOnly(async () => json(openApiDocument, { maxAge: SHORT })) },
   // Deployed, API Gateway requires IAM authorization on /admin/*; the local server leaves it open.
   {
     method: 'GET',
     path: '/admin/rejections',
-    handler: async (event: Event) =>
-      json(await listRejections(articles, event.queryStringParameters ?? {}), { maxAge: 0 }),
+    handler: jsonOnly(async (event) => json(await listRejections(articles, query(event)), { maxAge: 0 })),
   },
   {
     method: 'GET',
     path: '/admin/ingest-status',
-    handler: async () => json(await ingestStatus(articles), { maxAge: 0 }),
+    handler: jsonOnly(async () => json(await ingestStatus(articles), { maxAge: 0 })),
   },
 ];
 
 export const handler = middy<Event, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
+  .use(securityHeaders)
   .use(conditionalGet())
   .use(jsonErrors())
   .handler(httpRouterHandler({ routes, notFoundResponse: routeNotFound(routes) }));

@@ -8,9 +8,11 @@ const ok = (schema: string, description: string) => ({
   headers: {
     ETag: { description: 'Tag of this body; send it back as If-None-Match', schema: { type: 'string' } },
     'Cache-Control': { schema: { type: 'string' } },
+    Vary: { description: 'Accept: the representation depends on it', schema: { type: 'string' } },
   },
   content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
 });
+const page = { 'text/html': { schema: { type: 'string', description: 'An HTML5 page for people' } } };
 const notModified = { description: 'The body the caller has (If-None-Match) is still current' };
 const methodNotAllowed = error('Another method than GET; `Allow` names the methods the path takes');
 const paging = [
@@ -45,16 +47,37 @@ export const openApiDocument = {
       'Per-date news digests (a day, a month or a year) built from seed articles, and the articles themselves.',
   },
   paths: {
+    '/': {
+      get: {
+        operationId: 'index',
+        summary: 'A page for people: the dates that have articles, newest first, linking to their digests',
+        parameters: [...paging, formatParameter(['html', 'json'])],
+        responses: {
+          '200': {
+            ...ok('DigestListing', 'An HTML page unless JSON is asked for; the JSON is that of /digests'),
+            content: { ...page, ...ok('DigestListing', '').content },
+          },
+          '304': notModified,
+          '400': error('`limit` out of range or a `cursor` this API did not hand out'),
+          '405': methodNotAllowed,
+          '406': notAcceptable,
+        },
+      },
+    },
     '/digests': {
       get: {
         operationId: 'listDigests',
         summary: 'Dates that have articles, newest first',
-        parameters: paging,
+        parameters: [...paging, formatParameter(['json', 'html'])],
         responses: {
-          '200': ok('DigestListing', 'A page of dates'),
+          '200': {
+            ...ok('DigestListing', 'A page of dates'),
+            content: { ...ok('DigestListing', '').content, ...page },
+          },
           '304': notModified,
           '400': error('`limit` out of range or a `cursor` this API did not hand out'),
           '405': methodNotAllowed,
+          '406': notAcceptable,
         },
       },
     },
@@ -70,19 +93,27 @@ export const openApiDocument = {
             description: 'YYYY, YYYY-MM or YYYY-MM-DD',
             schema: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
           },
-          formatParameter(['json', 'atom', 'rss', 'jsonfeed']),
+          formatParameter(['json', 'html', 'atom', 'rss', 'jsonfeed']),
+          ...paging.map((parameter) => ({
+            ...parameter,
+            description: `${parameter.description}, in articles: stories by rank, each story's most central article first`,
+          })),
         ],
         responses: {
           '200': {
-            ...ok('Digest', 'The stored digest, or one computed on demand; `stale` when articles changed since'),
+            ...ok(
+              'Digest',
+              'The stored digest, or one computed on demand, a page of its articles at a time; `stale` when articles changed since',
+            ),
             content: {
               ...ok('Digest', '').content,
+              ...page,
               ...feeds,
             },
           },
           '406': notAcceptable,
           '304': notModified,
-          '400': error('Not a date, or an impossible one (2021-13, 2021-02-30)'),
+          '400': error('Not a date, or an impossible one (2021-13, 2021-02-30); or a bad `limit` or `cursor`'),
           '404': error('No article is dated inside the period'),
           '405': methodNotAllowed,
         },
@@ -105,12 +136,16 @@ export const openApiDocument = {
       get: {
         operationId: 'getArticle',
         summary: 'One article with its text and the objects it came from',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } }],
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } },
+          formatParameter(['json', 'html']),
+        ],
         responses: {
-          '200': ok('Article', 'The article'),
+          '200': { ...ok('Article', 'The article'), content: { ...ok('Article', '').content, ...page } },
           '304': notModified,
           '404': error('No article has this id'),
           '405': methodNotAllowed,
+          '406': notAcceptable,
         },
       },
     },
@@ -124,6 +159,7 @@ export const openApiDocument = {
           '200': ok('Rejections', 'A page of rejections'),
           '400': error('`limit` out of range or a `cursor` this API did not hand out'),
           '405': methodNotAllowed,
+          '406': notAcceptable,
         },
       },
     },
@@ -132,7 +168,7 @@ export const openApiDocument = {
         operationId: 'ingestStatus',
         summary: 'How many seed files ended in each state',
         security: [{ awsSigV4: [] }],
-        responses: { '200': ok('IngestStatus', 'Counts'), '405': methodNotAllowed },
+        responses: { '200': ok('IngestStatus', 'Counts'), '405': methodNotAllowed, '406': notAcceptable },
       },
     },
     '/openapi.json': {
@@ -141,6 +177,7 @@ export const openApiDocument = {
         summary: 'This document',
         responses: {
           '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
+          '406': notAcceptable,
         },
       },
     },
@@ -221,7 +258,12 @@ export const openApiDocument = {
           },
           topEntities: { type: 'array', items: { type: 'object', required: ['name', 'count'] } },
           topKeywords: { type: 'array', items: { type: 'object', required: ['keyword', 'count'] } },
-          articles: { type: 'array', items: { $ref: '#/components/schemas/DigestArticle' } },
+          articles: {
+            type: 'array',
+            description: 'This page of the articles; `stories` holds the stories they belong to',
+            items: { $ref: '#/components/schemas/DigestArticle' },
+          },
+          cursor: { type: 'string', description: 'Present while more articles follow: pass it as `?cursor=`' },
         },
       },
       DigestArticle: {

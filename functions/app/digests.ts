@@ -1,7 +1,8 @@
 import type { ArticleSummary } from '../core/article';
-import { buildDigest, type Digest } from '../core/digest';
+import { decodeCursor, encodeCursor } from '../core/cursor';
+import { buildDigest, type Digest, type DigestArticle } from '../core/digest';
 import { InvalidPeriodError, parsePeriod } from '../core/periods';
-import type { ArticleStore, DigestStore } from '../core/ports';
+import { type ArticleStore, type DigestStore, InvalidCursorError } from '../core/ports';
 import { badRequest, notFound } from './errors';
 import { readPage } from './paging';
 
@@ -52,6 +53,56 @@ export async function readDigest(deps: DigestDependencies, period: string, now: 
   const digest = await computeDigest(deps.articles, period, now);
   if (digest.articleCount === 0) throw notFound(`No articles are dated inside ${period}`);
   return { ...digest, stale: false };
+}
+
+/**
+ * One page of a served digest: its articles in reading order (stories by rank, each story's most
+ * central article first), `limit` at a time, with the stories those articles belong to. The date's
+ * summary and top terms come with every page. Paged so that a date of any size fits a response.
+ */
+export type DigestPage = ServedDigest & { readonly cursor?: string };
+
+export async function pageDigest(
+  digest: ServedDigest,
+  query: { limit?: string | undefined; cursor?: string | undefined },
+): Promise<DigestPage> {
+  const ordered = readingOrder(digest);
+  const page = await readPage(query, async (limit, cursor) => {
+    const offset = cursor === undefined ? 0 : decodeOffset(cursor, ordered.length);
+    const items = ordered.slice(offset, offset + limit);
+    const next = offset + limit;
+    return { items, ...(next < ordered.length ? { cursor: encodeCursor({ offset: String(next) }) } : {}) };
+  });
+  const storiesOnPage = new Set(page.items.map((article) => article.story));
+  return {
+    ...digest,
+    stories: digest.stories.filter((story) => storiesOnPage.has(story.id)),
+    articles: page.items,
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
+}
+
+function readingOrder(digest: Digest): DigestArticle[] {
+  const byId = new Map(digest.articles.map((article) => [article.id, article]));
+  const ordered: DigestArticle[] = [];
+  // Copies are listed under the article they duplicate, so only ids that head an entry are taken.
+  for (const story of digest.stories) {
+    for (const id of story.articleIds) {
+      const article = byId.get(id);
+      if (article) ordered.push(article);
+      byId.delete(id);
+    }
+  }
+  // Stored digests always place every article in a story; anything else is still served, last.
+  return [...ordered, ...byId.values()];
+}
+
+function decodeOffset(cursor: string, count: number): number {
+  const offset = Number(decodeCursor(cursor, ['offset'], {}).offset);
+  if (!Number.isInteger(offset) || offset <= 0 || offset >= count) {
+    throw new InvalidCursorError('cursor is not one this API returned for this digest');
+  }
+  return offset;
 }
 
 export async function computeDigest(articles: ArticleStore, period: string, now: Date): Promise<Digest> {

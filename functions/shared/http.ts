@@ -58,6 +58,8 @@ export function represent(body: string, mediaType: string, freshness?: Freshness
     statusCode: 200,
     headers: {
       'Content-Type': `${mediaType}; charset=utf-8`,
+      // Routes choose the representation by Accept: a cache must keep one per Accept.
+      Vary: 'Accept',
       ...(freshness && {
         'Cache-Control': freshness.maxAge > 0 ? `public, max-age=${freshness.maxAge}` : 'no-store',
       }),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
+import { HtmlValidate } from 'html-validate';
 import { toHttpApiEvent } from '../../scripts/local/http-api-bridge';
 import { lambdaContext } from '../../scripts/local/lambda-context';
 import { seedFiles } from '../seed-files';
@@ -84,7 +85,9 @@ describe('any request', () => {
   );
   const method = fc.constantFrom('GET', 'GET', 'GET', 'POST', 'HEAD', 'OPTIONS', 'DELETE');
 
-  it('never gets a 5xx, and always gets a JSON body that says what happened', async () => {
+  const pages = new HtmlValidate({ extends: ['html-validate:recommended'] });
+
+  it('never gets a 5xx, and always gets a valid body of the type it says', async () => {
     await fc.assert(
       fc.asyncProperty(method, path, query, accept, async (verb, route, search, acceptValue) => {
         const url = search ? `${route}?${search}` : route;
@@ -95,9 +98,12 @@ describe('any request', () => {
         const statusCode = result.statusCode ?? 200;
         expect(statusCode).toBeLessThan(500);
         const type = String(result.headers?.['Content-Type']);
-        // Every answer is a valid document of the type it says: JSON (errors included), or a feed.
+        // Every answer is a valid document of the type it says: JSON (errors included), a page, or a feed.
         if (/\+xml/.test(type)) {
           expect(XMLValidator.validate(String(result.body))).toBe(true);
+        } else if (type.startsWith('text/html')) {
+          const report = await pages.validateString(String(result.body));
+          expect(report.results.flatMap((file) => file.messages.map((message) => message.message))).toEqual([]);
         } else {
           expect(type).toMatch(/^application\/(json|feed\+json)/);
           const body = JSON.parse(String(result.body));
@@ -106,6 +112,114 @@ describe('any request', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+/** What a browser sends when a person follows a link. */
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8';
+
+describe('formats', () => {
+  const firstArticle = async () => (await call(service, '/digests/2021-12')).body.articles[0].id as string;
+  const raw = async (url: string, accept?: string) => {
+    const result = await service.api(
+      toHttpApiEvent({ method: 'GET', url, headers: accept === undefined ? {} : { accept } }),
+      lambdaContext('api'),
+    );
+    return { status: result.statusCode, headers: result.headers ?? {}, body: String(result.body) };
+  };
+
+  it.each([
+    ['/', undefined, 'text/html'],
+    ['/', BROWSER_ACCEPT, 'text/html'],
+    ['/', 'application/json', 'application/json'],
+    ['/?format=json', BROWSER_ACCEPT, 'application/json'],
+    ['/digests', undefined, 'application/json'],
+    ['/digests', BROWSER_ACCEPT, 'text/html'],
+    ['/digests?format=html', 'application/json', 'text/html'],
+    ['/digests/2021-12', undefined, 'application/json'],
+    ['/digests/2021-12', BROWSER_ACCEPT, 'text/html'],
+    ['/digests/2021-12', 'application/json;q=0.5, text/html', 'text/html'],
+    ['/digests/2021-12?format=html', undefined, 'text/html'],
+    ['/openapi.json', BROWSER_ACCEPT, 'application/json'],
+  ])('answers %s with Accept %s as %s', async (url, accept, type) => {
+    const { status, headers, body } = await raw(url, accept);
+    expect(status).toBe(200);
+    expect(headers['Content-Type']).toBe(`${type}; charset=utf-8`);
+    expect(headers.Vary).toBe('Accept');
+    if (type === 'text/html') expect(body.startsWith('<!DOCTYPE html>')).toBe(true);
+    else expect(JSON.parse(body)).toBeInstanceOf(Object);
+  });
+
+  it('serves an article as a page to a browser and as JSON to a program', async () => {
+    const id = await firstArticle();
+    const page = await raw(`/articles/${id}`, BROWSER_ACCEPT);
+    expect(page.headers['Content-Type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('<h1>Gesprek tussen Biden en Poetin afgelopen</h1>');
+    const data = await raw(`/articles/${id}`);
+    expect(JSON.parse(data.body)).toMatchObject({ id, headline: 'Gesprek tussen Biden en Poetin afgelopen' });
+  });
+
+  it('gives the same listing as JSON at / and at /digests', async () => {
+    expect((await raw('/', 'application/json')).body).toBe((await raw('/digests')).body);
+  });
+
+  it.each([
+    ['/openapi.json', 'text/html'],
+    ['/admin/ingest-status?format=html', undefined],
+    ['/admin/rejections', 'application/atom+xml'],
+    ['/articles/0123456789abcdef', 'application/rss+xml'],
+    ['/feeds/latest', 'text/html'],
+    ['/', 'application/xml'],
+  ])('answers %s with Accept %s, which rules out every format it has, with 406 naming them', async (url, accept) => {
+    const { status, body } = await raw(url, accept);
+    expect(status).toBe(406);
+    expect(JSON.parse(body).error).toEqual({ code: 'NotAcceptable', message: expect.stringMatching(/json|atom/) });
+  });
+
+  it('puts security headers on pages and data alike', async () => {
+    for (const accept of [BROWSER_ACCEPT, 'application/json']) {
+      const { headers } = await raw('/digests/2021-12', accept);
+      expect(headers['Content-Security-Policy']).toMatch(/^default-src 'none';/);
+      expect(headers['X-Content-Type-Options']).toBe('nosniff');
+      expect(headers['Referrer-Policy']).toBe('no-referrer');
+      expect(headers['X-Frame-Options']).toBe('DENY');
+    }
+  });
+});
+
+describe('a digest, page by page', () => {
+  it('hands out its articles a page at a time, each with its stories and the whole date summary', async () => {
+    const whole = (await call(service, '/digests/2021-12')).body;
+    expect(whole.cursor).toBeUndefined();
+    const first = (await call(service, '/digests/2021-12?limit=1')).body;
+    expect(first.articles).toHaveLength(1);
+    expect(first.cursor).toEqual(expect.any(String));
+    const second = (await call(service, `/digests/2021-12?limit=1&cursor=${first.cursor}`)).body;
+    expect(second.articles).toHaveLength(1);
+    expect(second.cursor).toBeUndefined();
+    for (const page of [first, second]) {
+      expect(page).toMatchObject({ articleCount: 2, summary: whole.summary, topEntities: whole.topEntities });
+      const storyIds = page.stories.map((story: { id: string }) => story.id);
+      expect(storyIds).toEqual([page.articles[0].story]);
+    }
+    // In reading order: the story's most central article first, as the story lists them.
+    expect([first.articles[0].id, second.articles[0].id]).toEqual(whole.stories[0].articleIds);
+    expect([...whole.articles].map((article: { id: string }) => article.id).sort()).toEqual(
+      [first.articles[0].id, second.articles[0].id].sort(),
+    );
+  });
+
+  it.each([
+    ['cursor', 'cursor=not-a-cursor'],
+    ['cursor', `cursor=${Buffer.from('{"offset":"2"}').toString('base64url')}`],
+    ['cursor', `cursor=${Buffer.from('{"offset":"-1"}').toString('base64url')}`],
+    ['cursor', `cursor=${Buffer.from('{"offset":"1","x":"y"}').toString('base64url')}`],
+    ['limit', 'limit=0'],
+    ['limit', 'limit=201'],
+  ])('answers a bad %s (%s) with 400 naming it', async (name, search) => {
+    const { statusCode, body } = await call(service, `/digests/2021-12?${search}`);
+    expect(statusCode).toBe(400);
+    expect(body.error.message).toMatch(new RegExp(`^${name}: `));
   });
 });
 

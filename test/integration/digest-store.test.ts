@@ -2,6 +2,7 @@ import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbDigestStore, MAX_PART_BYTES, splitUtf8 } from '../../functions/adapters/dynamodb-digest-store';
 import { keys } from '../../functions/adapters/table-schema';
 import type { Digest } from '../../functions/core/digest';
+import { createDocumentClient } from '../../functions/shared/clients';
 import { type Service, startService } from './support';
 
 let service: Service;
@@ -89,6 +90,31 @@ describe('digests larger than a DynamoDB item', () => {
 });
 
 describe('splitUtf8', () => {
+  it('are read whole once per container, then with one small read while their version stands', async () => {
+    const sent: string[] = [];
+    const counting = createDocumentClient();
+    counting.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(context.commandName ?? '?');
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const reader = new DynamoDbDigestStore(counting, service.tableName);
+    const digest = digestOf(3000, '2026-01-05T00:00:00.000Z');
+    expect(await store.put(digest, 10)).toBe(true);
+    expect(await reader.get('2022-05')).toEqual(digest);
+    expect(sent.length).toBeGreaterThan(1);
+    sent.length = 0;
+    expect(await reader.get('2022-05')).toEqual(digest);
+    expect(sent).toHaveLength(1);
+    // A newer version is read in full again, never served from the old one.
+    const newer = digestOf(2900, '2026-01-06T00:00:00.000Z');
+    expect(await store.put(newer, 11)).toBe(true);
+    expect(await reader.get('2022-05')).toEqual(newer);
+    counting.destroy();
+  });
+
   it('never exceeds the byte limit nor splits a character', () => {
     const text = 'aé€🙂'.repeat(1000);
     const pieces = splitUtf8(text, 10);

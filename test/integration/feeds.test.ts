@@ -52,12 +52,17 @@ describe('a digest as a feed', () => {
     }
   });
 
-  it('is RSS 2.0 with a guid, title and link per article', async () => {
+  it('is RSS 2.0 with a self link, and a guid, title and link per article', async () => {
     const { type, body } = await get('/digests/2021-12', { accept: 'application/rss+xml' });
     expect(type).toBe('application/rss+xml; charset=utf-8');
     expect(XMLValidator.validate(body)).toBe(true);
     const { rss } = xml.parse(body);
     expect(rss['@version']).toBe('2.0');
+    expect([rss.channel['atom:link']].flat()).toContainEqual({
+      '@rel': 'self',
+      '@href': `${BASE}/digests/2021-12?format=rss`,
+      '@type': 'application/rss+xml',
+    });
     const items = [rss.channel.item].flat();
     const expected = await digestIds('2021-12');
     expect(items.map((item) => item.guid['#text'])).toEqual(expected.map(({ id }) => `${BASE}/articles/${id}`));
@@ -134,7 +139,8 @@ describe('formats that are not offered', () => {
     });
   });
 
-  it('serves JSON to an Accept that takes anything', async () => {
-    expect((await get('/digests/2021-12', { accept: 'text/html,*/*;q=0.8' })).type).toMatch(/^application\/json/);
+  it('serves JSON, the first format, to an Accept that takes anything alike', async () => {
+    expect((await get('/digests/2021-12', { accept: '*/*' })).type).toMatch(/^application\/json/);
+    expect((await get('/digests/2021-12', { accept: 'application/*' })).type).toMatch(/^application\/json/);
   });
 });

@@ -46,6 +46,7 @@ describe('GET /openapi.json', () => {
 
   it('describes every route the API serves', () => {
     expect(Object.keys(openApiDocument.paths).sort()).toEqual([
+      '/',
       '/admin/ingest-status',
       '/admin/rejections',
       '/articles/{id}',

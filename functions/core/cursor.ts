@@ -1,6 +1,6 @@
-import { InvalidCursorError } from '../core/ports';
+import { InvalidCursorError } from './ports';
 
-/** Opaque page cursors: a DynamoDB start key, handed out as base64url JSON and checked on the way back. */
+/** Opaque page cursors: a position (a DynamoDB start key, an offset), handed out as base64url JSON and checked on the way back. */
 export function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
