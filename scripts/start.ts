@@ -18,7 +18,7 @@ const schedule = options.generateIntervalSeconds
 console.log(`
 headline-digest is running.
 
-  API        ${stack.apiUrl}          try: curl ${stack.apiUrl}/digests/2021-12
+  API        ${stack.apiUrl}          open ${stack.apiUrl}/ in a browser, or: curl ${stack.apiUrl}/digests/2021-12
   S3         ${stack.s3Endpoint}      bucket: ${stack.bucketName}  (access key S3RVER / secret S3RVER)
   DynamoDB   ${stack.dynamoDbEndpoint}      table: ${stack.tableName}
 
