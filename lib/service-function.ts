@@ -4,7 +4,7 @@ import { Metric, type MetricOptions, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -18,6 +18,21 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, ROOT_URL));
 export const METRICS_NAMESPACE = 'HeadlineDigest';
 /** The one runtime every project function runs on. */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
+
+/** Stack traces name the TypeScript sources, through the bundle's source map. */
+export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';
+
+/** How every function is bundled; bench/cold-start.ts builds the same artefact from it to measure. */
+export const FUNCTION_BUNDLING: BundlingOptions = {
+  format: OutputFormat.ESM,
+  minify: true,
+  sourceMap: true,
+  mainFields: ['module', 'main'],
+  // Bundled CommonJS dependencies call require(), which an ES module does not have.
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  // Ship the SDK versions the code was tested with rather than whatever the runtime carries.
+  bundleAwsSDK: true,
+};
 
 export type TableAccess = 'read' | 'write' | 'readWrite';
 export type BucketAccess = 'read' | 'list' | 'readAndList';
@@ -115,7 +130,7 @@ export class ServiceFunction extends Construct {
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
         POWERTOOLS_SERVICE_NAME: name,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...(table && { TABLE_NAME: table.table.tableName }),
@@ -123,16 +138,7 @@ export class ServiceFunction extends Construct {
         ...(queue && { [queue.environmentVariable]: queue.queue.queueUrl }),
         ...props.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        mainFields: ['module', 'main'],
-        // Bundled CommonJS dependencies call require(), which an ES module does not have.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        // Ship the SDK versions the code was tested with rather than whatever the runtime carries.
-        bundleAwsSDK: true,
-      },
+      bundling: FUNCTION_BUNDLING,
     });
 
     if (table) this.bindTable(table);

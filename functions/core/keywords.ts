@@ -1,6 +1,6 @@
-import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import type { Entity } from './entities';
 import { isCalendarWord } from './lexicon';
+import { newStemmer, type SnowballAlgorithm, type Stemmer } from './snowball';
 import { stopwordsFor } from './stopwords';
 import { fold, foldAccents, isNumeric, startsUpper, tokenize } from './text';
 
@@ -17,7 +17,7 @@ const TAIL_SHARE = 0.2;
 const LONG_TAIL_SHARE = 0.4;
 const USUAL_KEYWORDS = 8;
 
-const SNOWBALL: Readonly<Record<string, string>> = {
+const SNOWBALL: Readonly<Record<string, SnowballAlgorithm>> = {
   nl: 'dutch',
   fy: 'dutch',
   en: 'english',
