@@ -7,7 +7,7 @@ import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
 import { ingestStatus, listRejections } from '../app/admin';
 import { isOpenPeriod, latestDigests, listDigests, pageDigest, readDigest } from '../app/digests';
 import { notFound, quoted } from '../app/errors';
-import { ARTICLE_ID } from '../core/article';
+import { ARTICLE_ID } from '../core/article-id';
 import { createDocumentClient } from '../shared/clients';
 import { readConfig } from '../shared/config';
 import { conditionalGet, json, jsonErrors, represent, routeNotFound } from '../shared/http';

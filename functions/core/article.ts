@@ -48,9 +48,6 @@ export interface Article extends ArticleSummary {
   readonly ingestedAt: string;
 }
 
-/** The shape of every article id: the first 16 hex digits of a SHA-256. */
-export const ARTICLE_ID = /^[0-9a-f]{16}$/;
-
 /**
  * Identity is the content, not the object key: the same article uploaded under two keys
  * is one article. Whitespace and composition are already normalized by the parser.
