@@ -57,20 +57,24 @@ export function groupDuplicates(articles: Iterable<ArticleSummary>): Item[] {
     else sets.union(first, index);
   });
   const signatures = sorted.map((article) => decodeMinhash(article.minhash));
-  const buckets = new Map<string, number[]>();
+  const buckets = new Map<number, number[]>();
   for (const index of byBody.values()) {
     const signature = signatures[index] as Uint16Array;
     if (signature.length !== MINHASH_SIZE) continue;
     for (let band = 0; band < MINHASH_SIZE; band += ROWS_PER_BAND) {
-      const key = `${band}:${signature.slice(band, band + ROWS_PER_BAND).join(',')}`;
+      // The band and its minima as one number, not a string per band and article. Should more rows ever
+      // overflow it, keys would only collide: a bucket finds candidates, and every candidate is still compared.
+      let key = band;
+      for (let row = band; row < band + ROWS_PER_BAND; row += 1) key = key * 0x10000 + (signature[row] as number);
       const bucket = buckets.get(key);
       if (bucket) bucket.push(index);
       else buckets.set(key, [index]);
     }
   }
   // Within a bucket each article is compared with one member of every group already there, not with every
-  // member: a wire story copied a thousand times costs a thousand comparisons, not half a million.
-  const compared = new Set<string>();
+  // member: a wire story copied a thousand times costs a thousand comparisons, not half a million. A pair
+  // that meets again in another band is compared again: 64 slots cost less than remembering every pair
+  // compared, which for ten thousand articles of overlapping text is millions of pairs.
   for (const bucket of buckets.values()) {
     const representatives: number[] = [];
     for (const index of bucket) {
@@ -80,9 +84,6 @@ export function groupDuplicates(articles: Iterable<ArticleSummary>): Item[] {
           joined = true;
           break;
         }
-        const pair = `${representative},${index}`;
-        if (compared.has(pair)) continue;
-        compared.add(pair);
         const similarity = estimateJaccard(signatures[representative] as Uint16Array, signatures[index] as Uint16Array);
         if (similarity >= NEAR_DUPLICATE_JACCARD) {
           sets.union(representative, index);
@@ -132,68 +133,86 @@ export function keywordStem(keyword: string): string {
  */
 export function groupStories(items: readonly Item[], work?: { comparisons: number }): StoryGroup[] {
   const sorted = [...items].sort((a, b) => compareStrings(a.article.id, b.article.id));
-  const features = sorted.map((item) => storyFeatures(item.article));
-  const frequency = new Map<string, number>();
-  for (const set of features) for (const key of set.keys()) frequency.set(key, (frequency.get(key) ?? 0) + 1);
-  const idf = (key: string) => Math.log(1 + sorted.length / (frequency.get(key) ?? 1));
-  const vectors = features.map((set) => {
-    const vector = new Map<string, number>();
-    let norm = 0;
+  // Features become numbered terms and vectors typed arrays: the similarities are most of the work, and this
+  // way each costs the same however large the date, where lookups in string-keyed maps slow as the date grows.
+  const termOf = new Map<string, number>();
+  const frequency: number[] = [];
+  const features = sorted.map((item) => {
+    const set = storyFeatures(item.article);
+    const terms = new Int32Array(set.size);
+    const weights = new Float64Array(set.size);
+    let position = 0;
     for (const [key, weight] of set) {
-      const value = weight * idf(key);
-      vector.set(key, value);
-      norm += value * value;
+      let term = termOf.get(key);
+      if (term === undefined) {
+        term = termOf.size;
+        termOf.set(key, term);
+        frequency.push(0);
+      }
+      frequency[term] = (frequency[term] as number) + 1;
+      terms[position] = term;
+      weights[position] = weight;
+      position += 1;
     }
-    return { vector, norm: Math.sqrt(norm) };
+    return { terms, weights };
+  });
+  const idf = (term: number) => Math.log(1 + sorted.length / (frequency[term] as number));
+  const vectors = features.map(({ terms, weights }) => {
+    const values = new Float64Array(terms.length);
+    let norm = 0;
+    terms.forEach((term, position) => {
+      const value = (weights[position] as number) * idf(term);
+      values[position] = value;
+      norm += value * value;
+    });
+    return toVector(terms, values, Math.sqrt(norm));
   });
   const similarity = (a: number, b: number) => {
     if (work) work.comparisons += 1;
     return cosine(vectors[a] as Vector, vectors[b] as Vector);
   };
 
-  const postings = new Map<string, number[]>();
-  features.forEach((set, index) => {
-    for (const key of set.keys()) {
-      if ((frequency.get(key) ?? 0) > MAX_POSTINGS) continue;
-      const list = postings.get(key);
-      if (list) list.push(index);
-      else postings.set(key, [index]);
-    }
+  const postings = frequency.map((count) => (count > MAX_POSTINGS ? undefined : ([] as number[])));
+  vectors.forEach(({ terms }, index) => {
+    for (const term of terms) postings[term]?.push(index);
   });
+  // Posting lists are in index order and hold the article itself: the articles after it in a list start one
+  // past the entries of that list already visited.
+  const visited = new Int32Array(frequency.length);
+  const shared = new Int32Array(sorted.length);
+  const candidates: number[] = [];
   const sets = new DisjointSets(sorted.length);
-  const links = new Map<number, Map<number, number>>();
-  features.forEach((set, index) => {
-    const shared = new Map<number, number>();
-    for (const key of set.keys()) {
-      for (const other of postings.get(key) ?? []) {
-        if (other > index) shared.set(other, (shared.get(other) ?? 0) + 1);
+  // Summed over the links found, not over every pair: a story of thousands stays linear in its links.
+  const centrality = new Float64Array(sorted.length);
+  vectors.forEach(({ terms }, index) => {
+    candidates.length = 0;
+    for (const term of terms) {
+      const list = postings[term];
+      if (!list) continue;
+      const from = (visited[term] as number) + 1;
+      visited[term] = from;
+      for (let position = from; position < list.length; position += 1) {
+        const other = list[position] as number;
+        if (shared[other] === 0) candidates.push(other);
+        shared[other] = (shared[other] as number) + 1;
       }
     }
-    for (const [other, count] of shared) {
+    // In the order first met, so that links, and the sums of their scores, come in the same order every time.
+    for (const other of candidates) {
+      const count = shared[other] as number;
+      shared[other] = 0;
       if (count < 2) continue;
       const score = similarity(index, other);
       if (score < STORY_SIMILARITY) continue;
       sets.union(index, other);
-      for (const [a, b] of [
-        [index, other],
-        [other, index],
-      ] as const) {
-        const map = links.get(a) ?? new Map<number, number>();
-        map.set(b, score);
-        links.set(a, map);
-      }
+      centrality[index] = (centrality[index] as number) + score;
+      centrality[other] = (centrality[other] as number) + score;
     }
   });
 
   const stories = sets.groups().map((members) => {
-    // Summed over the links found, not over every pair: a story of thousands stays linear in its links.
-    const centrality = members.map((member) => {
-      let sum = 0;
-      for (const score of links.get(member)?.values() ?? []) sum += score;
-      return sum;
-    });
     const order = members
-      .map((member, position) => ({ member, centrality: centrality[position] ?? 0 }))
+      .map((member) => ({ member, centrality: centrality[member] as number }))
       .sort(
         (a, b) =>
           b.centrality - a.centrality ||
@@ -223,17 +242,48 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
   );
 }
 
+/** Terms and their weights in the article's order, and again sorted by term, to look one up by halving. */
 interface Vector {
-  readonly vector: ReadonlyMap<string, number>;
+  readonly terms: Int32Array;
+  readonly values: Float64Array;
+  readonly sortedTerms: Int32Array;
+  readonly sortedValues: Float64Array;
   readonly norm: number;
 }
 
+function toVector(terms: Int32Array, values: Float64Array, norm: number): Vector {
+  const order = Array.from(terms.keys()).sort((a, b) => (terms[a] as number) - (terms[b] as number));
+  return {
+    terms,
+    values,
+    sortedTerms: Int32Array.from(order, (position) => terms[position] as number),
+    sortedValues: Float64Array.from(order, (position) => values[position] as number),
+    norm,
+  };
+}
+
+/** Summed in the smaller vector's own order, so that a score never depends on how terms were numbered. */
 function cosine(a: Vector, b: Vector): number {
   if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.vector.size <= b.vector.size ? [a, b] : [b, a];
+  const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
   let dot = 0;
-  for (const [key, value] of small.vector) dot += value * (large.vector.get(key) ?? 0);
+  for (let position = 0; position < small.terms.length; position += 1) {
+    dot += (small.values[position] as number) * weightOf(large, small.terms[position] as number);
+  }
   return dot / (a.norm * b.norm);
+}
+
+function weightOf(vector: Vector, term: number): number {
+  let low = 0;
+  let high = vector.sortedTerms.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = vector.sortedTerms[middle] as number;
+    if (found === term) return vector.sortedValues[middle] as number;
+    if (found < term) low = middle + 1;
+    else high = middle - 1;
+  }
+  return 0;
 }
 
 /** The values most items share, counted once per item, in their most frequent spelling. */
