@@ -27,8 +27,25 @@ export function chooseFormat(
     throw new ClientError(406, 'NotAcceptable', `format: ${quoted(format)} is not available here; use one of ${names}`);
   }
   if (!accept?.trim()) return offered[0];
-  const media = new Negotiator({ headers: { accept } }).mediaType(offered.map((name) => MEDIA_TYPES[name]));
+  const media = new Negotiator({ headers: { accept: withoutParameters(accept) } }).mediaType(
+    offered.map((name) => MEDIA_TYPES[name]),
+  );
   const chosen = offered.find((name) => MEDIA_TYPES[name] === media);
   if (!chosen) throw new ClientError(406, 'NotAcceptable', `Accept: none of ${names} is acceptable to this request`);
   return chosen;
+}
+
+/**
+ * `Accept` with only the `q` of each media range: Negotiator matches a range that has other parameters
+ * (`application/json; charset=utf-8`, as many HTTP clients send) only to a type offered with the same ones.
+ */
+function withoutParameters(accept: string): string {
+  return accept
+    .split(',')
+    .map((range) => {
+      const [type = '', ...parameters] = range.split(';');
+      const quality = parameters.find((parameter) => /^\s*q\s*=/i.test(parameter));
+      return quality ? `${type};${quality}` : type;
+    })
+    .join(',');
 }

@@ -31,7 +31,12 @@ export function jsonErrors(): MiddlewareObj<unknown, APIGatewayProxyResultV2> {
         : INTERNAL_ERROR;
       request.response = {
         statusCode,
-        headers: { ...(exposed ? error.headers : {}), 'Content-Type': 'application/json; charset=utf-8' },
+        // An error can depend on Accept (406) as much as a page does.
+        headers: {
+          ...(exposed ? error.headers : {}),
+          'Content-Type': 'application/json; charset=utf-8',
+          Vary: 'Accept',
+        },
         body: JSON.stringify(body),
       };
     },
