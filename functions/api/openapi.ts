@@ -114,6 +114,7 @@ export const openApiDocument = {
           '406': notAcceptable,
           '304': notModified,
           '400': error('Not a date, or an impossible one (2021-13, 2021-02-30); or a bad `limit` or `cursor`'),
+          '409': error('`cursor` is from before the digest was regenerated: start again from the first page'),
           '404': error('No article is dated inside the period'),
           '405': methodNotAllowed,
         },

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { ArticleSummary } from '../core/article';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { buildDigest, type Digest, type DigestArticle } from '../core/digest';
 import { InvalidPeriodError, parsePeriod } from '../core/periods';
 import { type ArticleStore, type DigestStore, InvalidCursorError } from '../core/ports';
-import { badRequest, notFound } from './errors';
+import { badRequest, ClientError, notFound } from './errors';
 import { readPage } from './paging';
 
 export interface DigestDependencies {
@@ -67,11 +68,16 @@ export async function pageDigest(
   query: { limit?: string | undefined; cursor?: string | undefined },
 ): Promise<DigestPage> {
   const ordered = readingOrder(digest);
+  // A cursor holds its place in this very order: once the digest is regenerated, offsets mean other articles.
+  const edition = createHash('sha256')
+    .update(ordered.map((article) => article.id).join(','))
+    .digest('base64url')
+    .slice(0, 16);
   const page = await readPage(query, async (limit, cursor) => {
-    const offset = cursor === undefined ? 0 : decodeOffset(cursor, ordered.length);
+    const offset = cursor === undefined ? 0 : decodeOffset(cursor, ordered.length, edition, digest.date);
     const items = ordered.slice(offset, offset + limit);
     const next = offset + limit;
-    return { items, ...(next < ordered.length ? { cursor: encodeCursor({ offset: String(next) }) } : {}) };
+    return { items, ...(next < ordered.length ? { cursor: encodeCursor({ offset: String(next), edition }) } : {}) };
   });
   const storiesOnPage = new Set(page.items.map((article) => article.story));
   return {
@@ -97,11 +103,20 @@ function readingOrder(digest: Digest): DigestArticle[] {
   return [...ordered, ...byId.values()];
 }
 
-function decodeOffset(cursor: string, count: number): number {
-  const offset = Number(decodeCursor(cursor, ['offset'], {}).offset);
-  if (!Number.isInteger(offset) || offset <= 0 || offset >= count) {
+function decodeOffset(cursor: string, count: number, edition: string, period: string): number {
+  const position = decodeCursor(cursor, ['offset', 'edition'], {});
+  const offset = Number(position.offset);
+  if (!/^[1-9]\d*$/.test(position.offset ?? '')) {
     throw new InvalidCursorError('cursor is not one this API returned for this digest');
   }
+  if (position.edition !== edition) {
+    throw new ClientError(
+      409,
+      'DigestChanged',
+      `cursor: the digest of ${period} changed since this cursor was handed out; start again from the first page`,
+    );
+  }
+  if (offset >= count) throw new InvalidCursorError('cursor is not one this API returned for this digest');
   return offset;
 }
 

@@ -141,6 +141,10 @@ describe('formats', () => {
     ['/digests/2021-12', 'application/json;q=0.5, text/html', 'text/html'],
     ['/digests/2021-12?format=html', undefined, 'text/html'],
     ['/openapi.json', BROWSER_ACCEPT, 'application/json'],
+    ['/openapi.json', 'application/json; charset=utf-8', 'application/json'],
+    ['/digests', 'application/json;charset=UTF-8', 'application/json'],
+    ['/digests/2021-12', 'text/html; charset=utf-8; q=0.9, application/json; q=0.5', 'text/html'],
+    ['/admin/ingest-status', 'application/json; charset=utf-8', 'application/json'],
   ])('answers %s with Accept %s as %s', async (url, accept, type) => {
     const { status, headers, body } = await raw(url, accept);
     expect(status).toBe(200);
@@ -214,12 +218,44 @@ describe('a digest, page by page', () => {
     ['cursor', `cursor=${Buffer.from('{"offset":"2"}').toString('base64url')}`],
     ['cursor', `cursor=${Buffer.from('{"offset":"-1"}').toString('base64url')}`],
     ['cursor', `cursor=${Buffer.from('{"offset":"1","x":"y"}').toString('base64url')}`],
+    ['cursor', `cursor=${Buffer.from('{"offset":"1e0","edition":"x"}').toString('base64url')}`],
     ['limit', 'limit=0'],
     ['limit', 'limit=201'],
   ])('answers a bad %s (%s) with 400 naming it', async (name, search) => {
     const { statusCode, body } = await call(service, `/digests/2021-12?${search}`);
     expect(statusCode).toBe(400);
     expect(body.error.message).toMatch(new RegExp(`^${name}: `));
+  });
+});
+
+describe('a digest that changes while a client pages through it', () => {
+  const ARTICLES: Record<string, string> = {
+    '01': 'De brandweer van Zwolle rukte dinsdagavond uit voor een grote brand in een loods aan de rand van de stad.',
+    '02': 'In Almelo opende de bibliotheek een nieuwe vestiging met een leeszaal, een café en een werkplaats voor kinderen.',
+    '03': 'De voetbalclub uit Hengelo won zaterdag de finale van het regionale toernooi na een spannende strafschoppenreeks.',
+  };
+  const article = (day: string) => ` date 2019-05-${day} ${ARTICLES[day]}`;
+
+  it('answers the stale cursor with 409 naming it, and a fresh walk sees the new article', async () => {
+    await uploadAndIngest(service, { 'may-1.txt': article('01'), 'may-2.txt': article('02') });
+    await service.generate({}, {} as never);
+    const first = (await call(service, '/digests/2019-05?limit=1')).body;
+    expect(first.cursor).toEqual(expect.any(String));
+
+    await uploadAndIngest(service, { 'may-3.txt': article('03') });
+    await service.generate({}, {} as never);
+    const stale = await call(service, `/digests/2019-05?limit=1&cursor=${first.cursor}`);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body.error).toEqual({ code: 'DigestChanged', message: expect.stringMatching(/^cursor: /) });
+
+    const ids: string[] = [];
+    let url = '/digests/2019-05?limit=1';
+    for (let page = 0; page < 5 && url; page += 1) {
+      const { body } = await call(service, url);
+      ids.push(...body.articles.map((entry: { id: string }) => entry.id));
+      url = body.cursor ? `/digests/2019-05?limit=1&cursor=${body.cursor}` : '';
+    }
+    expect(new Set(ids).size).toBe(3);
   });
 });
 
