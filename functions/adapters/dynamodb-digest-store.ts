@@ -13,15 +13,22 @@ import type { DigestStore, Page, PeriodState } from '../core/ports';
 import { isConditionFailure } from './dynamodb-article-store';
 import { keys } from './table-schema';
 
-/** Large digests kept assembled per container: a few, since one of 10,000 articles is tens of MB in memory. */
-const ASSEMBLED_DIGESTS = 2;
+/**
+ * Parts of large digests kept assembled per container, at most: about 12 MB of JSON, a few times that
+ * parsed, in a 512 MB function. A digest of 10,000 articles is about 34 parts; a larger one is not kept.
+ */
+const ASSEMBLED_PARTS = 40;
 
 export class DynamoDbDigestStore implements DigestStore {
   /**
-   * Large digests as assembled from their parts, by the prefix of the write that stored them. The parts
-   * under a prefix never change, so each page of such a digest costs one small read, not all its parts.
+   * Large digests as assembled from their parts, by period, least recently read first, each with the prefix
+   * of the write that stored it. Parts under a prefix never change, so while the head item still names that
+   * prefix, each page of such a digest costs one small read, not all its parts.
    */
-  private readonly assembled = new Map<string, Digest>();
+  private readonly assembled = new Map<
+    string,
+    { readonly prefix: string; readonly parts: number; readonly digest: Digest }
+  >();
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -81,13 +88,23 @@ export class DynamoDbDigestStore implements DigestStore {
     // Stored as the JSON text itself: no map marshalling is paid for, and a large one splits anywhere.
     if (!Item.parts) return JSON.parse(Item.body as string) as Digest;
     const prefix = partPrefix(Number(Item.version), Item.writeId);
-    const cacheKey = `${period}#${prefix}`;
-    const cached = this.assembled.get(cacheKey);
-    if (cached) return cached;
-    const digest = JSON.parse(await this.readParts(period, prefix, Item.parts)) as Digest;
-    this.assembled.set(cacheKey, digest);
-    const oldest = this.assembled.keys().next().value;
-    if (this.assembled.size > ASSEMBLED_DIGESTS && oldest !== undefined) this.assembled.delete(oldest);
+    const parts = Number(Item.parts);
+    const cached = this.assembled.get(period);
+    this.assembled.delete(period);
+    if (cached?.prefix === prefix) {
+      this.assembled.set(period, cached);
+      return cached.digest;
+    }
+    if (parts > ASSEMBLED_PARTS) return JSON.parse(await this.readParts(period, prefix, parts)) as Digest;
+    // Room first, so that what goes can be collected while this one is read.
+    let kept = [...this.assembled.values()].reduce((sum, entry) => sum + entry.parts, 0);
+    for (const [oldest, entry] of this.assembled) {
+      if (kept + parts <= ASSEMBLED_PARTS) break;
+      this.assembled.delete(oldest);
+      kept -= entry.parts;
+    }
+    const digest = JSON.parse(await this.readParts(period, prefix, parts)) as Digest;
+    this.assembled.set(period, { prefix, parts, digest });
     return digest;
   }
 

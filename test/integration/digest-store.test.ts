@@ -87,9 +87,7 @@ describe('digests larger than a DynamoDB item', () => {
     expect(await store.get('2022-05')).toEqual(small);
     expect(await partCount()).toBe(0);
   });
-});
 
-describe('splitUtf8', () => {
   it('are read whole once per container, then with one small read while their version stands', async () => {
     const sent: string[] = [];
     const counting = createDocumentClient();
@@ -114,7 +112,9 @@ describe('splitUtf8', () => {
     expect(await reader.get('2022-05')).toEqual(newer);
     counting.destroy();
   });
+});
 
+describe('splitUtf8', () => {
   it('never exceeds the byte limit nor splits a character', () => {
     const text = 'aé€🙂'.repeat(1000);
     const pieces = splitUtf8(text, 10);
