@@ -59,7 +59,7 @@ const dateIndex =
     const format = formatOf(event, offered);
     const listing = await listDigests(digests, query(event));
     if (format === 'json') return json(listing, { maxAge: SHORT });
-    return represent(indexPage(listing, query(event).format), MEDIA_TYPES.html, { maxAge: SHORT });
+    return represent(indexPage(listing, query(event)), MEDIA_TYPES.html, { maxAge: SHORT });
   };
 
 const routes: Route<Event, APIGatewayProxyResultV2>[] = [
@@ -77,7 +77,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       const maxAge = digest.stale || isOpenPeriod(digest.date, now) ? SHORT : LONG;
       const freshness = { maxAge, lastModified: digest.generatedAt };
       if (format === 'json') return json(page, freshness);
-      if (format === 'html') return represent(digestPage(page, query(event).format), MEDIA_TYPES.html, freshness);
+      if (format === 'html') return represent(digestPage(page, query(event)), MEDIA_TYPES.html, freshness);
       return represent(digestFeed(page, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
     },
   },

@@ -141,24 +141,35 @@ function terms(label: string, values: readonly string[]): Html | false {
   );
 }
 
-/** Where the next page of a listing is: the same address with the cursor, keeping an explicit `format`. */
-function nextPage(path: string, cursor: string | undefined, format: string | undefined, label: string): Html | false {
+/** What a page was asked with that its next page keeps: an explicit format and page size. */
+export interface PageQuery {
+  readonly format?: string | undefined;
+  readonly limit?: string | undefined;
+  readonly cursor?: string | undefined;
+}
+
+/** Where the next page of a listing is: the same address and query, with the next cursor. */
+function nextPage(path: string, cursor: string | undefined, asked: PageQuery, label: string): Html | false {
   if (!cursor) return false;
-  const query = new URLSearchParams({ ...(format ? { format } : {}), cursor });
+  const query = new URLSearchParams({
+    ...(asked.format ? { format: asked.format } : {}),
+    ...(asked.limit ? { limit: asked.limit } : {}),
+    cursor,
+  });
   return html`<p class="pager"><a rel="next" href="${`${path}?${query}`}">${label} →</a></p>`;
 }
 
 /** `GET /`: the dates that have articles, newest first, each linking to its digest. */
-export function indexPage(listing: DigestListing, format: string | undefined): string {
+export function indexPage(listing: DigestListing, asked: PageQuery): string {
   const main = html`<h1>Headline digest</h1>
 <p class="lede">The news, a date at a time: each digest groups the articles of a day, a month or a year into stories, with a headline and a short summary of each.</p>
 ${
   listing.dates.length === 0
-    ? html`<p>No articles have been loaded yet.</p>`
+    ? html`<p>${asked.cursor ? 'No older dates.' : 'No articles have been loaded yet.'}</p>`
     : html`<ul class="dates">
 ${listing.dates.map(({ date, articleCount, url }) => html`<li><a href="${url}">${periodName(date)}</a> <span class="meta">${plural(articleCount, 'article')}</span></li>\n`)}</ul>`
 }
-${nextPage('/', listing.cursor, format, 'Older dates')}`;
+${nextPage('/', listing.cursor, asked, 'Older dates')}`;
   return layout('Headline digest', feedsOf('/feeds/latest', 'Latest digests'), main);
 }
 
@@ -180,7 +191,7 @@ ${articles.map(
 }
 
 /** A digest, one page of its stories: headlines and summaries, linking to every article and to the feeds. */
-export function digestPage(digest: DigestPage, format: string | undefined): string {
+export function digestPage(digest: DigestPage, asked: PageQuery): string {
   const path = `/digests/${digest.date}`;
   const name = periodName(digest.date);
   const articlesOf = (story: DigestStory) => digest.articles.filter((article) => article.story === story.id);
@@ -196,7 +207,7 @@ ${
   )}`
 }
 ${digest.stories.map((story) => storySection(story, articlesOf(story)))}
-${nextPage(path, digest.cursor, format, 'More stories')}`;
+${nextPage(path, digest.cursor, asked, 'More articles')}`;
   return layout(`Headline digest: ${name}`, feedsOf(path, `Digest of ${name}`), main);
 }
 

@@ -68,11 +68,14 @@ function injected(markup: string) {
 describe('pages', () => {
   it.each([
     ['article', () => articlePage(article)],
-    ['digest', () => digestPage(digest, undefined)],
+    ['digest', () => digestPage(digest, {})],
     [
       'index',
       () =>
-        indexPage({ dates: [{ date: '2021-12', articleCount: 3, url: '/digests/2021-12' }], cursor: 'abc' }, 'html'),
+        indexPage(
+          { dates: [{ date: '2021-12', articleCount: 3, url: '/digests/2021-12' }], cursor: 'abc' },
+          { format: 'html' },
+        ),
     ],
   ])('keep every piece of text in the %s page as text', (_name, render) => {
     const markup = render();
@@ -88,13 +91,13 @@ describe('pages', () => {
   });
 
   it('lays out a digest page: stories with their articles, copies, staleness, the next page and the feeds', () => {
-    const document = parseDocument(digestPage(digest, 'html'));
+    const document = parseDocument(digestPage(digest, { format: 'html', limit: '20', cursor: 'previous' }));
     const links = DomUtils.findAll((element) => element.name === 'a' || element.name === 'link', document.children);
     const hrefs = links.map((link) => link.attribs.href);
     expect(hrefs).toEqual(
       expect.arrayContaining([
         '/articles/0123456789abcdef',
-        '/digests/2021-12?format=html&cursor=eyJvZmZzZXQiOiIxIn0',
+        '/digests/2021-12?format=html&limit=20&cursor=eyJvZmZzZXQiOiIxIn0',
         '/digests/2021-12?format=atom',
         '/digests/2021-12?format=rss',
         '/digests/2021-12?format=jsonfeed',
@@ -105,6 +108,12 @@ describe('pages', () => {
     expect(text).toContain('next scheduled run');
     const articleElement = DomUtils.findOne((element) => element.name === 'article', document.children);
     expect(articleElement?.attribs.lang).toBe('nl');
+  });
+
+  it('says the listing is over, not empty, on a last page that came out empty', () => {
+    const text = (asked: { cursor?: string }) => DomUtils.textContent(parseDocument(indexPage({ dates: [] }, asked)));
+    expect(text({ cursor: 'abc' })).toContain('No older dates.');
+    expect(text({})).toContain('No articles have been loaded yet.');
   });
 
   it.each([
