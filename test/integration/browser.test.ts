@@ -117,6 +117,21 @@ describe('a reader', () => {
     expect(heard).toEqual([]);
   });
 
+  it('pages through a digest one article at a time by its next-page link', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    const heard = await complaints(page);
+    await page.goto(`${bridge.url}/digests/2021-12?limit=1`);
+    const first = await page.locator('section.story h3').allTextContents();
+    await page.getByRole('link', { name: 'More articles →' }).click();
+    expect(new URL(page.url()).searchParams.get('limit')).toBe('1');
+    const second = await page.locator('section.story h3').allTextContents();
+    expect([first, second].map((headlines) => headlines.length)).toEqual([1, 1]);
+    expect(second).not.toEqual(first);
+    expect(await page.getByRole('link', { name: 'More articles →' }).count()).toBe(0);
+    await page.close();
+    expect(heard).toEqual([]);
+  });
+
   it('finds the feeds of a digest announced in its head, each a feed of its type', async () => {
     const page = await browser.newPage();
     await page.goto(`${bridge.url}/digests/2021-12`);
