@@ -1,6 +1,7 @@
 import { Feed, type Item } from 'feed';
 import type { ServedDigest } from '../app/digests';
-import type { Digest } from '../core/digest';
+import { type Digest, digestUrl } from '../core/digest';
+import { startOfPeriod } from '../core/periods';
 import type { Format } from './formats';
 
 export type FeedFormat = Exclude<Format, 'json' | 'html'>;
@@ -11,9 +12,6 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const clean = (text: string) => text.replace(NOT_XML, '');
 /** Atom titles and summaries, RSS descriptions and JSON Feed's content_html are HTML: plain text is escaped for them. */
 const asHtml = (text: string) => clean(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A period's start as an instant: the article's date is a day, a month or a year, always in UTC. */
-const startOf = (period: string) => new Date(`${period}${'-01'.repeat((10 - period.length) / 3)}T00:00:00Z`);
 
 function render(feed: Feed, format: FeedFormat): string {
   if (format === 'atom') return feed.atom1();
@@ -42,7 +40,7 @@ function newFeed(self: string, title: string, updated: string, description: stri
 
 /** One date's digest as a feed: an entry per article, its id and link the article's own URL. */
 export function digestFeed(digest: ServedDigest, format: FeedFormat, base: string): string {
-  const self = `${base}/digests/${digest.date}`;
+  const self = `${base}${digestUrl(digest.date)}`;
   const feed = newFeed(self, `Headline digest: ${digest.date}`, digest.generatedAt, `Articles dated ${digest.date}`);
   for (const article of digest.articles) {
     const url = `${base}${article.url}`;
@@ -50,7 +48,7 @@ export function digestFeed(digest: ServedDigest, format: FeedFormat, base: strin
       id: url,
       guid: url,
       link: url,
-      date: startOf(article.date),
+      date: startOfPeriod(article.date),
       ...text(format, article.headline, article.summary),
     };
     feed.addItem(item);
@@ -67,7 +65,7 @@ export function latestFeed(digests: readonly Digest[], format: FeedFormat, base:
   );
   const feed = newFeed(self, 'Headline digest: latest', updated, 'The most recent digests');
   for (const digest of digests) {
-    const url = `${base}/digests/${digest.date}`;
+    const url = `${base}${digestUrl(digest.date)}`;
     const lead = digest.stories[0]?.headline;
     feed.addItem({
       id: url,

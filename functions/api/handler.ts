@@ -8,6 +8,7 @@ import { ingestStatus, listRejections } from '../app/admin';
 import { isOpenPeriod, latestDigests, listDigests, pageDigest, readDigest } from '../app/digests';
 import { notFound, quoted } from '../app/errors';
 import { ARTICLE_ID } from '../core/article-id';
+import { articleUrl } from '../core/digest';
 import { createDocumentClient } from '../shared/clients';
 import { readConfig } from '../shared/config';
 import { conditionalGet, json, jsonErrors, represent, routeNotFound } from '../shared/http';
@@ -102,7 +103,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       // Its text never changes (the id is its hash), but its list of sources can: kept briefly.
       const freshness = { maxAge: SHORT, lastModified: article.ingestedAt };
       if (format === 'html') return represent(articlePage(article), MEDIA_TYPES.html, freshness);
-      return json({ ...article, url: `/articles/${article.id}` }, freshness);
+      return json({ ...article, url: articleUrl(article.id) }, freshness);
     },
   },
   { method: 'GET', path: '/openapi.json', handler: jsonOnly(async () => json(openApiDocument, { maxAge: SHORT })) },

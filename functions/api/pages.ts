@@ -3,8 +3,8 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import escapeHtml from 'escape-html';
 import type { DigestListing, DigestPage } from '../app/digests';
 import type { Article } from '../core/article';
-import type { DigestArticle, DigestStory } from '../core/digest';
-import { parsePeriod } from '../core/periods';
+import { type DigestArticle, type DigestStory, digestUrl } from '../core/digest';
+import { parsePeriod, startOfPeriod } from '../core/periods';
 
 /** Markup already made safe; anything else placed in an `html` template is escaped. */
 class Html {
@@ -127,10 +127,11 @@ const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', ye
 export function periodName(period: string): string {
   const { level } = parsePeriod(period);
   if (level === 'year') return period;
-  const start = new Date(`${period}${level === 'month' ? '-01' : ''}T00:00:00Z`);
-  return (level === 'month' ? MONTH : DAY).format(start);
+  return (level === 'month' ? MONTH : DAY).format(startOfPeriod(period));
 }
 
+/** `lang` of text in a language, empty (unknown) for `und`. */
+const htmlLang = (language: string) => (language === 'und' ? '' : language);
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const copies = (count: number) => `${count} more ${count === 1 ? 'copy' : 'copies'}`;
 
@@ -179,7 +180,7 @@ function storySection(story: DigestStory, articles: readonly DigestArticle[]): H
 <p class="meta">${plural(story.articleCount, 'article')}${story.entities.length > 0 && ` · ${story.entities.slice(0, 4).join(', ')}`}</p>
 <ol>
 ${articles.map(
-  (article) => html`<li><article lang="${article.language === 'und' ? '' : article.language}">
+  (article) => html`<li><article lang="${htmlLang(article.language)}">
 <h3><a href="${article.url}">${article.headline}</a></h3>
 <p class="meta"><time datetime="${article.date}">${periodName(article.date)}</time> · ${article.readingMinutes} min read${article.duplicates.length > 0 && ` · ${copies(article.duplicates.length)}`}</p>
 <p>${article.summary}</p>
@@ -192,7 +193,7 @@ ${articles.map(
 
 /** A digest, one page of its stories: headlines and summaries, linking to every article and to the feeds. */
 export function digestPage(digest: DigestPage, asked: PageQuery): string {
-  const path = `/digests/${digest.date}`;
+  const path = digestUrl(digest.date);
   const name = periodName(digest.date);
   const articlesOf = (story: DigestStory) => digest.articles.filter((article) => article.story === story.id);
   const main = html`<h1>${name}</h1>
@@ -213,10 +214,9 @@ ${nextPage(path, digest.cursor, asked, 'More articles')}`;
 
 /** One article in full: its headline, summary, text, names and keywords, and the digest of its date. */
 export function articlePage(article: Article): string {
-  const lang = article.language === 'und' ? '' : article.language;
-  const main = html`<article lang="${lang}">
+  const main = html`<article lang="${htmlLang(article.language)}">
 <h1>${article.headline}</h1>
-<p class="meta"><a href="/digests/${article.date}"><time datetime="${article.date}">${periodName(article.date)}</time></a> · ${plural(article.wordCount, 'word')} · ${article.readingMinutes} min read</p>
+<p class="meta"><a href="${digestUrl(article.date)}"><time datetime="${article.date}">${periodName(article.date)}</time></a> · ${plural(article.wordCount, 'word')} · ${article.readingMinutes} min read</p>
 ${article.title !== undefined && article.title !== article.headline && html`<p class="meta">Original title: ${article.title}</p>`}
 <p class="lede"><strong>In short:</strong> ${article.summary}</p>
 ${article.blocks.map((block) => (block.type === 'subheading' ? html`<h2>${block.text}</h2>\n` : html`<p>${block.text}</p>\n`))}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleSummary } from '../core/article';
 import { decodeCursor, encodeCursor } from '../core/cursor';
-import { buildDigest, type Digest, type DigestArticle } from '../core/digest';
+import { buildDigest, type Digest, type DigestArticle, digestUrl } from '../core/digest';
 import { InvalidPeriodError, parsePeriod } from '../core/periods';
 import { type ArticleStore, type DigestStore, InvalidCursorError } from '../core/ports';
 import { badRequest, ClientError, notFound } from './errors';
@@ -31,7 +31,7 @@ export async function listDigests(
 ): Promise<DigestListing> {
   const page = await readPage(query, (limit, cursor) => digests.listPeriodsWithArticles(limit, cursor));
   return {
-    dates: page.items.map(({ period, articleCount }) => ({ date: period, articleCount, url: `/digests/${period}` })),
+    dates: page.items.map(({ period, articleCount }) => ({ date: period, articleCount, url: digestUrl(period) })),
     ...(page.cursor ? { cursor: page.cursor } : {}),
   };
 }

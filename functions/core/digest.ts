@@ -67,6 +67,10 @@ export function articleUrl(id: string): string {
   return `/articles/${encodeURIComponent(id)}`;
 }
 
+export function digestUrl(period: string): string {
+  return `/digests/${encodeURIComponent(period)}`;
+}
+
 /**
  * The digest of one period. Everything is ordered by content (dates, content-hash ids, counts), never by
  * the order the articles arrive in, so the same articles always give a byte-identical digest.

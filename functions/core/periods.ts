@@ -43,6 +43,11 @@ export function parsePeriod(value: string): Period {
   return { value, level: 'day', year };
 }
 
+/** The first instant of a period, in UTC: `2021` and `2021-12` start on their first day. */
+export function startOfPeriod(period: string): Date {
+  return new Date(`${period}${'-01'.repeat((10 - period.length) / 3)}T00:00:00Z`);
+}
+
 /** Every period an article dated `date` belongs to, widest first: `2021-12-07` → 2021, 2021-12, 2021-12-07. */
 export function periodsContaining(date: string): string[] {
   const period = parsePeriod(date);
