@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   paginateQuery,
@@ -10,6 +9,7 @@ import {
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import type { Digest } from '../core/digest';
 import type { DigestStore, Page, PeriodState } from '../core/ports';
+import { batchWriteAll } from './batch-write';
 import { isConditionFailure } from './dynamodb-article-store';
 import { keys } from './table-schema';
 
@@ -160,60 +160,40 @@ export class DynamoDbDigestStore implements DigestStore {
 
   private async readParts(period: string, prefix: string, count: number): Promise<string> {
     const texts: string[] = [];
+    for await (const item of this.parts(period, prefix)) texts.push(item.text as string);
+    if (texts.length !== count) throw new Error(`digest ${period} (${prefix}) has ${texts.length} of ${count} parts`);
+    return texts.join('');
+  }
+
+  /** The part items of a period's digest whose sort key starts with `prefix`, in order. */
+  private async *parts(period: string, prefix: string, projection?: string): AsyncGenerator<Record<string, unknown>> {
     const pages = paginateQuery(
       { client: this.client },
       {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.digest(period).pk, ':prefix': prefix },
+        ...(projection ? { ProjectionExpression: projection } : {}),
       },
     );
-    for await (const page of pages) for (const item of page.Items ?? []) texts.push(item.text as string);
-    if (texts.length !== count) throw new Error(`digest ${period} (${prefix}) has ${texts.length} of ${count} parts`);
-    return texts.join('');
+    for await (const page of pages) yield* page.Items ?? [];
   }
 
   private async writeParts(period: string, prefix: string, parts: readonly string[]): Promise<void> {
     const items = parts.map((text, index) => ({
       PutRequest: { Item: { pk: keys.digest(period).pk, sk: `${prefix}${pad(index)}`, text } },
     }));
-    await this.batchWrite(items);
+    await batchWriteAll(this.client, this.tableName, items);
   }
 
   private async deleteParts(period: string, superseded: (sortKey: string) => boolean): Promise<void> {
     const stale: { DeleteRequest: { Key: Record<string, string> } }[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.digest(period).pk, ':prefix': 'PART#' },
-        ProjectionExpression: 'pk, sk',
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        if (superseded(item.sk as string)) {
-          stale.push({ DeleteRequest: { Key: { pk: item.pk as string, sk: item.sk as string } } });
-        }
+    for await (const item of this.parts(period, 'PART#', 'pk, sk')) {
+      if (superseded(item.sk as string)) {
+        stale.push({ DeleteRequest: { Key: { pk: item.pk as string, sk: item.sk as string } } });
       }
     }
-    await this.batchWrite(stale);
-  }
-
-  /** BatchWriteItem takes 25 requests at a time and may hand some back; those are sent again. */
-  private async batchWrite(requests: readonly Record<string, unknown>[]): Promise<void> {
-    for (let start = 0; start < requests.length; start += 25) {
-      let pending: unknown[] = requests.slice(start, start + 25);
-      for (let attempt = 0; pending.length > 0; attempt += 1) {
-        if (attempt === 8) throw new Error('DynamoDB kept some digest parts unprocessed');
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-        const { UnprocessedItems } = await this.client.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
-        );
-        pending = UnprocessedItems?.[this.tableName] ?? [];
-      }
-    }
+    await batchWriteAll(this.client, this.tableName, stale);
   }
 }
 
