@@ -2,17 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import pLimit from 'p-limit';
-import { BY_DATE_INDEX, keys, shardOf } from '../functions/adapters/table-schema';
+import { batchWriteAll } from '../functions/adapters/batch-write';
+import { articleItem } from '../functions/adapters/dynamodb-article-store';
+import { keys } from '../functions/adapters/table-schema';
 import type { ArticleSummary } from '../functions/core/article';
-import { parsePeriod } from '../functions/core/periods';
 import { createS3Client } from '../functions/shared/clients';
 import { startDynamoDbLocal } from '../scripts/local/dynamodb-local';
 import { createBucket, createTable } from '../scripts/local/resources';
@@ -131,41 +126,28 @@ async function run(context: BenchContext): Promise<readonly BenchmarkResult[]> {
 
 /** As the article store writes them (the index projects only `entry`), with the date's period bookkeeping. */
 async function writeArticles(documents: DynamoDBDocumentClient, summaries: readonly ArticleSummary[]): Promise<void> {
-  const items = summaries.map((entry) => ({
-    ...keys.article(entry.id),
-    [BY_DATE_INDEX.partitionKey]: keys.dateShard(parsePeriod(entry.date).year, shardOf(entry.id)),
-    [BY_DATE_INDEX.sortKey]: `${entry.date}#${entry.id}`,
-    entry,
+  const requests = summaries.map((entry) => ({
     // The body is never read by generation: the index the generator queries does not carry it.
-    blocks: [],
-    sources: new Set([`bench/${entry.id}.txt`]),
-    sourceCount: 1,
-    ingestedAt: `${BENCH_DATE}T12:00:00.000Z`,
+    PutRequest: {
+      Item: articleItem(
+        { ...entry, blocks: [], sources: [], ingestedAt: `${BENCH_DATE}T12:00:00.000Z` },
+        `bench/${entry.id}.txt`,
+      ),
+    },
   }));
   const limit = pLimit(8);
   await Promise.all(
-    Array.from({ length: Math.ceil(items.length / 25) }, (_, index) => items.slice(index * 25, index * 25 + 25)).map(
-      (batch) => limit(() => batchWrite(documents, batch)),
-    ),
+    Array.from({ length: Math.ceil(requests.length / 25) }, (_, index) =>
+      requests.slice(index * 25, index * 25 + 25),
+    ).map((batch) => limit(() => batchWriteAll(documents, TABLE_NAME, batch))),
   );
   // Only the date: ingest would mark its month and year too, and the run would then read the date three times.
   await documents.send(
     new PutCommand({
       TableName: TABLE_NAME,
-      Item: { ...keys.period(BENCH_DATE), articleCount: items.length, version: 0 },
+      Item: { ...keys.period(BENCH_DATE), articleCount: requests.length, version: 0 },
     }),
   );
-}
-
-async function batchWrite(documents: DynamoDBDocumentClient, items: readonly Record<string, unknown>[]): Promise<void> {
-  let pending: unknown[] = items.map((Item) => ({ PutRequest: { Item } }));
-  for (let attempt = 0; pending.length > 0; attempt += 1) {
-    if (attempt === 8) throw new Error('DynamoDB Local kept some articles unprocessed');
-    const { UnprocessedItems } = await documents.send(
-      new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: pending as never } }),
-    );
-    pending = UnprocessedItems?.[TABLE_NAME] ?? [];
-  }
 }
 
 /** An article changed, as far as the generator can tell: the date's version moves past its digest's. */

@@ -172,23 +172,11 @@ export class DynamoDbArticleStore implements ArticleStore {
       ];
     }
     addPeriods(periods, article.date, restoring ? 0 : 1);
-    const { blocks, title, truncated, sources: _sources, ingestedAt, ...entry } = article;
     return [
       {
         Put: {
           TableName: this.tableName,
-          Item: {
-            ...keys.article(article.id),
-            [BY_DATE_INDEX.partitionKey]: keys.dateShard(parsePeriod(article.date).year, shardOf(article.id)),
-            [BY_DATE_INDEX.sortKey]: `${article.date}#${article.id}`,
-            entry,
-            ...(title ? { title } : {}),
-            blocks,
-            ...(truncated ? { truncated } : {}),
-            sources: new Set([key]),
-            sourceCount: 1,
-            ingestedAt,
-          },
+          Item: articleItem(article, key),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -296,4 +284,24 @@ export function isConditionFailure(error: unknown, index: number): boolean {
     error instanceof TransactionCanceledException &&
     error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
   );
+}
+
+/**
+ * A new article as the table holds it, fed by one source object: its summary as `entry` (all the
+ * date index projects), its text beside it, and its place in the date index's shards.
+ */
+export function articleItem(article: Article, sourceKey: string): Record<string, unknown> {
+  const { blocks, title, truncated, sources: _sources, ingestedAt, ...entry } = article;
+  return {
+    ...keys.article(article.id),
+    [BY_DATE_INDEX.partitionKey]: keys.dateShard(parsePeriod(article.date).year, shardOf(article.id)),
+    [BY_DATE_INDEX.sortKey]: `${article.date}#${article.id}`,
+    entry,
+    ...(title ? { title } : {}),
+    blocks,
+    ...(truncated ? { truncated } : {}),
+    sources: new Set([sourceKey]),
+    sourceCount: 1,
+    ingestedAt,
+  };
 }

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbArticleStore } from '../../functions/adapters/dynamodb-article-store';
+import { batchWriteAll } from '../../functions/adapters/batch-write';
+import { articleItem, DynamoDbArticleStore } from '../../functions/adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../../functions/adapters/dynamodb-digest-store';
-import { BY_DATE_INDEX, keys, shardOf } from '../../functions/adapters/table-schema';
+import { keys } from '../../functions/adapters/table-schema';
 import { generateStaleDigests } from '../../functions/app/digests';
 import { type ArticleSummary, summarizeArticle } from '../../functions/core/article';
 import { parseSeed } from '../../functions/core/seed';
@@ -86,43 +86,27 @@ describe('a date with 10,000 articles', () => {
         bodyHash: `hash${index}`,
         minhash: '',
       };
-      return {
-        ...keys.article(id),
-        [BY_DATE_INDEX.partitionKey]: keys.dateShard('2024', shardOf(id)),
-        [BY_DATE_INDEX.sortKey]: `2024-02-29#${id}`,
-        entry,
-        blocks: [],
-        sources: new Set([`bulk/${index}.txt`]),
-        sourceCount: 1,
-        ingestedAt: '2024-02-29T12:00:00.000Z',
-      };
+      return articleItem(
+        { ...entry, blocks: [], sources: [], ingestedAt: '2024-02-29T12:00:00.000Z' },
+        `bulk/${index}.txt`,
+      );
     });
     // Written straight into the table: generating, not ingesting, is what is measured here.
     const batches = Array.from({ length: Math.ceil(COUNT / 25) }, (_, index) =>
-      items.slice(index * 25, index * 25 + 25),
+      items.slice(index * 25, index * 25 + 25).map((Item) => ({ PutRequest: { Item } })),
     );
     for (let start = 0; start < batches.length; start += 8) {
       await Promise.all(
-        batches.slice(start, start + 8).map((batch) =>
-          service.documents.send(
-            new BatchWriteCommand({
-              RequestItems: { [service.tableName]: batch.map((Item) => ({ PutRequest: { Item } })) },
-            }),
-          ),
-        ),
+        batches.slice(start, start + 8).map((batch) => batchWriteAll(service.documents, service.tableName, batch)),
       );
     }
-    for (const period of ['2024', '2024-02', '2024-02-29']) {
-      await service.documents.send(
-        new BatchWriteCommand({
-          RequestItems: {
-            [service.tableName]: [
-              { PutRequest: { Item: { ...keys.period(period), articleCount: COUNT, version: 1 } } },
-            ],
-          },
-        }),
-      );
-    }
+    await batchWriteAll(
+      service.documents,
+      service.tableName,
+      ['2024', '2024-02', '2024-02-29'].map((period) => ({
+        PutRequest: { Item: { ...keys.period(period), articleCount: COUNT, version: 1 } },
+      })),
+    );
   });
 
   it('is generated within a bounded heap, stored beyond the item limit, and served', async () => {
