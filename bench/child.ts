@@ -54,6 +54,15 @@ export async function reportToParent<T>(measure: () => Promise<T>): Promise<void
   process.exit();
 }
 
+/** The settings a service process reads: a child gets them from its benchmark, never from the shell or another benchmark. */
+const SERVICE_SETTINGS =
+  /^(AWS_|POWERTOOLS_|TABLE_NAME$|BUCKET_NAME$|INGEST_QUEUE_URL$|MAX_RECEIVE_COUNT$|S3_FORCE_PATH_STYLE$)/;
+
+/** This process's environment without the service's settings, for a child that is given its own. */
+export function environmentWithoutServiceSettings(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !SERVICE_SETTINGS.test(name)));
+}
+
 const MIB = 2 ** 20;
 
 /** The most memory this process has held resident so far, in MB of 2^20 bytes (maxRSS comes in KiB). */

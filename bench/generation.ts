@@ -13,7 +13,7 @@ import { startDynamoDbLocal } from '../scripts/local/dynamodb-local';
 import { createBucket, createTable } from '../scripts/local/resources';
 import { S3RVER_CREDENTIALS, startS3Server } from '../scripts/local/s3-server';
 import { freePort, PROJECT_ROOT } from '../scripts/local/stack';
-import { runChild } from './child';
+import { environmentWithoutServiceSettings, runChild } from './child';
 import { analysedPool, BENCH_DATE, deriveSummaries } from './digest-inputs';
 import type { GenerationChildResult } from './generation-child';
 import {
@@ -49,8 +49,6 @@ const HOST = '127.0.0.1';
 const TABLE_NAME = 'bench-generation';
 const BUCKET_NAME = 'bench-generation';
 const CONNECTION = { region: 'us-east-1', credentials: S3RVER_CREDENTIALS };
-/** The variables the children get from this benchmark: inherited ones (another benchmark's stack) would only mislead. */
-const OWN_VARIABLES = /^(AWS_|POWERTOOLS_|TABLE_NAME$|BUCKET_NAME$|INGEST_QUEUE_URL$|S3_FORCE_PATH_STYLE$)/;
 
 async function run(context: BenchContext): Promise<readonly BenchmarkResult[]> {
   const settings = context.quick ? QUICK : FULL;
@@ -84,7 +82,8 @@ async function run(context: BenchContext): Promise<readonly BenchmarkResult[]> {
     await writeArticles(documents, summaries);
 
     const env = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !OWN_VARIABLES.test(name))),
+      // Inherited settings (another benchmark's stack) would only mislead.
+      ...environmentWithoutServiceSettings(),
       AWS_REGION: CONNECTION.region,
       AWS_ACCESS_KEY_ID: CONNECTION.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: CONNECTION.credentials.secretAccessKey,

@@ -4,6 +4,7 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { createS3Client } from '../functions/shared/clients';
 import { S3RVER_CREDENTIALS } from '../scripts/local/s3-server';
+import { environmentWithoutServiceSettings } from './child';
 import type { GeneratedSeed } from './corpus';
 import type { BenchContext } from './report';
 
@@ -71,21 +72,16 @@ export interface BenchService extends ServiceEndpoints {
 const SERVICE_PROCESS = resolve(import.meta.dirname, 'local-service-process.ts');
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
-/**
- * AWS client settings and the handlers' configuration: the stack sets its own, and whatever this process
- * carries (a profile, a session token, another benchmark's stack) must not mix with them.
- */
-const SERVICE_VARIABLES = /^(AWS_|TABLE_NAME$|BUCKET_NAME$|INGEST_QUEUE_URL$|MAX_RECEIVE_COUNT$|S3_FORCE_PATH_STYLE$)/;
-
-export async function startBenchService(): Promise<BenchService> {
-  const inherited = Object.entries(process.env).filter(([name]) => !SERVICE_VARIABLES.test(name));
+async function startBenchService(): Promise<BenchService> {
   const child = fork(SERVICE_PROCESS, [], {
     cwd: PROJECT_ROOT,
     execPath: process.execPath,
     execArgv: ['--import', 'tsx'],
     // As `npm start` runs the service: warnings and errors only, no metrics lines.
+    // The stack sets its own settings; what this process carries (a profile, a session token, another
+    // benchmark's stack) must not mix with them.
     env: {
-      ...Object.fromEntries(inherited),
+      ...environmentWithoutServiceSettings(),
       POWERTOOLS_LOG_LEVEL: 'WARN',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_DEV: 'true',
@@ -159,7 +155,6 @@ function waitUntilReady(child: ChildProcess): Promise<ServiceEndpoints> {
   });
 }
 
-/** Puts seed files into a bucket `concurrency` at a time, as the upload tool does; answers when the last is stored. */
 /** A benchmark's whole run against a service of its own: started, measured, and stopped whatever happens. */
 export async function withBenchService<T>(
   context: BenchContext,
@@ -174,6 +169,7 @@ export async function withBenchService<T>(
   }
 }
 
+/** Puts seed files into a bucket `concurrency` at a time, as the upload tool does; answers when the last is stored. */
 export async function uploadSeeds(
   service: BenchService,
   bucketName: string,
