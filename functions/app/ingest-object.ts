@@ -51,6 +51,8 @@ export async function ingestObjectEvent(
   now: Date,
 ): Promise<IngestResult> {
   const sequencer = normalizeSequencer(event.sequencer);
+  // Read and analysed once: a conflicting write retries the decision against the new record, not the file.
+  let outcome: ObjectOutcome | undefined;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const previous = await deps.articles.getObject(event.key);
     const superseded = previous && (event.replay ? previous.sequencer > sequencer : previous.sequencer >= sequencer);
@@ -61,8 +63,7 @@ export async function ingestObjectEvent(
         reason: 'a newer or identical event for this key was applied already',
       };
     }
-    const outcome =
-      event.kind === 'removed' ? ({ status: 'deleted' } as const) : await readOutcome(deps, event.key, now);
+    outcome ??= event.kind === 'removed' ? { status: 'deleted' } : await readOutcome(deps, event.key, now);
     if (!outcome) {
       // The object is gone again; its removal event carries the change.
       return { key: event.key, status: 'skipped', reason: 'the object no longer exists' };
