@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { DynamoDbArticleStore } from '../functions/adapters/dynamodb-article-store';
-import { createTargets, localTableName } from './local/targets';
+import { createTargets, localBucketName, localTableName } from './local/targets';
 import { collectFiles, describeReport, uploadCorpus } from './upload/corpus';
 
 const USAGE = `Usage: npm run upload -- [options] <files or folders...>
@@ -47,7 +47,7 @@ const bar = process.stdout.isTTY ? new SingleBar({ format: '{phase} [{bar}] {val
 bar?.start(files.length, 0, { phase: 'uploading' });
 const report = await uploadCorpus({
   s3,
-  bucketName: values.bucket ?? process.env.BUCKET_NAME ?? 'headline-digest-seeds',
+  bucketName: values.bucket ?? localBucketName(),
   ...(articles ? { articles } : {}),
   files,
   concurrency: Number(values.concurrency),
