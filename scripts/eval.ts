@@ -14,7 +14,6 @@ import {
   SUMMARY_MAX_WORDS,
   summarizeArticle,
 } from '../functions/core/article';
-import { contentParagraphs } from '../functions/core/content';
 import { buildDigest } from '../functions/core/digest';
 import { detectLanguage } from '../functions/core/language';
 import { type ParsedSeed, parseSeed } from '../functions/core/seed';
@@ -119,7 +118,7 @@ export function loadCases(directory = EVAL_DIRECTORY): EvalCase[] {
 
 /** The lead baselines: the first sentence, the first three sentences, and the first sentence cut to fit. */
 export function leadSentences(seed: ParsedSeed, count: number): string {
-  return contentParagraphs(seed.paragraphs).flatMap(splitSentences).slice(0, count).join(' ');
+  return seed.paragraphs.flatMap(splitSentences).slice(0, count).join(' ');
 }
 
 function cutToFit(sentence: string): string {
@@ -283,5 +282,8 @@ function languageCounts(cases: readonly EvalCase[]): string {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  evaluate(loadCases());
+  const { evaluateDirectory, pagesFolder } = await import('./eval-real');
+  const folder = pagesFolder(process.argv.slice(2));
+  if (folder) evaluateDirectory(folder, { verbose: process.argv.includes('--verbose') });
+  else evaluate(loadCases());
 }

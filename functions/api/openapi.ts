@@ -319,7 +319,16 @@ export const openApiDocument = {
             items: {
               type: 'object',
               required: ['type', 'text'],
-              properties: { type: { enum: ['paragraph', 'subheading'] }, text: { type: 'string' } },
+              description:
+                'The body in order. Boilerplate the parser recognised is kept, marked with its kind, and left out of every analysis and of the page',
+              properties: {
+                type: { enum: ['paragraph', 'subheading', 'boilerplate'] },
+                kind: {
+                  enum: ['timestamp', 'credit', 'caption', 'byline', 'link', 'label', 'noise'],
+                  description: 'What the boilerplate is; only on boilerplate',
+                },
+                text: { type: 'string' },
+              },
             },
           },
           truncated: {

@@ -219,7 +219,9 @@ export function articlePage(article: Article): string {
 <p class="meta"><a href="${digestUrl(article.date)}"><time datetime="${article.date}">${periodName(article.date)}</time></a> · ${plural(article.wordCount, 'word')} · ${article.readingMinutes} min read</p>
 ${article.title !== undefined && article.title !== article.headline && html`<p class="meta">Original title: ${article.title}</p>`}
 <p class="lede"><strong>In short:</strong> ${article.summary}</p>
-${article.blocks.map((block) => (block.type === 'subheading' ? html`<h2>${block.text}</h2>\n` : html`<p>${block.text}</p>\n`))}
+${article.blocks
+  .filter((block) => block.type !== 'boilerplate')
+  .map((block) => (block.type === 'subheading' ? html`<h2>${block.text}</h2>\n` : html`<p>${block.text}</p>\n`))}
 ${article.truncated && html`<p class="notice">The text is long and only its beginning is shown here; the full text stays in the source file.</p>`}
 </article>
 ${article.entities.length > 0 && html`<h2>Names</h2>${terms('Names', article.entities)}`}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { contentParagraphs } from './content';
+import { boilerplateLexicon } from './boilerplate-words';
+import { analysableParagraphs } from './content';
 import { findEntities } from './entities';
 import { bodyHash, minhash } from './fingerprint';
 import { chooseLead, generateHeadline, HEADLINE_MAX_CHARS, titleHeadline } from './headline';
@@ -81,7 +82,8 @@ function leadingParagraphs(paragraphs: readonly string[], maxChars: number): str
 
 export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
   // The analysis reads the story without the wire's dateline ("GENT (Belga) -").
-  const paragraphs = contentParagraphs(seed.paragraphs).map((paragraph, index) =>
+  const lexicon = boilerplateLexicon(detectLanguage(seed.paragraphs.join('\n')));
+  const paragraphs = analysableParagraphs(seed.paragraphs, lexicon).map((paragraph, index) =>
     index === 0 ? stripDateline(paragraph) : paragraph,
   );
   const analysed = leadingParagraphs(paragraphs, ANALYSIS_MAX_CHARS);

@@ -1,31 +1,272 @@
-import { splitWords } from './text';
+import { fold, splitWords } from './text';
 
 /**
- * What of an article body is its running text. The parser already removes boilerplate and subheadings; this
- * is the analysis's own guard, so that a credit line, a "Lees ook" link or a subheading never becomes a
- * headline, a summary sentence or a keyword, whatever the parser lets through.
+ * What of an article body is content, classified block by block from general features in the manner of
+ * jusText (Pomikálek 2011, "Removing Boilerplate and Duplicate Content from Web Corpora", ch. 4): first each
+ * block on its own, by length and stopword density in the article's language, then by its neighbours
+ * (a short block between two content blocks is content, between two boilerplate blocks boilerplate). Shapes
+ * that no length or density tells apart are recognised before that: a date or time line (`Publicatie: wo 18
+ * juli 2018 11.05 uur`, `Stand: 02.03.2023 17:36 Uhr`), a credit (`Ⓒ Persbureau X`, `(Name/dpa)`), a byline,
+ * a link or a label. Only words that are lexical by nature ("Advertentie", "Lees ook") come from the language
+ * pack; nothing is thrown away: every block keeps its text and says what it is.
  */
-const BOILERPLATE =
-  /^(?:©|\(c\)|copyright\b|foto\b|foto's\b|beeld\b|photo\b|picture\b|bild\b|video\b|audio\b|lees ook\b|lees meer\b|lees verder\b|bekijk ook\b|bekijk de\b|read more\b|read also\b|see also\b|watch\b|mehr zum thema\b|lesen sie auch\b|lire aussi\b|à lire aussi\b|voir aussi\b|advertentie\b|advertisement\b|anzeige\b|publicité\b|\(anp\)$|\(reuters\)$|\(belga\)$)/iu;
 
-/** A line this short without a full stop is a subheading or a caption, not a sentence. */
+/** What a block of the body is. */
+export type BlockKind =
+  | 'paragraph'
+  | 'subheading'
+  | 'timestamp'
+  | 'credit'
+  | 'caption'
+  | 'byline'
+  | 'link'
+  | 'label'
+  | 'noise';
+
+export type BoilerplateKind = Exclude<BlockKind, 'paragraph' | 'subheading'>;
+
+/** The words of a language that the classifier needs: data only, from the language pack. */
+export interface BoilerplateLexicon {
+  /** The language's stopwords: their density tells running text from lists, menus and credits. */
+  readonly stopwords: ReadonlySet<string>;
+  /** Month and weekday names and abbreviations, lower case. */
+  readonly calendar: ReadonlySet<string>;
+  /** Words that fill a block on their own as a label: "video", "advertentie", "anzeige". */
+  readonly labels: ReadonlySet<string>;
+  /** Lower-case phrases that open a link to something else: "lees ook", "read more", "share". */
+  readonly linkOpeners: readonly string[];
+  /** Words that open a byline: "door", "by", "von". */
+  readonly bylineOpeners: ReadonlySet<string>;
+  /** Words that open a photo credit: "foto", "beeld", "photo", "bild". */
+  readonly creditWords: ReadonlySet<string>;
+  /** Names of sharing services, whose runs are share buttons: "facebook", "whatsapp". */
+  readonly shareTargets: ReadonlySet<string>;
+}
+
+/** A block as cut from the file: its text, how many lines it spanned, and a kind its cutting already decided. */
+export interface RawBlock {
+  readonly text: string;
+  readonly lines: number;
+  readonly forced?: BoilerplateKind;
+}
+
+export interface ClassifiedBlock {
+  readonly text: string;
+  readonly lines: number;
+  readonly kind: BlockKind;
+}
+
+/** jusText's defaults (Pomikálek 2011, §4.3): characters and stopword densities. */
+const LENGTH_LOW = 70;
+const LENGTH_HIGH = 200;
+const STOPWORDS_LOW = 0.3;
+const STOPWORDS_HIGH = 0.32;
+/** A short line without a full stop between content blocks is a subheading up to this many words. */
 const SUBHEADING_MAX_WORDS = 8;
+/** Boilerplate shapes (bylines, links, share runs) are short; a longer block is running text whatever it starts with. */
+const SHAPE_MAX_WORDS = 15;
 
-export function isBoilerplate(paragraph: string): boolean {
-  const text = paragraph.trim();
-  if (text === '') return true;
-  if (BOILERPLATE.test(text) && splitWords(text).length <= 12) return true;
-  return false;
+/** A clock time: 18:07, 11.05, 7:01, 17h30; never part of a larger number (1.000.000, 3.14159). */
+const CLOCK = /(?<![\p{N}.,:])\d{1,2}(?:[:.]\d{2}|h\d{2})(?![\p{N}]|[.,:]\d)/u;
+/** A numeric date: 17.09.2020, 2022-04-10, 10/04/2022. */
+const NUMERIC_DATE = /(?<!\p{N})(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\p{N})/u;
+/** A copyright or other symbol first: ©, Ⓒ, ®. */
+const SYMBOL_FIRST = /^[\p{So}]|^\((?:c|C)\)/u;
+/** A credit at the end of a caption: "(Peter Kuchenbuch-Hanken/dpa)", "— JOHN SMITH / AFP". */
+const TRAILING_CREDIT =
+  /(?:\(\s*[^()]{2,60}\s*\/\s*[^()/]{1,30}\)|[—–-]\s+\p{Lu}[^—–]{1,60}\s\/\s*\p{L}[\p{L} .-]{0,30})\s*$/u;
+const SENTENCE_END = /[.!?…]["'”’»)]*$/u;
+/** A leading clock time of a live blog or a timestamped item: "18:07 Alle scholen …", "7:01 NIJMEGEN - …". */
+const LEADING_CLOCK = /^(\d{1,2}[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?)\s+(?=[\p{Lu}\p{N}"'“„«‘])/u;
+
+const wordsOf = (text: string) => splitWords(text).map(fold);
+
+/**
+ * A line of dates and times: at least one clock time or date, and most of its words numbers, month or day
+ * names, a short unit beside a number ("uur", "Uhr", "h") or a field label with a colon ("Publicatie:").
+ */
+export function isTimestamp(text: string, calendar: ReadonlySet<string>): boolean {
+  const words = wordsOf(text);
+  if (words.length === 0 || words.length > 12) return false;
+  const numeric = (word: string | undefined) => word !== undefined && /^\p{N}/u.test(word);
+  const hasDate =
+    CLOCK.test(text) ||
+    NUMERIC_DATE.test(text) ||
+    words.some(
+      (word, index) => numeric(word) && (calendar.has(words[index + 1] ?? '') || calendar.has(words[index - 1] ?? '')),
+    );
+  const onlyDate = words.every((word) => numeric(word) || calendar.has(word));
+  if (!hasDate && !onlyDate) return false;
+  const fieldLabel = /^[\p{L}\s]{2,25}:/u.exec(text)?.[0];
+  const labelWords = fieldLabel ? wordsOf(fieldLabel).length : 0;
+  const dateWords = words.filter(
+    (word, index) =>
+      index < labelWords ||
+      numeric(word) ||
+      calendar.has(word) ||
+      (word.length <= 3 && (numeric(words[index - 1]) || numeric(words[index + 1]))),
+  ).length;
+  return dateWords / words.length >= 0.6;
 }
 
-export function isSubheading(paragraph: string): boolean {
-  const text = paragraph.trim().replace(/^["'‘’“”„«»]+|["'‘’“”„«»]+$/gu, '');
-  return splitWords(text).length <= SUBHEADING_MAX_WORDS && !/[.!?…:;]$/u.test(text);
+/** The kind of a block that its shape or its words alone decide, whatever its neighbours are. */
+export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): BoilerplateKind | undefined {
+  const words = wordsOf(text);
+  const first = words[0] ?? '';
+  if (words.length === 0) return 'noise';
+  if (isTimestamp(text, lexicon.calendar)) return 'timestamp';
+  if (SYMBOL_FIRST.test(text) && words.length <= SHAPE_MAX_WORDS) return 'credit';
+  const unbracketed = text.replace(/^[([]\s*/u, '');
+  const firstWord = wordsOf(unbracketed)[0] ?? '';
+  if (
+    lexicon.creditWords.has(firstWord.replace(/'?s$/u, '')) &&
+    /^[\p{L}']+s?\s*(?::|©|\/|\bby\b)/iu.test(unbracketed)
+  ) {
+    return words.length <= SHAPE_MAX_WORDS ? 'credit' : 'caption';
+  }
+  if (TRAILING_CREDIT.test(text) && words.length <= SHAPE_MAX_WORDS * 2) return 'caption';
+  if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
+  const lower = text.toLowerCase();
+  if (
+    words.length <= SHAPE_MAX_WORDS &&
+    lexicon.linkOpeners.some((opener) => {
+      if (!lower.startsWith(opener) || /^[\p{L}\p{N}]/u.test(lower.slice(opener.length))) return false;
+      // "Lees ook: …", "Read more", "Deel dit artikel": a colon after the opener, or no sentence at all.
+      return /^\s*:/u.test(lower.slice(opener.length)) || !SENTENCE_END.test(text);
+    })
+  ) {
+    return 'link';
+  }
+  if (words.length >= 2 && words.length <= 8 && words.filter((word) => lexicon.shareTargets.has(word)).length >= 2) {
+    return 'link';
+  }
+  if (
+    lexicon.bylineOpeners.has(first) &&
+    words.length <= 8 &&
+    !SENTENCE_END.test(text) &&
+    /^\S+\s+\p{Lu}/u.test(text)
+  ) {
+    return 'byline';
+  }
+  return undefined;
 }
 
-/** The paragraphs that are running text, in order. Falls back to every paragraph when none qualifies. */
-export function contentParagraphs(paragraphs: readonly string[]): string[] {
-  const content = paragraphs.filter((paragraph) => !isBoilerplate(paragraph) && !isSubheading(paragraph));
-  if (content.length > 0) return content;
-  return paragraphs.filter((paragraph) => !isBoilerplate(paragraph));
+type Density = 'good' | 'neargood' | 'short' | 'bad';
+
+/** jusText's context-free class: length and stopword density. */
+function densityClass(text: string, lexicon: BoilerplateLexicon): Density {
+  const words = wordsOf(text);
+  const stopwords = words.filter((word) => lexicon.stopwords.has(word)).length;
+  const density = words.length === 0 ? 0 : stopwords / words.length;
+  if (text.length < LENGTH_LOW) return 'short';
+  if (density >= STOPWORDS_HIGH && text.length > LENGTH_HIGH) return 'good';
+  if (density >= STOPWORDS_LOW) return 'neargood';
+  return 'bad';
+}
+
+/**
+ * jusText's context-sensitive pass: short blocks take the class of their nearest good-or-bad neighbours
+ * (both good: good; both bad: bad; a near-good block on a bad side: good), near-good blocks are good unless
+ * both sides are bad. The file's edges count as bad, as jusText's do.
+ */
+function inContext(classes: readonly Density[]): ('good' | 'bad')[] {
+  const neighbour = (from: number, step: number, ignoreNearGood: boolean): Density => {
+    for (let index = from + step; index >= 0 && index < classes.length; index += step) {
+      const value = classes[index] as Density;
+      if (value === 'good' || value === 'bad') return value;
+      if (value === 'neargood' && !ignoreNearGood) return value;
+    }
+    return 'bad';
+  };
+  return classes.map((value, index) => {
+    if (value === 'good' || value === 'bad') return value;
+    const previous = neighbour(index, -1, true);
+    const next = neighbour(index, 1, true);
+    if (value === 'neargood') return previous === 'bad' && next === 'bad' ? 'bad' : 'good';
+    if (previous === 'good' && next === 'good') return 'good';
+    if (previous === 'bad' && next === 'bad') return 'bad';
+    const nearGoodSide =
+      (previous === 'bad' && neighbour(index, -1, false) === 'neargood') ||
+      (next === 'bad' && neighbour(index, 1, false) === 'neargood');
+    return nearGoodSide ? 'good' : 'bad';
+  });
+}
+
+/** A line that does not end like a sentence: no full stop, question mark, colon or comma at the end. */
+export function endsUnfinished(text: string): boolean {
+  return !/[.!?…:;,]["'”’»)]*$/u.test(text);
+}
+
+/**
+ * Every block with its kind. A block whose shape says what it is keeps that; the rest are content or
+ * boilerplate by density and context; content that is a short unfinished line between others is a subheading.
+ * When the context pass leaves no content at all (a short article of near-good paragraphs), near-good counts
+ * as good, so that a real article is never emptied.
+ */
+export function classifyBlocks(blocks: readonly RawBlock[], lexicon: BoilerplateLexicon): ClassifiedBlock[] {
+  const shapes = blocks.map((block) => block.forced ?? boilerplateShape(block.text, lexicon));
+  const densities = blocks.map((block, index): Density => (shapes[index] ? 'bad' : densityClass(block.text, lexicon)));
+  let context = inContext(densities);
+  if (!context.some((value, index) => value === 'good' && !shapes[index])) {
+    context = inContext(densities.map((value) => (value === 'neargood' ? 'good' : value)));
+  }
+  // No stopword list fits the text (a language the packs lack): jusText's language-independent mode, by
+  // length alone, which here means every block that has no boilerplate shape.
+  if (!context.some((value, index) => value === 'good' && !shapes[index])) {
+    context = shapes.map((shape) => (shape ? 'bad' : 'good'));
+  }
+  return blocks.map((block, index): ClassifiedBlock => {
+    const shape = shapes[index];
+    const { text, lines } = block;
+    if (shape) return { text, lines, kind: shape };
+    if (context[index] === 'bad') return { text, lines, kind: 'noise' };
+    const heading =
+      index > 0 &&
+      index < blocks.length - 1 &&
+      block.lines === 1 &&
+      splitWords(block.text).length <= SUBHEADING_MAX_WORDS &&
+      endsUnfinished(unquoted(block.text));
+    return { text, lines, kind: heading ? 'subheading' : 'paragraph' };
+  });
+}
+
+/**
+ * The analysis's own guard, for paragraphs that did not come through the parser's classification: whatever
+ * has a boilerplate shape or reads as a subheading is no sentence to summarise. Falls back to every paragraph.
+ */
+export function analysableParagraphs(paragraphs: readonly string[], lexicon: BoilerplateLexicon): string[] {
+  const kept = paragraphs.filter(
+    (text) =>
+      !boilerplateShape(text, lexicon) &&
+      !(splitWords(text).length <= SUBHEADING_MAX_WORDS && endsUnfinished(unquoted(text))),
+  );
+  return kept.length > 0 ? kept : [...paragraphs];
+}
+
+function unquoted(text: string): string {
+  return text.replace(/^["'‘’“”„«»]+|["'‘’“”„«»]+$/gu, '');
+}
+
+/**
+ * A block that a crawler made of two: a clock time before a live-blog item ("18:07 Alle scholen …") and a
+ * section label glued to the first word ("StikstofprotestBoze boeren …", a label and a capitalised word with
+ * no space between). Returns the pieces in order, each to be classified on its own; the text is unchanged
+ * but for the cut.
+ */
+export function splitGlued(block: RawBlock, wholeText: string): RawBlock[] {
+  const { text, lines } = block;
+  const clock = LEADING_CLOCK.exec(text);
+  if (clock?.[1]) {
+    const rest = { text: text.slice(clock[0].length), lines };
+    return [{ text: clock[1], lines: 1, forced: 'timestamp' }, ...splitGlued(rest, wholeText)];
+  }
+  const glued = /^(\p{Lu}\p{Ll}{5,})(\p{Lu}\p{Ll}+)(?=[\s,.:;!?]|$)/u.exec(text);
+  // A camel-cased name (WhatsApp, DeSantis) occurs again as it is; a crawler's glue does not.
+  if (glued?.[1] && glued[0] && wholeText.indexOf(glued[0]) === wholeText.lastIndexOf(glued[0])) {
+    return [
+      { text: glued[1], lines: 1, forced: 'label' },
+      { text: text.slice(glued[1].length), lines },
+    ];
+  }
+  return [block];
 }

@@ -1,11 +1,26 @@
+import { boilerplateLexicon } from './boilerplate-words';
+import {
+  type BoilerplateKind,
+  boilerplateShape,
+  classifyBlocks,
+  endsUnfinished,
+  type RawBlock,
+  splitGlued,
+} from './content';
 import { htmlToText, looksLikeHtml } from './html';
+import { detectLanguage } from './language';
 import { InvalidPeriodError, parsePeriod } from './periods';
 import { countWords } from './text';
 
-/** A piece of the article body as stored and shown: running text, or a subheading between paragraphs. */
+/**
+ * A piece of the article body as stored: running text, a subheading between paragraphs, or boilerplate
+ * (a timestamp, a credit, a caption, a byline, a link, a label or noise) kept with its kind but never analysed.
+ */
 export interface Block {
-  readonly type: 'paragraph' | 'subheading';
+  readonly type: 'paragraph' | 'subheading' | 'boilerplate';
   readonly text: string;
+  /** What the boilerplate is; only on boilerplate. */
+  readonly kind?: BoilerplateKind;
 }
 
 /** A seed file once its date marker is read and its body split into paragraphs. */
@@ -129,7 +144,7 @@ export function parseSeed(raw: string): ParsedSeed {
   }
   let body = text.slice(marker[0].length);
   if (looksLikeHtml(body)) body = normalizeText(htmlToText(body));
-  const { title, blocks } = structure(splitParagraphs(body));
+  const { title, blocks } = structure(body);
   const paragraphs = blocks.filter((block) => block.type === 'paragraph').map((block) => block.text);
   if (paragraphs.length === 0) {
     throw new SeedRejectedError('no-article-text', 'the file has a date marker but no article text');
@@ -144,68 +159,92 @@ export function parseSeed(raw: string): ParsedSeed {
   return { date, ...(title ? { title } : {}), paragraphs, blocks };
 }
 
-/** Paragraphs are separated by blank lines; a single line break inside one is only wrapping. */
-function splitParagraphs(body: string): { text: string; lines: number }[] {
-  return body
-    .split(/\n[^\S\n]*\n/)
-    .map((paragraph) => ({
-      text: paragraph.replace(/\s+/g, ' ').trim(),
-      lines: paragraph.trim().split('\n').length,
-    }))
-    .filter((paragraph) => paragraph.text !== '');
+/**
+ * Blocks are separated by blank lines; a single line break inside one is wrapping when the next line goes on
+ * with the sentence (it starts in lower case, or the line before broke at a hyphen or comma, or at the wrap
+ * width), and a block boundary otherwise: crawlers put a title, a date and the lead on lines of their own.
+ */
+function splitBlocks(body: string, isBoilerplate: (line: string) => boolean): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  for (const paragraph of body.split(/\n[^\S\n]*\n/u)) {
+    const lines = paragraph
+      .split('\n')
+      .map((line) => line.replace(/\s+/gu, ' ').trim())
+      .filter((line) => line !== '');
+    const width = Math.max(0, ...lines.map((line) => line.length));
+    let text = '';
+    let count = 0;
+    let previous = '';
+    for (const line of lines) {
+      const goesOn = continuesLine(previous, line, width) && !isBoilerplate(line) && !isBoilerplate(previous);
+      if (text !== '' && !goesOn) {
+        blocks.push({ text, lines: count });
+        text = '';
+        count = 0;
+      }
+      text = text === '' ? line : `${text} ${line}`;
+      count += 1;
+      previous = line;
+    }
+    if (text !== '') blocks.push({ text, lines: count });
+  }
+  return blocks;
 }
 
-const BOILERPLATE: readonly RegExp[] = [
-  /^©/u,
-  /^\(?(?:foto|beeld|fotografie|photo|picture|image|bild|credit|copyright)s?\s*(?:[:©]|by\b|door\b)/iu,
-  /^(?:video|audio|foto'?s?|photos?|advertentie|advertisement|anzeige|publicité|reclame|gesponsord|sponsored)$/iu,
-  /^(?:lees ook|lees meer|lees verder|meer lezen|read more|read also|see also|related|lesen sie auch|mehr zum thema|lire aussi|à lire aussi)\b/iu,
-  /^(?:deel|delen|share|teilen|partager)(?:\s+(?:dit|this|dieses|cet))?(?:\s+(?:artikel|article|bericht|story|post))?(?:\s+(?:via|op|on|auf|sur)\b.*)?[:.!]?$/iu,
-  /^(?:(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|mail|pinterest|reddit|telegram)\s*[,|/·•-]?\s*){2,}$/iu,
-];
+/** Lines at least this share of the widest line of their paragraph were wrapped, not ended. */
+const WRAP_SHARE = 0.75;
+const MIN_WRAP_WIDTH = 50;
 
-/** Words in a block short enough to be a title, a subheading or boilerplate rather than running text. */
-const SHORT_BLOCK_WORDS = 12;
-const SUBHEADING_MAX_WORDS = 8;
+/**
+ * Whether a line goes on with the block of the line before: it starts in lower case, or the line before
+ * broke at a hyphen or comma, ended a sentence (the next one follows in the same paragraph), or was wrapped
+ * at the paragraph's width. A line before that ends in neither (a title, a date) closes its block.
+ */
+function continuesLine(previous: string, line: string, width: number): boolean {
+  if (/^[\p{Ll}(,;:]/u.test(line)) return true;
+  if (/\p{L}-$|[,;]$/u.test(previous)) return true;
+  if (/[.!?…]["'”’»)]*$/u.test(previous)) return true;
+  return width >= MIN_WRAP_WIDTH && previous.length >= WRAP_SHARE * width;
+}
+
 const TITLE_MAX_WORDS = 16;
+/** A title may end in a question or an exclamation mark when it is this short. */
+const QUESTION_TITLE_MAX_WORDS = 12;
+/** Boilerplate lines (a date, a credit, a label) that may stand before a title. */
+const MAX_BLOCKS_BEFORE_TITLE = 3;
 
-function isBoilerplate(text: string): boolean {
-  return text.split(' ').length <= SHORT_BLOCK_WORDS && BOILERPLATE.some((pattern) => pattern.test(text));
-}
-
-/** A line that does not end like a sentence: no full stop, question mark, colon or comma at the end. */
-function endsUnfinished(text: string): boolean {
-  return !/[.!?…:;,]["'”’»)]*$/u.test(text);
+/**
+ * The title line: among the first blocks, after nothing but boilerplate, a single short line that reads as a
+ * headline (not a date, a time, a credit or a label, no full stop), with more text after it.
+ */
+function findTitle(blocks: readonly RawBlock[], kinds: readonly (BoilerplateKind | undefined)[]): number {
+  for (let index = 0; index <= MAX_BLOCKS_BEFORE_TITLE && index < blocks.length - 1; index += 1) {
+    const block = blocks[index] as RawBlock;
+    if (kinds[index]) continue;
+    const words = block.text.split(' ').length;
+    const unfinished = endsUnfinished(block.text);
+    const question = /[?!]["'”’»]?$/u.test(block.text) && words <= QUESTION_TITLE_MAX_WORDS;
+    const titleLike = block.lines === 1 && words >= 2 && words <= TITLE_MAX_WORDS && (unfinished || question);
+    return titleLike ? index : -1;
+  }
+  return -1;
 }
 
 /**
- * Sorts the body's paragraphs into a title line (a short first line without a full stop,
- * followed by a blank line), subheadings (short lines between paragraphs) and running text,
- * leaving boilerplate out.
+ * Sorts the body's blocks into a title line, running text, subheadings and boilerplate; boilerplate stays,
+ * marked with its kind, so that a wrong call can be seen and corrected.
  */
-function structure(paragraphs: { text: string; lines: number }[]): { title?: string; blocks: Block[] } {
-  const kept = paragraphs.filter((paragraph) => !isBoilerplate(paragraph.text));
-  let title: string | undefined;
-  const first = kept[0];
-  if (
-    first &&
-    kept.length > 1 &&
-    first.lines === 1 &&
-    first.text.split(' ').length <= TITLE_MAX_WORDS &&
-    endsUnfinished(first.text)
-  ) {
-    title = first.text;
-    kept.shift();
-  }
-  const blocks = kept.map((paragraph, index): Block => {
-    const next = kept[index + 1];
-    const isSubheading =
-      index > 0 &&
-      next !== undefined &&
-      paragraph.lines === 1 &&
-      paragraph.text.split(' ').length <= SUBHEADING_MAX_WORDS &&
-      endsUnfinished(paragraph.text);
-    return { type: isSubheading ? 'subheading' : 'paragraph', text: paragraph.text };
-  });
+function structure(body: string): { title?: string; blocks: Block[] } {
+  const lexicon = boilerplateLexicon(detectLanguage(body));
+  const isBoilerplate = (line: string) => boilerplateShape(line, lexicon) !== undefined;
+  const raw = splitBlocks(body, isBoilerplate).flatMap((block) => splitGlued(block, body));
+  const shapes = raw.map((block) => block.forced ?? boilerplateShape(block.text, lexicon));
+  const titleAt = findTitle(raw, shapes);
+  const rest = titleAt < 0 ? raw : [...raw.slice(0, titleAt), ...raw.slice(titleAt + 1)];
+  const blocks = classifyBlocks(rest, lexicon).map(
+    ({ text, kind }): Block =>
+      kind === 'paragraph' || kind === 'subheading' ? { type: kind, text } : { type: 'boilerplate', kind, text },
+  );
+  const title = raw[titleAt]?.text;
   return title === undefined ? { blocks } : { title, blocks };
 }

@@ -45,7 +45,8 @@ describe('parseSeed on the shipped seeds', () => {
     expect(seed.paragraphs).not.toContain('Bondgenoten');
     expect(seed.paragraphs).toHaveLength(7);
     expect(seed.paragraphs.at(-1)).toMatch(/persconferentie\.$/);
-    expect(JSON.stringify(seed)).not.toContain('© AP');
+    expect(seed.paragraphs.join('\n')).not.toContain('© AP');
+    expect(seed.blocks).toContainEqual({ type: 'boilerplate', kind: 'credit', text: '© AP' });
   });
 
   it('recognises a quoted subheading', () => {
@@ -105,24 +106,30 @@ describe('what is not article text', () => {
     expect(parseSeed(` date 2021-12-07 ${BODY}\n\n${SECOND}`).title).toBeUndefined();
   });
 
+  // Boilerplate is kept in the stored body, marked with its kind, so that a wrong call can be seen; it is
+  // never article text.
   it.each([
-    '© AP',
-    '© Belga 2021',
-    'Foto: Reuters',
-    'Beeld: ANP',
-    '(Foto: Jan Jansen)',
-    'Video',
-    "Foto's",
-    'Lees ook: Kabinet valt over stikstof',
-    'Lees meer',
-    'Advertentie',
-    'Deel dit artikel',
-    'Deel dit artikel via WhatsApp',
-    'Facebook Twitter WhatsApp E-mail',
-  ])('leaves out the boilerplate line %p', (line) => {
+    ['© AP', 'credit'],
+    ['© Belga 2021', 'credit'],
+    ['Foto: Reuters', 'credit'],
+    ['Beeld: ANP', 'credit'],
+    ['(Foto: Jan Jansen)', 'credit'],
+    ['Video', 'label'],
+    ["Foto's", 'label'],
+    ['Lees ook: Kabinet valt over stikstof', 'link'],
+    ['Lees meer', 'link'],
+    ['Advertentie', 'label'],
+    ['Deel dit artikel', 'link'],
+    ['Deel dit artikel via WhatsApp', 'link'],
+    ['Facebook Twitter WhatsApp E-mail', 'link'],
+  ])('marks the boilerplate line %p as %p and keeps it out of the text', (line, kind) => {
     const seed = parseSeed(` date 2021-12 ${BODY}\n\n${line}\n\n${SECOND}`);
     expect(seed.paragraphs).toEqual([BODY, SECOND]);
-    expect(JSON.stringify(seed.blocks)).not.toContain(line);
+    expect(seed.blocks).toEqual([
+      { type: 'paragraph', text: BODY },
+      { type: 'boilerplate', kind, text: line },
+      { type: 'paragraph', text: SECOND },
+    ]);
   });
 
   it('keeps running text that merely starts like boilerplate', () => {

@@ -1,0 +1,25 @@
+/**
+ * Month and weekday names, long and abbreviated, read from the Unicode CLDR through Intl.DateTimeFormat
+ * (Node.js ships full ICU) instead of typed-in lists: "wo", "zo", "mär", "févr", "desimber". Lower case,
+ * without a trailing full stop; built once per list of languages.
+ */
+const cache = new Map<string, ReadonlySet<string>>();
+
+export function calendarNames(languages: readonly string[]): ReadonlySet<string> {
+  const key = languages.join(',');
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const names = new Set<string>();
+  const add = (name: string) => names.add(name.toLowerCase().replace(/\.$/u, ''));
+  for (const language of languages) {
+    for (const width of ['long', 'short'] as const) {
+      const month = new Intl.DateTimeFormat(language, { month: width, timeZone: 'UTC' });
+      const weekday = new Intl.DateTimeFormat(language, { weekday: width, timeZone: 'UTC' });
+      for (let index = 0; index < 12; index += 1) add(month.format(Date.UTC(2021, index, 15)));
+      // 1 to 7 February 2021 run from Monday to Sunday.
+      for (let index = 1; index <= 7; index += 1) add(weekday.format(Date.UTC(2021, 1, index)));
+    }
+  }
+  cache.set(key, names);
+  return names;
+}
