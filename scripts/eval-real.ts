@@ -16,7 +16,7 @@ import { basename, join, relative } from 'node:path';
 import { HEADLINE_MAX_CHARS, summarizeArticle } from '../functions/core/article';
 import { normalizeText, parseSeed, SeedRejectedError } from '../functions/core/seed';
 import { splitSentences } from '../functions/core/sentences';
-import { rougeL, rougeN, rougeTokens } from './eval';
+import { rougeL, rougeN, rougeTokens } from './rouge';
 
 export interface PageLabel {
   readonly file: string;
@@ -150,7 +150,8 @@ interface Scored {
   readonly rejected?: string;
   readonly recognisedTitle?: string;
   readonly r1?: number;
-  readonly baselines?: { first: number; cut: number; chars75: number };
+  readonly baselines?: { first: number; cut: number; chars75: number; lead: number };
+  readonly words?: number;
   readonly r2?: number;
   readonly rl?: number;
   readonly headlineJunk?: JunkKind;
@@ -190,13 +191,16 @@ function score(page: RealPage): Scored {
   };
   if (page.title === null) return { ...base, ...checks };
   const lead = firstSentence(source);
+  const cleanLead = parseSeed(source).paragraphs[0] ?? '';
   return {
     ...base,
     ...checks,
     r1: rougeN(summary.headline, page.title, 1).f1,
     r2: rougeN(summary.headline, page.title, 2).f1,
     rl: rougeL(summary.headline, page.title).f1,
+    words: rougeTokens(summary.headline).length,
     baselines: {
+      lead: rougeN(splitSentences(cleanLead)[0] ?? '', page.title, 1).f1,
       first: rougeN(lead, page.title, 1).f1,
       cut: rougeN(cutAt(lead, HEADLINE_MAX_CHARS), page.title, 1).f1,
       chars75: rougeN(cutAt(rawParagraphs(source).join(' '), 75), page.title, 1).f1,
@@ -216,8 +220,10 @@ function headlineRow(label: string, rows: readonly Scored[]): string {
   const first = mean(titled.map((row) => row.baselines?.first ?? 0));
   const cut = mean(titled.map((row) => row.baselines?.cut ?? 0));
   const chars = mean(titled.map((row) => row.baselines?.chars75 ?? 0));
+  const lead = mean(titled.map((row) => row.baselines?.lead ?? 0));
   const junk = rows.filter((row) => row.headlineJunk).length;
-  return `  ${label.padEnd(30)}${String(titled.length).padStart(5)}  ${fixed(ours)}  ${fixed(mean(titled.map((row) => row.r2 ?? 0)))}  ${fixed(mean(titled.map((row) => row.rl ?? 0)))}   ${fixed(first)}  ${fixed(cut)}  ${fixed(chars)}   ${(ours / Math.max(first, 1e-9)).toFixed(2)}×   ${junk}/${rows.length}`;
+  const words = mean(titled.map((row) => row.words ?? 0)).toFixed(1);
+  return `  ${label.padEnd(30)}${String(titled.length).padStart(5)}  ${fixed(ours)}  ${fixed(mean(titled.map((row) => row.r2 ?? 0)))}  ${fixed(mean(titled.map((row) => row.rl ?? 0)))}  ${words.padStart(5)}   ${fixed(first)}  ${fixed(cut)}  ${fixed(chars)}  ${fixed(lead)}   ${first > 0 ? `${(ours / first).toFixed(2)}×` : '  —  '}   ${junk}/${rows.length}`;
 }
 
 function groupBy(rows: readonly Scored[], keyOf: (row: Scored) => string): [string, Scored[]][] {
@@ -236,8 +242,10 @@ export function evaluateDirectory(directory: string, options: { verbose?: boolea
     `Real pages: ${rows.length} files under ${directory}; ${rows.length - analysed.length} rejected by the parser`,
   );
   for (const row of rows.filter((item) => item.rejected)) console.log(`  rejected ${row.page.file}: ${row.rejected}`);
-  console.log('\nHeadlines against the title (title line removed), ROUGE F1, mean over titled pages');
-  const header = `  ${'group'.padEnd(30)}${'pages'.padStart(5)}  ours-1 ours-2 ours-L   first  cut90  75chr   ours/first  junk`;
+  console.log('\nHeadlines against the title (title line removed), ROUGE F1, mean over titled pages.');
+  console.log('Baselines: the raw body’s first sentence, cut to the headline length, its first 75 characters;');
+  console.log('"clean" is the first sentence of what the parser keeps as content (so it moves with the parser).');
+  const header = `  ${'group'.padEnd(30)}${'pages'.padStart(5)}  ours-1 ours-2 ours-L  words   first  cut90  75chr  clean   ours/first  junk`;
   const print = (title: string, groups: [string, Scored[]][], minimum = 1) => {
     console.log(`\n ${title}`);
     console.log(header);

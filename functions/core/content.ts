@@ -61,13 +61,15 @@ const LENGTH_LOW = 70;
 const LENGTH_HIGH = 200;
 const STOPWORDS_LOW = 0.3;
 const STOPWORDS_HIGH = 0.32;
+/** A short block ending like a sentence with at least this many words is a sentence, not a fragment. */
+const MIN_SENTENCE_WORDS = 4;
 /** A short line without a full stop between content blocks is a subheading up to this many words. */
 const SUBHEADING_MAX_WORDS = 8;
 /** Boilerplate shapes (bylines, links, share runs) are short; a longer block is running text whatever it starts with. */
 const SHAPE_MAX_WORDS = 15;
 
 /** A clock time: 18:07, 11.05, 7:01, 17h30; never part of a larger number (1.000.000, 3.14159). */
-const CLOCK = /(?<![\p{N}.,:])\d{1,2}(?:[:.]\d{2}|h\d{2})(?![\p{N}]|[.,:]\d)/u;
+const CLOCK = /(?<![\p{N}.,:])\d{1,2}(?:[:.]\d{2}|[hu]\d{2})(?![\p{N}]|[.,:]\d)/u;
 /** A numeric date: 17.09.2020, 2022-04-10, 10/04/2022. */
 const NUMERIC_DATE = /(?<!\p{N})(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\p{N})/u;
 /** A copyright or other symbol first: ©, Ⓒ, ®. */
@@ -77,13 +79,17 @@ const TRAILING_CREDIT =
   /(?:\(\s*[^()]{2,60}\s*\/\s*[^()/]{1,30}\)|[—–-]\s+\p{Lu}[^—–]{1,60}\s\/\s*\p{L}[\p{L} .-]{0,30})\s*$/u;
 const SENTENCE_END = /[.!?…]["'”’»)]*$/u;
 /** A leading clock time of a live blog or a timestamped item: "18:07 Alle scholen …", "7:01 NIJMEGEN - …". */
-const LEADING_CLOCK = /^(\d{1,2}[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?)\s+(?=[\p{Lu}\p{N}"'“„«‘])/u;
+const LEADING_CLOCK = /^(\d{1,2}(?:[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?|[hu]\d{2}))\s+(?=[\p{Lu}\p{N}"'“„«‘])/u;
+/** After a clock, a page's comment or share counter: "16u55 5 Dendermonde …". */
+const COUNTER = /^(\d{1,4})\s+(?=\p{Lu})/u;
+/** A day and a month name, a year optional, before the lead: "25 maart Dat had …", "5 november – Zo, …". */
+const LEADING_DATE = /^(\d{1,2}\.?\s+(\p{L}{3,10})\.?(?:\s+\d{4})?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])/u;
 
 const wordsOf = (text: string) => splitWords(text).map(fold);
 
 /**
  * A line of dates and times: at least one clock time or date, and most of its words numbers, month or day
- * names, a short unit beside a number ("uur", "Uhr", "h") or a field label with a colon ("Publicatie:").
+ * names, a short unit after a number ("uur", "Uhr", "h") or a field label with a colon ("Publicatie:").
  */
 export function isTimestamp(text: string, calendar: ReadonlySet<string>): boolean {
   const words = wordsOf(text);
@@ -101,10 +107,7 @@ export function isTimestamp(text: string, calendar: ReadonlySet<string>): boolea
   const labelWords = fieldLabel ? wordsOf(fieldLabel).length : 0;
   const dateWords = words.filter(
     (word, index) =>
-      index < labelWords ||
-      numeric(word) ||
-      calendar.has(word) ||
-      (word.length <= 3 && (numeric(words[index - 1]) || numeric(words[index + 1]))),
+      index < labelWords || numeric(word) || calendar.has(word) || (word.length <= 3 && numeric(words[index - 1])),
   ).length;
   return dateWords / words.length >= 0.6;
 }
@@ -115,6 +118,10 @@ export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): Boi
   const first = words[0] ?? '';
   if (words.length === 0) return 'noise';
   if (isTimestamp(text, lexicon.calendar)) return 'timestamp';
+  // "18-08-2019, Michael Huising": a date, then a byline or a place, and no sentence.
+  if (words.length <= 8 && /^\S+\s*[,–—-]/u.test(text) && NUMERIC_DATE.test(first)) {
+    return 'timestamp';
+  }
   if (SYMBOL_FIRST.test(text) && words.length <= SHAPE_MAX_WORDS) return 'credit';
   const unbracketed = text.replace(/^[([]\s*/u, '');
   const firstWord = wordsOf(unbracketed)[0] ?? '';
@@ -125,6 +132,10 @@ export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): Boi
     return words.length <= SHAPE_MAX_WORDS ? 'credit' : 'caption';
   }
   if (TRAILING_CREDIT.test(text) && words.length <= SHAPE_MAX_WORDS * 2) return 'caption';
+  // "… in zijn woning (Foto: Petra Mulder/RTV Noord)": a photo's caption with its credit in brackets.
+  const bracket = /\(([^()]{2,80})\)\s*$/u.exec(text)?.[1];
+  const bracketWord = bracket ? (wordsOf(bracket)[0] ?? '') : '';
+  if (bracket && lexicon.creditWords.has(bracketWord) && /^\s*[\p{L}']+\s*:/u.test(bracket)) return 'caption';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
   const lower = text.toLowerCase();
   if (
@@ -158,7 +169,11 @@ function densityClass(text: string, lexicon: BoilerplateLexicon): Density {
   const words = wordsOf(text);
   const stopwords = words.filter((word) => lexicon.stopwords.has(word)).length;
   const density = words.length === 0 ? 0 : stopwords / words.length;
-  if (text.length < LENGTH_LOW) return 'short';
+  // A short whole sentence ("Niemand raakte gewond.") is near-good, not merely short: news closes on such
+  // lines, where jusText's web pages close on menus, and one sentence is too short for a density to say much.
+  if (text.length < LENGTH_LOW) {
+    return SENTENCE_END.test(text) && words.length >= MIN_SENTENCE_WORDS ? 'neargood' : 'short';
+  }
   if (density >= STOPWORDS_HIGH && text.length > LENGTH_HIGH) return 'good';
   if (density >= STOPWORDS_LOW) return 'neargood';
   return 'bad';
@@ -167,11 +182,14 @@ function densityClass(text: string, lexicon: BoilerplateLexicon): Density {
 /**
  * jusText's context-sensitive pass: short blocks take the class of their nearest good-or-bad neighbours
  * (both good: good; both bad: bad; a near-good block on a bad side: good), near-good blocks are good unless
- * both sides are bad. The file's edges count as bad, as jusText's do.
+ * both sides are bad. The file's edges count as bad, as jusText's do. Blocks whose shape already decided
+ * them (a live blog's times, a credit under a photo) are passed over: they separate items, they do not make
+ * the text around them suspect.
  */
-function inContext(classes: readonly Density[]): ('good' | 'bad')[] {
+function inContext(classes: readonly Density[], decided: readonly boolean[]): ('good' | 'bad')[] {
   const neighbour = (from: number, step: number, ignoreNearGood: boolean): Density => {
     for (let index = from + step; index >= 0 && index < classes.length; index += step) {
+      if (decided[index]) continue;
       const value = classes[index] as Density;
       if (value === 'good' || value === 'bad') return value;
       if (value === 'neargood' && !ignoreNearGood) return value;
@@ -206,9 +224,13 @@ export function endsUnfinished(text: string): boolean {
 export function classifyBlocks(blocks: readonly RawBlock[], lexicon: BoilerplateLexicon): ClassifiedBlock[] {
   const shapes = blocks.map((block) => block.forced ?? boilerplateShape(block.text, lexicon));
   const densities = blocks.map((block, index): Density => (shapes[index] ? 'bad' : densityClass(block.text, lexicon)));
-  let context = inContext(densities);
+  const decided = shapes.map((shape) => shape !== undefined);
+  let context = inContext(densities, decided);
   if (!context.some((value, index) => value === 'good' && !shapes[index])) {
-    context = inContext(densities.map((value) => (value === 'neargood' ? 'good' : value)));
+    context = inContext(
+      densities.map((value) => (value === 'neargood' ? 'good' : value)),
+      decided,
+    );
   }
   // No stopword list fits the text (a language the packs lack): jusText's language-independent mode, by
   // length alone, which here means every block that has no boilerplate shape.
@@ -253,19 +275,45 @@ function unquoted(text: string): string {
  * no space between). Returns the pieces in order, each to be classified on its own; the text is unchanged
  * but for the cut.
  */
-export function splitGlued(block: RawBlock, wholeText: string): RawBlock[] {
+export function splitGlued(block: RawBlock, wholeText: string, lexicon: BoilerplateLexicon): RawBlock[] {
   const { text, lines } = block;
   const clock = LEADING_CLOCK.exec(text);
   if (clock?.[1]) {
-    const rest = { text: text.slice(clock[0].length), lines };
-    return [{ text: clock[1], lines: 1, forced: 'timestamp' }, ...splitGlued(rest, wholeText)];
+    let rest = text.slice(clock[0].length);
+    const pieces: RawBlock[] = [{ text: clock[1], lines: 1, forced: 'timestamp' }];
+    const counter = COUNTER.exec(rest);
+    if (counter?.[1]) {
+      pieces.push({ text: counter[1], lines: 1, forced: 'noise' });
+      rest = rest.slice(counter[0].length);
+      // "… 5 Dendermonde Het Feestkomitee …": a place, then the lead's own capitalised first word, a stopword.
+      const place = /^(\p{Lu}[\p{L}-]+)\s+(?=(\p{Lu}\p{Ll}*)\s)/u.exec(rest);
+      if (place?.[1] && lexicon.stopwords.has(fold(place[2] ?? ''))) {
+        pieces.push({ text: place[1], lines: 1, forced: 'label' });
+        rest = rest.slice(place[0].length);
+      }
+    }
+    return [...pieces, ...splitGlued({ text: rest, lines }, wholeText, lexicon)];
   }
-  const glued = /^(\p{Lu}\p{Ll}{5,})(\p{Lu}\p{Ll}+)(?=[\s,.:;!?]|$)/u.exec(text);
-  // A camel-cased name (WhatsApp, DeSantis) occurs again as it is; a crawler's glue does not.
-  if (glued?.[1] && glued[0] && wholeText.indexOf(glued[0]) === wholeText.lastIndexOf(glued[0])) {
+  const date = LEADING_DATE.exec(text);
+  if (date?.[1] && lexicon.calendar.has(fold(date[2] ?? ''))) {
     return [
-      { text: glued[1], lines: 1, forced: 'label' },
-      { text: text.slice(glued[1].length), lines },
+      { text: date[1], lines: 1, forced: 'timestamp' },
+      ...splitGlued({ text: text.slice(date[0].length), lines }, wholeText, lexicon),
+    ];
+  }
+  const glued = /^([\p{Lu}\p{Ll}]\p{Ll}{3,})(\p{Lu}\p{Ll}*)(?=[\s,.:;!?]|$)/u.exec(text);
+  // A camel-cased name (WhatsApp, DeSantis, LinkedIn) occurs again as it is, and its second half is rarely a
+  // stopword; a crawler's glue ("VideoDe eerste …", "StikstofprotestBoze boeren …") is neither.
+  const label = glued?.[1] ?? '';
+  const secondIsStopword = lexicon.stopwords.has(fold(glued?.[2] ?? ''));
+  if (
+    glued?.[0] &&
+    (secondIsStopword || (label.length >= 6 && (glued[2] ?? '').length >= 2)) &&
+    wholeText.indexOf(glued[0]) === wholeText.lastIndexOf(glued[0])
+  ) {
+    return [
+      { text: label, lines: 1, forced: 'label' },
+      { text: text.slice(label.length), lines },
     ];
   }
   return [block];

@@ -207,24 +207,24 @@ function continuesLine(previous: string, line: string, width: number): boolean {
   return width >= MIN_WRAP_WIDTH && previous.length >= WRAP_SHARE * width;
 }
 
-const TITLE_MAX_WORDS = 16;
-/** A title may end in a question or an exclamation mark when it is this short. */
-const QUESTION_TITLE_MAX_WORDS = 12;
+/** Titles run longer than a lead's first clause when they quote someone: "…: ‘We staan er goed op’". */
+const TITLE_MAX_WORDS = 30;
 /** Boilerplate lines (a date, a credit, a label) that may stand before a title. */
 const MAX_BLOCKS_BEFORE_TITLE = 3;
 
 /**
- * The title line: among the first blocks, after nothing but boilerplate, a single short line that reads as a
- * headline (not a date, a time, a credit or a label, no full stop), with more text after it.
+ * The title line: among the first blocks, after nothing but boilerplate, a single line that reads as a
+ * headline and not as a sentence of the body: it ends in no full stop, comma, colon or semicolon (a question
+ * mark, an exclamation mark or a closing quote may end a headline), it has no boilerplate shape (a date, a
+ * time, a credit, a label), and more text follows it.
  */
 function findTitle(blocks: readonly RawBlock[], kinds: readonly (BoilerplateKind | undefined)[]): number {
   for (let index = 0; index <= MAX_BLOCKS_BEFORE_TITLE && index < blocks.length - 1; index += 1) {
     const block = blocks[index] as RawBlock;
     if (kinds[index]) continue;
     const words = block.text.split(' ').length;
-    const unfinished = endsUnfinished(block.text);
-    const question = /[?!]["'”’»]?$/u.test(block.text) && words <= QUESTION_TITLE_MAX_WORDS;
-    const titleLike = block.lines === 1 && words >= 2 && words <= TITLE_MAX_WORDS && (unfinished || question);
+    const end = block.text.replace(/["'”’»)\]]+$/u, '').slice(-1);
+    const titleLike = block.lines === 1 && words >= 2 && words <= TITLE_MAX_WORDS && !/[.,;:…]/u.test(end);
     return titleLike ? index : -1;
   }
   return -1;
@@ -237,7 +237,7 @@ function findTitle(blocks: readonly RawBlock[], kinds: readonly (BoilerplateKind
 function structure(body: string): { title?: string; blocks: Block[] } {
   const lexicon = boilerplateLexicon(detectLanguage(body));
   const isBoilerplate = (line: string) => boilerplateShape(line, lexicon) !== undefined;
-  const raw = splitBlocks(body, isBoilerplate).flatMap((block) => splitGlued(block, body));
+  const raw = splitBlocks(body, isBoilerplate).flatMap((block) => splitGlued(block, body, lexicon));
   const shapes = raw.map((block) => block.forced ?? boilerplateShape(block.text, lexicon));
   const titleAt = findTitle(raw, shapes);
   const rest = titleAt < 0 ? raw : [...raw.slice(0, titleAt), ...raw.slice(titleAt + 1)];

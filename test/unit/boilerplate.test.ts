@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { summarizeArticle } from '../../functions/core/article';
+import { calendarNames } from '../../functions/core/calendar';
+import { isTimestamp } from '../../functions/core/content';
+import { type Block, parseSeed } from '../../functions/core/seed';
+
+/**
+ * Each fixture in test/fixtures/shapes/ is written here and reproduces the shape of a failure seen on real
+ * crawled pages (which stay outside the repository): a date line taken for a title, a live blog's times in
+ * the headline, a credit, a caption, a label glued to the first word, a date before the lead.
+ */
+const SHAPES = join(import.meta.dirname, '../fixtures/shapes');
+const parse = (file: string) => parseSeed(readFileSync(join(SHAPES, file), 'utf8'));
+const boilerplate = (blocks: readonly Block[]) =>
+  blocks.filter((block) => block.type === 'boilerplate').map((block) => [block.kind, block.text]);
+
+describe('shapes of real pages', () => {
+  it.each([
+    ['timestamp-first-line.txt', undefined, [['timestamp', 'Publicatie: wo 18 juli 2018 11.05 uur']]],
+    ['timestamp-then-title.txt', 'Brand verwoest schuur in Lemelerveld', [['timestamp', 'zo 10 april 2022 23.26 uur']]],
+    [
+      'german-stand-and-caption.txt',
+      undefined,
+      [
+        ['timestamp', 'Stand: 02.03.2023 17:36 Uhr'],
+        ['caption', 'Ein Feuerwehrmann steht vor einem Windrad bei Husum. (Hans Muster-Petersen/dpa)'],
+      ],
+    ],
+    ['english-date-line.txt', undefined, [['timestamp', '24 Feb 2022']]],
+    ['circled-credit.txt', undefined, [['credit', 'Ⓒ Fotobureau Dijkstra']]],
+    [
+      'live-blog-times.txt',
+      undefined,
+      [
+        ['timestamp', '18:07'],
+        ['timestamp', '17:45'],
+        ['timestamp', '7:01'],
+      ],
+    ],
+    ['glued-label-title.txt', 'Boze boeren rijden met trekkers naar Den Haag', [['label', 'Stikstofprotest']]],
+    ['glued-label-lead.txt', undefined, [['label', 'foto']]],
+    ['date-before-lead.txt', 'Raadsvergadering in Dalfsen duurt vijftien minuten', [['timestamp', '25 maart']]],
+    [
+      'clock-counter-place.txt',
+      'Volle affiche voor het veertigste Dorpsfeest',
+      [
+        ['timestamp', '16u55'],
+        ['noise', '5'],
+        ['label', 'Dendermonde'],
+      ],
+    ],
+    [
+      'caption-with-credit.txt',
+      undefined,
+      [['caption', 'De Meeuwen is kampioen in de tweede klasse (foto: VV de Meeuwen)']],
+    ],
+    ['dated-byline.txt', 'Auto te water bij Wildervank', [['timestamp', '18-08-2019, Michael Huisman 112Gr.']]],
+    [
+      'lines-without-blank-lines.txt',
+      'Politiek blijft het voorlopig nog oudjaar',
+      [
+        ['timestamp', '29'],
+        ['timestamp', 'dec'],
+      ],
+    ],
+  ])('%s: title %p, boilerplate kept with its kind', (file, title, kinds) => {
+    const seed = parse(file);
+    expect(seed.title).toBe(title);
+    expect(boilerplate(seed.blocks)).toEqual(kinds);
+    for (const [, text] of kinds) expect(seed.paragraphs).not.toContain(text);
+  });
+
+  it('takes a long title that quotes someone, and a title after a date line, as the title', () => {
+    expect(parse('quoted-title.txt').title).toMatch(/^Inwoner dient klacht in tegen gemeente: “Op mijn vraag/u);
+    expect(parse('timestamp-then-title.txt').title).toBe('Brand verwoest schuur in Lemelerveld');
+  });
+
+  it('joins wrapped lines but not a title, a date and a lead on lines of their own', () => {
+    expect(parse('wrapped-lines.txt').paragraphs).toEqual([
+      'The council has approved a new budget for the coming year, with more money for roads and schools and a small rise in local taxes for most households. The mayor said the plan was balanced.',
+      'Opposition members voted against it.',
+    ]);
+    expect(parse('lines-without-blank-lines.txt').paragraphs[0]).toMatch(
+      /^\(Westland, 29 december 2021\)\. Wie denkt/u,
+    );
+  });
+
+  it('makes the live blog item the lead, without its time', () => {
+    const seed = parse('live-blog-times.txt');
+    expect(seed.paragraphs[0]).toMatch(/^Alle scholen/u);
+    expect(summarizeArticle(seed).headline).toMatch(/^Alle scholen in Nederland gaan dicht/u);
+    expect(summarizeArticle(seed).summary).not.toMatch(/\d{1,2}:\d{2}/u);
+  });
+
+  it.each([
+    'timestamp-first-line.txt',
+    'german-stand-and-caption.txt',
+    'english-date-line.txt',
+    'circled-credit.txt',
+    'glued-label-lead.txt',
+    'caption-with-credit.txt',
+  ])('%s: the headline and summary are made of the article, not its boilerplate', (file) => {
+    const summary = summarizeArticle(parse(file));
+    for (const text of [summary.headline, summary.summary]) {
+      expect(text).not.toMatch(/\d{1,2}[:.]\d{2}|Ⓒ|\/dpa|\(foto|^foto|Feb 2022/u);
+    }
+  });
+});
+
+describe('timestamps', () => {
+  const calendar = calendarNames(['nl', 'en', 'de', 'fr', 'fy']);
+  it.each([
+    'Publicatie: wo 18 juli 2018 11.05 uur',
+    'zo 10 april 2022 23.26 uur',
+    '24 Feb 2022',
+    'Stand: 02.03.2023 17:36 Uhr',
+    '17.09.2020',
+    'mardi 3 mars 2020, 14h30',
+    'Updated 3 March 2021',
+  ])('%p is a timestamp', (line) => {
+    expect(isTimestamp(line, calendar)).toBe(true);
+  });
+
+  it.each([
+    'Om 18.00 uur gaat de winkel dicht',
+    'Kermis Gemeldorp met 154ste meiboomplanting 03 mei 2018',
+    'Brand verwoest schuur in Lemelerveld',
+    'Ruim 1.000 mensen bij protest in Den Haag',
+  ])('%p is no timestamp', (line) => {
+    expect(isTimestamp(line, calendar)).toBe(false);
+  });
+
+  it('reads month and day names from CLDR, abbreviations included', () => {
+    for (const name of ['wo', 'zo', 'juli', 'feb', 'mär', 'févr', 'desimber', 'tongersdei']) {
+      expect(calendar.has(name)).toBe(true);
+    }
+  });
+});
