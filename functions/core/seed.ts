@@ -3,7 +3,6 @@ import {
   type BoilerplateKind,
   boilerplateShape,
   classifyBlocks,
-  endsUnfinished,
   type RawBlock,
   splitGlued,
 } from './content';
