@@ -283,11 +283,17 @@ export function evaluateDirectory(directory: string, options: { verbose?: boolea
   );
 
   const titled = rows.filter((row) => row.page.firstLine === 'title' && row.page.title !== null);
-  const recognised = titled.filter((row) => row.recognisedTitle?.trim() === row.page.title?.trim());
+  // Recognised: the title the parser took is the labelled first line, or that line less a label it split off.
+  const recognised = titled.filter(
+    (row) => row.recognisedTitle !== undefined && (row.page.title ?? '').includes(row.recognisedTitle.trim()),
+  );
   const junkFirst = rows.filter((row) =>
     ['timestamp', 'credit', 'byline', 'label', 'caption'].includes(row.page.firstLine),
   );
-  const wronglyTitled = junkFirst.filter((row) => row.recognisedTitle !== undefined);
+  // Wrong: the junk first line itself became the title (a real title on the next line may be taken).
+  const wronglyTitled = junkFirst.filter(
+    (row) => row.recognisedTitle !== undefined && firstLine(row.page.text).includes(row.recognisedTitle.trim()),
+  );
   const untitledBody = rows.filter((row) => row.page.firstLine === 'body');
   const bodyTitled = untitledBody.filter((row) => row.recognisedTitle !== undefined);
   console.log('\nTitle line');

@@ -136,6 +136,7 @@ export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): Boi
   const bracket = /\(([^()]{2,80})\)\s*$/u.exec(text)?.[1];
   const bracketWord = bracket ? (wordsOf(bracket)[0] ?? '') : '';
   if (bracket && lexicon.creditWords.has(bracketWord) && /^\s*[\p{L}']+\s*:/u.test(bracket)) return 'caption';
+  if (words.length <= SHAPE_MAX_WORDS * 3 && isCreditTail(creditTail(text), lexicon)) return 'caption';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
   const lower = text.toLowerCase();
   if (
@@ -155,11 +156,26 @@ export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): Boi
     lexicon.bylineOpeners.has(first) &&
     words.length <= 8 &&
     !SENTENCE_END.test(text) &&
-    /^\S+\s+\p{Lu}/u.test(text)
+    /^\S+(?:\s+\p{Lu}|\s*:)/u.test(text)
   ) {
     return 'byline';
   }
   return undefined;
+}
+
+/** What follows a caption's last sentence: "… juichen. Ⓒ ANP/HH", "… code geel. Beeld ANP", "… Gitter. © Name/dpa". */
+function creditTail(text: string): string {
+  const sentences = text.split(/(?<=[.!?…])\s+(?=\S)/u);
+  return sentences.length > 1 ? (sentences.at(-1) ?? '') : '';
+}
+
+/** A credit: a symbol first, a credit word and a name ("Beeld ANP", "Bild: dpa"), or "Name/Agency". */
+function isCreditTail(tail: string, lexicon: BoilerplateLexicon): boolean {
+  const words = wordsOf(tail);
+  if (words.length === 0 || words.length > 8 || SENTENCE_END.test(tail)) return false;
+  if (SYMBOL_FIRST.test(tail)) return true;
+  if (lexicon.creditWords.has(words[0] ?? '') && /^[\p{L}']+\s*:?\s*\p{Lu}/u.test(tail)) return true;
+  return /^\p{Lu}[\p{L}.' -]{1,40}\s*\/\s*\p{L}[\p{L} .-]{0,30}$/u.test(tail);
 }
 
 type Density = 'good' | 'neargood' | 'short' | 'bad';

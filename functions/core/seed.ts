@@ -1,11 +1,5 @@
 import { boilerplateLexicon } from './boilerplate-words';
-import {
-  type BoilerplateKind,
-  boilerplateShape,
-  classifyBlocks,
-  type RawBlock,
-  splitGlued,
-} from './content';
+import { type BoilerplateKind, boilerplateShape, classifyBlocks, type RawBlock, splitGlued } from './content';
 import { htmlToText, looksLikeHtml } from './html';
 import { detectLanguage } from './language';
 import { InvalidPeriodError, parsePeriod } from './periods';
@@ -208,6 +202,8 @@ function continuesLine(previous: string, line: string, width: number): boolean {
 
 /** Titles run longer than a lead's first clause when they quote someone: "…: ‘We staan er goed op’". */
 const TITLE_MAX_WORDS = 30;
+/** A title-like line this short, over another title-like line, is a kicker (a section or topic label). */
+const KICKER_MAX_WORDS = 3;
 /** Boilerplate lines (a date, a credit, a label) that may stand before a title. */
 const MAX_BLOCKS_BEFORE_TITLE = 3;
 
@@ -222,11 +218,33 @@ function findTitle(blocks: readonly RawBlock[], kinds: readonly (BoilerplateKind
     const block = blocks[index] as RawBlock;
     if (kinds[index]) continue;
     const words = block.text.split(' ').length;
-    const end = block.text.replace(/["'”’»)\]]+$/u, '').slice(-1);
-    const titleLike = block.lines === 1 && words >= 2 && words <= TITLE_MAX_WORDS && !/[.,;:…]/u.test(end);
-    return titleLike ? index : -1;
+    if (!isTitleLike(block)) return -1;
+    // "Premium Binnenland", "Coronavirus": a kicker of a few words over the real title line.
+    const next = blocks[index + 1];
+    const kicker =
+      words <= KICKER_MAX_WORDS && next && !kinds[index + 1] && isTitleLike(next) && index + 2 < blocks.length;
+    return kicker && next.text.split(' ').length > words ? index + 1 : index;
   }
   return -1;
+}
+
+/**
+ * "video Precies een jaar geleden …", "rechtszaak Na een serie brandjes …": a lower-case label word before a
+ * capitalised title on the first line is the site's kicker, not a word of the title.
+ */
+function splitKicker(block: RawBlock): RawBlock[] {
+  const kicker = /^(\p{Ll}[\p{L}-]{2,20}) (?=\p{Lu}\p{Ll})/u.exec(block.text);
+  if (!kicker?.[1] || block.lines !== 1) return [block];
+  const rest = { text: block.text.slice(kicker[0].length), lines: 1 };
+  return isTitleLike(rest) ? [{ text: kicker[1], lines: 1, forced: 'label' }, rest] : [block];
+}
+
+function isTitleLike(block: RawBlock): boolean {
+  const words = block.text.split(' ').length;
+  const end = block.text.replace(/["'”’»)\]]+$/u, '').slice(-1);
+  // A title starts as a headline does: a capital, a digit or a quote; a lower-case first line is a label.
+  const start = /^[\p{Lu}\p{N}"'‘’“”„«]/u.test(block.text);
+  return block.lines === 1 && start && words >= 2 && words <= TITLE_MAX_WORDS && !/[.,;:…]/u.test(end);
 }
 
 /**
@@ -236,10 +254,16 @@ function findTitle(blocks: readonly RawBlock[], kinds: readonly (BoilerplateKind
 function structure(body: string): { title?: string; blocks: Block[] } {
   const lexicon = boilerplateLexicon(detectLanguage(body));
   const isBoilerplate = (line: string) => boilerplateShape(line, lexicon) !== undefined;
-  const raw = splitBlocks(body, isBoilerplate).flatMap((block) => splitGlued(block, body, lexicon));
+  const raw = splitBlocks(body, isBoilerplate)
+    .flatMap((block, index) => (index === 0 ? splitKicker(block) : [block]))
+    .flatMap((block) => splitGlued(block, body, lexicon));
   const shapes = raw.map((block) => block.forced ?? boilerplateShape(block.text, lexicon));
   const titleAt = findTitle(raw, shapes);
-  const rest = titleAt < 0 ? raw : [...raw.slice(0, titleAt), ...raw.slice(titleAt + 1)];
+  // What stands before the title is boilerplate by its shape, or a kicker, which is a label.
+  const before = raw
+    .slice(0, Math.max(titleAt, 0))
+    .map((block, index) => (shapes[index] ? block : { ...block, forced: 'label' as const }));
+  const rest = titleAt < 0 ? raw : [...before, ...raw.slice(titleAt + 1)];
   const blocks = classifyBlocks(rest, lexicon).map(
     ({ text, kind }): Block =>
       kind === 'paragraph' || kind === 'subheading' ? { type: kind, text } : { type: 'boilerplate', kind, text },
