@@ -1,13 +1,4 @@
-import { PLACES } from './gazetteer';
-import {
-  DETERMINERS,
-  GERMAN_NAME_PARTICLES,
-  isCalendarWord,
-  isDemonym,
-  NAME_PARTICLES,
-  NEVER_ENTITIES,
-  TITLES,
-} from './lexicon';
+import { type LanguagePack, packFor, unionOf } from './lang';
 import { stopwordsFor } from './stopwords';
 import { foldAccents, isAcronym, isNumeric, startsUpper, type Token, tokenize } from './text';
 
@@ -34,6 +25,16 @@ interface Mention {
   readonly afterTitle: boolean;
 }
 
+// Of every language: names, quotations and datelines do not keep to the article's.
+const TITLES = unionOf('titles');
+const DETERMINERS = unionOf('determiners');
+const NAME_PARTICLES = unionOf('nameParticles');
+const NEVER_ENTITIES = unionOf('neverEntities');
+const PLACES = unionOf('places');
+const MONTHS = unionOf('months');
+const DAYS = unionOf('days');
+const DAY_PART_SUFFIXES = unionOf('dayPartSuffixes');
+
 const TITLE_SUFFIXES = [...TITLES].filter((title) => title.length >= 5);
 
 /** "president", "Verbandspräsident", "GDL-Chef", "oud-premier". */
@@ -45,7 +46,38 @@ export function isTitleWord(word: string): boolean {
   return TITLE_SUFFIXES.some((title) => lower.length > title.length + 2 && lower.endsWith(title));
 }
 
+/** True for dinsdag, donderdagavond, Dienstagabend, mardi; case-insensitive. */
+export function isDayWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (DAYS.has(lower)) return true;
+  for (const day of DAYS) {
+    if (lower.startsWith(day) && DAY_PART_SUFFIXES.has(lower.slice(day.length))) return true;
+  }
+  return false;
+}
+
+/** Month and day names: never entities, never keywords. */
+export function isCalendarWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return MONTHS.has(lower) || isDayWord(lower);
+}
+
+/** Adjectives of nationality: capitalised in Dutch and English but no names ("de Amerikaanse president"). */
+export function isDemonym(word: string, language: string): boolean {
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const demonyms = packFor(language).demonyms;
+  if (!demonyms) return false;
+  const lower = word.toLowerCase();
+  return demonyms.suffix.test(lower) && lower.length >= demonyms.minLength && !demonyms.exceptions.has(lower);
+}
+
+/** A known country, region or city, compared without accents: "Oekraïne", "Russland". */
+export function isPlace(word: string): boolean {
+  return PLACES.has(foldAccents(word));
+}
+
 export function findEntities(sentences: readonly string[], language: string): Entity[] {
+  const pack = packFor(language);
   const tokenized = sentences.map((sentence) => ({ sentence, tokens: tokenize(sentence) }));
   const capitalisedInside = new Set<string>();
   const lowercase = new Set<string>();
@@ -67,13 +99,13 @@ export function findEntities(sentences: readonly string[], language: string): En
     });
   }
   const raw = tokenized.flatMap(({ sentence, tokens }, sentenceIndex) =>
-    runs(sentence, tokens, sentenceIndex, language, standaloneNouns),
+    runs(sentence, tokens, sentenceIndex, pack, standaloneNouns),
   );
   const alone = new Set(raw.filter((run) => run.joins.length === 0).map((run) => key(run.words)));
   const mentions = raw
     .flatMap((run) => splitJoins(run, alone))
-    .flatMap((mention) => clean(mention, language, capitalisedInside, lowercase));
-  return rank(mentions, capitalisedInside, language);
+    .flatMap((mention) => clean(mention, pack, capitalisedInside, lowercase));
+  return rank(mentions, capitalisedInside, pack);
 }
 
 interface Run extends Mention {
@@ -103,7 +135,7 @@ function runs(
   sentence: string,
   tokens: readonly Token[],
   sentenceIndex: number,
-  language: string,
+  pack: LanguagePack,
   standaloneNouns: ReadonlySet<string>,
 ): Run[] {
   const found: Run[] = [];
@@ -138,8 +170,10 @@ function runs(
       const leftIsOneWord =
         words.length === 1 ||
         (words.length === 2 && joins.length === 0 && NAME_PARTICLES.has((words[0] ?? '').toLowerCase()));
+      // German: "Ursula von der Leyen", never "Prozent der Kosten".
       const germanOk =
-        language !== 'de' || (GERMAN_NAME_PARTICLES.has(particles[0] ?? '') && !standaloneNouns.has(after?.text ?? ''));
+        !pack.capitalisesNouns ||
+        (pack.nameParticles.has(particles[0] ?? '') && !standaloneNouns.has(after?.text ?? ''));
       if (
         particles.length > 0 &&
         leftIsOneWord &&
@@ -190,14 +224,14 @@ function splitJoins(run: Run, alone: ReadonlySet<string>): Mention[] {
 /** Titles, determiners and calendar words off the edges; a run with a title inside is split at it. */
 function clean(
   mention: Mention,
-  language: string,
+  pack: LanguagePack,
   capitalisedInside: ReadonlySet<string>,
   lowercase: ReadonlySet<string>,
 ): Mention[] {
   let words = mention.words.map((word) => word.replace(/['’]s$/u, ''));
   let initial = mention.initial;
   let afterTitle = mention.afterTitle;
-  const stopwords = stopwordsFor(language);
+  const stopwords = stopwordsFor(pack.code);
   while (words.length > 0) {
     const first = words[0] ?? '';
     const lower = first.toLowerCase();
@@ -216,10 +250,10 @@ function clean(
     }
   }
   // Trailing calendar words and adjectives: "Westen Russische (troepen)", "Ende Januar".
-  while (words.length > 0 && (isCalendarWord(words.at(-1) ?? '') || isDemonym(words.at(-1) ?? '', language))) {
+  while (words.length > 0 && (isCalendarWord(words.at(-1) ?? '') || isDemonym(words.at(-1) ?? '', pack.code))) {
     words = words.slice(0, -1);
   }
-  if (language === 'de') {
+  if (pack.capitalisesNouns) {
     // German capitalises nouns: "Milliarden Euro", "Angaben" are no names.
     while (words.length > 0 && stopwords.has((words[0] ?? '').toLowerCase())) words = words.slice(1);
     while (words.length > 0 && stopwords.has((words.at(-1) ?? '').toLowerCase())) words = words.slice(0, -1);
@@ -227,7 +261,7 @@ function clean(
   // "Luchtvaartmaatschappij KLM" at a sentence start: a first word that is a common word elsewhere, or a long
   // compound noun, and never capitalised inside a sentence, is no part of the name.
   const opener = words[0] ?? '';
-  const common = lowercase.has(opener.toLowerCase()) || (opener.length >= 10 && language !== 'en');
+  const common = lowercase.has(opener.toLowerCase()) || (opener.length >= 10 && pack.longOpenerIsNoun);
   if (
     initial &&
     words.length > 1 &&
@@ -244,33 +278,28 @@ function clean(
     const before = words.slice(0, titleAt);
     const parts: Mention[] = [];
     if (before.length > 1 || (before.length === 1 && isPlaceOrAcronym(before[0] ?? ''))) {
-      parts.push(...clean({ ...mention, words: before, initial }, language, capitalisedInside, lowercase));
+      parts.push(...clean({ ...mention, words: before, initial }, pack, capitalisedInside, lowercase));
     }
     const after = words.slice(titleAt + 1);
     if (after.length > 0) {
       parts.push(
-        ...clean(
-          { ...mention, words: after, initial: false, afterTitle: true },
-          language,
-          capitalisedInside,
-          lowercase,
-        ),
+        ...clean({ ...mention, words: after, initial: false, afterTitle: true }, pack, capitalisedInside, lowercase),
       );
     }
     return parts;
   }
   if (words.length === 0) return [];
-  if (words.length === 1 && isDemonym(words[0] ?? '', language)) return [];
+  if (words.length === 1 && isDemonym(words[0] ?? '', pack.code)) return [];
   // A genitive of a known place is the place: "Russlands Präsident", "Ruslands leger".
   const only = words[0] ?? '';
-  if (words.length === 1 && !PLACES.has(foldAccents(only)) && PLACES.has(foldAccents(only.replace(/s$/u, '')))) {
+  if (words.length === 1 && !isPlace(only) && isPlace(only.replace(/s$/u, ''))) {
     words = [only.slice(0, -1)];
   }
   return [{ ...mention, words, initial, afterTitle }];
 }
 
 function isPlaceOrAcronym(word: string): boolean {
-  return isAcronym(word) || PLACES.has(foldAccents(word)) || PLACES.has(foldAccents(word.replace(/s$/u, '')));
+  return isAcronym(word) || isPlace(word) || isPlace(word.replace(/s$/u, ''));
 }
 
 interface Tally {
@@ -283,8 +312,8 @@ interface Tally {
   multiword: boolean;
 }
 
-function rank(mentions: readonly Mention[], capitalisedInside: ReadonlySet<string>, language: string): Entity[] {
-  const stopwords = stopwordsFor(language);
+function rank(mentions: readonly Mention[], capitalisedInside: ReadonlySet<string>, pack: LanguagePack): Entity[] {
+  const stopwords = stopwordsFor(pack.code);
   const tallies = new Map<string, Tally>();
   const afterTitle = new Set<string>();
   for (const mention of mentions) {
@@ -331,7 +360,7 @@ function rank(mentions: readonly Mention[], capitalisedInside: ReadonlySet<strin
     tallies.delete(folded);
   }
   const kept = [...tallies.entries()].filter(([folded, tally]) => {
-    if (language !== 'de' || tally.multiword) return true;
+    if (!pack.capitalisesNouns || tally.multiword) return true;
     // German capitalises every noun: a single word is a name only when it is a known place, an acronym or follows a title.
     return isPlaceOrAcronym(tally.name) || afterTitle.has(folded);
   });

@@ -1,6 +1,5 @@
-import { type Entity, isTitleWord } from './entities';
-import { PLACES } from './gazetteer';
-import { DETERMINERS, DROPPABLE_AUXILIARIES, FUNCTION_WORDS, isDayWord, isDemonym, REPORTING_VERBS } from './lexicon';
+import { type Entity, isDayWord, isDemonym, isPlace, isTitleWord } from './entities';
+import { hasPack, PACKS, packFor, unionOf } from './lang';
 import { capitalizeFirst, foldAccents } from './text';
 
 /**
@@ -21,66 +20,41 @@ interface Chunk {
   readonly core: string;
 }
 
-const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
-
-const RELATIVE_DAYS = words(`
-  gisteren vandaag vanochtend vanmorgen vanmiddag vanavond vannacht gisteravond gistermiddag gisterochtend
-  eergisteren yesterday today tonight gestern heute vorgestern hier aujourd'hui juster hjoed fannacht
-`);
-const DAY_PREPOSITIONS = words(`
-  op on am le vorige afgelopen last this next deze kommenden letzten ce dit sinds since seit depuis early late
-  vroeg laat früh spät tôt
-`);
-const DAY_PARTS = words(
-  `avond ochtend middag nacht evening morning afternoon night abend morgen nachmittag soir matin`,
-);
-const CLOCK_UNITS = words(`uur u h uhr heures heure o'clock pm am p.m a.m oere`);
-const CLOCK_PREPOSITIONS = words(`
-  rond omstreeks om iets na voor tegen kort even ongeveer around at shortly after before about um gegen kurz nach
-  vers à ca circa sawat
-`);
-const CLOCK_ZONES = words(`belgische nederlandse lokale plaatselijke local ortszeit locale tijd time heure`);
-const DURATION_UNITS = words(`
-  minuten minuut uur uren seconden dagen weken maanden minutes minute hours hour seconds days weeks months
-  stunden stunde tage wochen monate heures jours semaines mois oeren dagen wiken
-`);
+// The words of time phrases, asides and attributions in every language: a lead may quote or name in another
+// language than the article's.
+const RELATIVE_DAYS = unionOf('relativeDays');
+const DAY_PREPOSITIONS = unionOf('dayPrepositions');
+const DAY_PARTS = unionOf('dayParts');
+const CLOCK_UNITS = unionOf('clockUnits');
+const CLOCK_PREPOSITIONS = unionOf('clockPrepositions');
+const CLOCK_ZONES = unionOf('clockZones');
+const DURATION_UNITS = unionOf('durationUnits');
+const DURATION_PREPOSITIONS = unionOf('durationPrepositions');
+const DURATION_SUFFIXES = unionOf('durationSuffixes');
 /** "de komende vier jaar", "the next two years", "die kommenden fünf Jahre": a span, with years too. */
-const SPAN_OPENERS = words(
-  `komende afgelopen voorbije next past last coming kommenden nächsten vergangenen letzten kommende ôfrûne`,
-);
-const SPAN_UNITS = words(`jaar jaren years year jahre jahren jier jierren ans années`);
-const DURATION_PREPOSITIONS = words(`
-  zo'n ongeveer circa ca bijna ruim meer dan about nearly almost more than for some etwa rund knapp fast über
-  mehr als environ près de pendant gedurende during lang sawat
-`);
-const DURATION_SUFFIXES = words(`lang long lange durant`);
-const NUMBER_WORDS = words(`
-  een één twee drie vier vijf zes zeven acht negen tien twintig dertig veertig vijftig honderd half anderhalf
-  a an one two three four five six seven eight nine ten twenty thirty forty fifty hundred
-  ein eine einer zwei drei vier fünf sechs sieben acht neun zehn zwanzig dreißig halbe anderthalb
-  un une deux trois quatre cinq six sept huit neuf dix vingt trente
-  ien twa trije fjouwer fiif
-`);
-const ATTRIBUTION_OPENERS = words(`volgens according laut selon neffens`);
-const RELATIVE_PRONOUNS = words(
-  `die dat wie waar waarin which who whom whose where der das welche welcher qui que dont où dy wêr`,
-);
-const LEADING_ARTICLES: Readonly<Record<string, ReadonlySet<string>>> = {
-  nl: words(`de het een`),
-  en: words(`the a an`),
-  de: words(`der die das ein eine`),
-  fr: words(`le la les un une`),
-  fy: words(`de it in`),
-};
+const SPAN_OPENERS = unionOf('spanOpeners');
+const SPAN_UNITS = unionOf('spanUnits');
+const NUMBER_WORDS = unionOf('numberWords');
+const ORDINALS = unionOf('ordinals');
+const ORDINAL_SUFFIXES = unionOf('ordinalSuffixes');
+const REPETITION_NOUNS = unionOf('repetitionNouns');
+const REPETITION_PREPOSITIONS = unionOf('repetitionPrepositions');
+const REPETITION_SPAN_PREPOSITIONS = unionOf('repetitionSpanPrepositions');
+const REPETITION_SPAN_UNITS = unionOf('repetitionSpanUnits');
+const ATTRIBUTION_OPENERS = unionOf('attributionOpeners');
+const REPORTING_VERBS = unionOf('reportingVerbs');
+const RELATIVE_PRONOUNS = unionOf('relativePronouns');
+const BARE_RELATIVES = unionOf('bareRelatives');
+const SCENE_OPENERS = unionOf('sceneOpeners');
+const DETERMINERS = unionOf('determiners');
+const PARTICIPLES = Object.values(PACKS).flatMap((pack) => (pack.participle ? [pack.participle] : []));
 
 export interface HeadlineContext {
   readonly language: string;
   readonly entities: readonly Entity[];
 }
 
-/** Openers of a scene or a hypothesis rather than the news: "If you had stood …", "Stel je voor …". */
-const SCENE_OPENERS = words(`if imagine picture als stel wenn stellen si imaginez`);
-
+/** Whether a sentence opens a scene or a hypothesis rather than the news: "If you had stood …", "Stel je voor …". */
 export function isSceneOpener(sentence: string): boolean {
   return SCENE_OPENERS.has(lower(toChunks(sentence)[0]));
 }
@@ -202,9 +176,6 @@ function dropCommaAsides(chunks: Chunk[]): Chunk[] {
   return result;
 }
 
-/** Relative pronouns that open a clause without a comma before it, and never a complement clause ("dat", "that"). */
-const BARE_RELATIVES = words(`die who which qui dy`);
-
 /** "Door de zware storm die dinsdag over Nederland trok, reden …": the relative clause up to its comma goes. */
 function dropRelativeClause(chunks: Chunk[]): Chunk[] {
   const start = chunks.findIndex(
@@ -217,20 +188,12 @@ function dropRelativeClause(chunks: Chunk[]): Chunk[] {
   return [...chunks.slice(0, start), ...chunks.slice(close + 1)];
 }
 
-const ORDINALS = words(`
-  eerste tweede derde vierde vijfde zesde zevende achtste negende tiende
-  first second third fourth fifth sixth seventh eighth ninth tenth
-  ersten zweiten dritten vierten fünften sechsten siebten achten neunten zehnten
-  première deuxième troisième quatrième cinquième
-`);
-const TIMES = words(`keer time mal fois kear`);
-
 /** "voor de tweede keer in drie jaar", "for the second time", "zum zweiten Mal": how often is not the news. */
 function dropRepetition(chunks: Chunk[]): Chunk[] {
   const at = chunks.findIndex(
     (chunk, index) =>
-      TIMES.has(lower(chunk)) &&
-      (ORDINALS.has(lower(chunks[index - 1])) || /^\d+(?:e|ste|st|nd|rd|th|\.)$/u.test(chunks[index - 1]?.core ?? '')),
+      REPETITION_NOUNS.has(lower(chunk)) &&
+      (ORDINALS.has(lower(chunks[index - 1])) || isOrdinalNumber(chunks[index - 1]?.core ?? '')),
   );
   if (at < 1) return chunks;
   let start = at - 1;
@@ -243,11 +206,11 @@ function dropRepetition(chunks: Chunk[]): Chunk[] {
   let end = at;
   // "… in drie jaar", "… in three years", "… seit drei Jahren".
   if (
-    /^(?:in|within|binnen|seit|en|yn)$/u.test(lower(chunks[end + 1])) &&
+    REPETITION_SPAN_PREPOSITIONS.has(lower(chunks[end + 1])) &&
     isNumber(chunks[end + 2]) &&
     !endsClause(chunks[end])
   ) {
-    if (/^(?:jaar|jaren|years?|jahren?|ans?|jier)$/u.test(lower(chunks[end + 3]))) end += 3;
+    if (REPETITION_SPAN_UNITS.has(lower(chunks[end + 3]))) end += 3;
   }
   if (end >= chunks.length - 1) return chunks;
   const drop = new Set<number>();
@@ -255,7 +218,11 @@ function dropRepetition(chunks: Chunk[]): Chunk[] {
   return chunks.filter((_, index) => !drop.has(index));
 }
 
-const REPETITION_PREPOSITIONS = words(`voor for zum zur pour foar`);
+/** "2e", "2nd": digits and an ordinal ending. */
+function isOrdinalNumber(core: string): boolean {
+  const ending = /^\d+(\D+)$/u.exec(core)?.[1];
+  return ending !== undefined && ORDINAL_SUFFIXES.has(ending);
+}
 
 function isNumber(chunk: Chunk | undefined): boolean {
   if (!chunk) return false;
@@ -321,7 +288,7 @@ function markSpan(drop: Set<number>, start: number, end: number, chunks: Chunk[]
 
 /** "de Amerikaanse president Joe Biden" → "Biden": title and determiner go, the surname the article uses stays. */
 function reduceNames(chunks: Chunk[], context: HeadlineContext): Chunk[] {
-  const functionWords = FUNCTION_WORDS[context.language] ?? new Set<string>();
+  const functionWords = packFor(context.language).functionWords;
   const names = context.entities
     .map((entity) => ({ entity, nameWords: entity.name.split(/\s+/).map(foldAccents) }))
     .sort((a, b) => b.nameWords.length - a.nameWords.length);
@@ -368,9 +335,9 @@ function reduceNames(chunks: Chunk[], context: HeadlineContext): Chunk[] {
 /** "Russische", "Russian", and the genitives "Russlands", "Russia's" before a title. */
 function isNationality(chunk: Chunk, language: string): boolean {
   if (isDemonym(chunk.core, language) || /^(?:\p{Lu}\.){2,3}$/u.test(chunk.raw)) return true;
-  if (PLACES.has(foldAccents(chunk.core)) && /^\p{Lu}/u.test(chunk.core)) return true;
+  if (isPlace(chunk.core) && /^\p{Lu}/u.test(chunk.core)) return true;
   const genitive = chunk.raw.replace(/['’]s$|s$/u, '');
-  return genitive !== chunk.raw && PLACES.has(foldAccents(genitive));
+  return genitive !== chunk.raw && isPlace(genitive);
 }
 
 /** A lower-case noun before a name, or a title: "evenknie", "president", "President". */
@@ -391,9 +358,9 @@ function matchesAt(chunks: readonly Chunk[], index: number, nameWords: readonly 
 
 /** "Het gesprek …" → "Gesprek …", unless the article is part of a name: "De Wever", "The Washington Post". */
 function dropLeadingArticle(chunks: Chunk[], context: HeadlineContext): Chunk[] {
-  const articles = LEADING_ARTICLES[context.language];
+  const articles = packFor(context.language).leadingArticles;
   const first = chunks[0];
-  if (!first || !articles?.has(lower(first)) || chunks.length <= MIN_WORDS) return chunks;
+  if (!first || !articles.has(lower(first)) || chunks.length <= MIN_WORDS) return chunks;
   const startsName = context.entities.some((entity) => {
     const nameWords = entity.name.split(/\s+/).map(foldAccents);
     return matchesAt(chunks, 0, nameWords);
@@ -402,15 +369,8 @@ function dropLeadingArticle(chunks: Chunk[], context: HeadlineContext): Chunk[] 
 }
 
 /** Articles that Dutch and English headlines leave out when space is short: "de aangekondigde staking" → "aangekondigde staking". */
-const SPARE_ARTICLES: Readonly<Record<string, ReadonlySet<string>>> = {
-  nl: words('de het een'),
-  en: words('the a an'),
-  fy: words('de it in'),
-};
-
 function dropArticles(chunks: Chunk[], language: string): Chunk[] {
-  const articles = SPARE_ARTICLES[language];
-  if (!articles) return chunks;
+  const articles = packFor(language).spareArticles;
   return chunks.filter(
     (chunk, index) =>
       !(articles.has(chunk.raw) && /^\p{Ll}/u.test(chunks[index + 1]?.core ?? '') && !endsClause(chunk)),
@@ -419,8 +379,6 @@ function dropArticles(chunks: Chunk[], language: string): Chunk[] {
 
 const length = (chunks: readonly Chunk[]) => chunks.map((chunk) => chunk.raw).join(' ').length;
 
-/** Dutch, German and Frisian put the participle or infinitive last: cut before it, not it. */
-const VERB_FINAL = new Set(['nl', 'de', 'fy']);
 const MAX_MIDDLE_CUT = 6;
 
 /**
@@ -429,9 +387,10 @@ const MAX_MIDDLE_CUT = 6;
  * stays. Never across a comma, never more than a few words, never leaving a function word before the verb.
  */
 function shortenBeforeFinalVerb(chunks: Chunk[], language: string): Chunk[] {
+  // Dutch, German and Frisian put the participle or infinitive last: cut before it, not it.
+  const { finalVerb, functionWords } = packFor(language);
   const verb = chunks.at(-1);
-  if (!VERB_FINAL.has(language) || !verb || !/^\p{Ll}+(?:en|d|t)$/u.test(verb.core)) return chunks;
-  const functionWords = FUNCTION_WORDS[language] ?? new Set<string>();
+  if (!finalVerb || !verb || !finalVerb.test(verb.core)) return chunks;
   const middle = chunks.slice(0, -1);
   let removed = 0;
   while (middle.length > 2 && removed < MAX_MIDDLE_CUT && !endsClause(middle.at(-1))) {
@@ -447,13 +406,13 @@ function shortenBeforeFinalVerb(chunks: Chunk[], language: string): Chunk[] {
 
 /** A past participle closing the clause: afgelopen, gearresteerd, festgenommen, verloren. */
 function isParticiple(word: string): boolean {
-  return /^\p{Ll}{0,6}ge\p{Ll}{2,}(?:d|t|en)$/u.test(word) || /^(?:be|ver|ont|her|er)\p{Ll}{3,}(?:d|t|en)$/u.test(word);
+  return PARTICIPLES.some((participle) => participle.test(word));
 }
 
 /** "Gesprek … is afgelopen" → "Gesprek … afgelopen": headline style leaves out "to be" before a participle. */
 function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
-  const auxiliaries = DROPPABLE_AUXILIARIES[language];
-  if (!auxiliaries || auxiliaries.size === 0) return chunks;
+  const auxiliaries = packFor(language).droppableAuxiliaries;
+  if (auxiliaries.size === 0) return chunks;
   const clauseEnd = chunks.findIndex(endsClause);
   const last = clauseEnd < 0 ? chunks.length - 1 : clauseEnd;
   const auxiliary = chunks.findIndex((chunk, index) => index > 0 && index < last && auxiliaries.has(lower(chunk)));
@@ -479,7 +438,8 @@ function fitLength(text: string, language: string): string {
       headline = space > 0 ? cut.slice(0, space) : cut.slice(0, HEADLINE_MAX_CHARS);
     }
   }
-  const functionWords = FUNCTION_WORDS[language] ?? FUNCTION_WORDS.en ?? new Set<string>();
+  // A headline in a language without a pack is trimmed of English function words.
+  const functionWords = (hasPack(language) ? PACKS[language] : PACKS.en).functionWords;
   for (;;) {
     const trimmed = headline.replace(/[\s.,:;–—\-…'"“”‘’„«»]+$/u, '');
     const lastWord = trimmed.split(' ').at(-1) ?? '';

@@ -1,6 +1,6 @@
-import type { Entity } from './entities';
-import { isCalendarWord } from './lexicon';
-import { newStemmer, type SnowballAlgorithm, type Stemmer } from './snowball';
+import { type Entity, isCalendarWord } from './entities';
+import { packFor } from './lang';
+import { newStemmer, type Stemmer } from './snowball';
 import { stopwordsFor } from './stopwords';
 import { fold, foldAccents, isNumeric, startsUpper, tokenize } from './text';
 
@@ -17,20 +17,11 @@ const TAIL_SHARE = 0.2;
 const LONG_TAIL_SHARE = 0.4;
 const USUAL_KEYWORDS = 8;
 
-const SNOWBALL: Readonly<Record<string, SnowballAlgorithm>> = {
-  nl: 'dutch',
-  fy: 'dutch',
-  en: 'english',
-  de: 'german',
-  fr: 'french',
-  es: 'spanish',
-  it: 'italian',
-};
 const stemmers = new Map<string, Stemmer>();
 
 /** The Snowball stem of a lower-case word in `language`; the word itself for a language without a stemmer. */
 export function stem(word: string, language: string): string {
-  const algorithm = SNOWBALL[language];
+  const algorithm = packFor(language).stemmer;
   if (!algorithm) return foldAccents(word);
   let stemmer = stemmers.get(algorithm);
   if (!stemmer) {
@@ -51,6 +42,7 @@ interface Candidate {
 
 export function extractKeywords(sentences: readonly string[], language: string, entities: readonly Entity[]): string[] {
   const stopwords = stopwordsFor(language);
+  const { capitalisesNouns } = packFor(language);
   const nameWords = new Set(
     entities.flatMap((entity) =>
       [entity.name, entity.short ?? ''].flatMap((name) => name.split(/\s+/).map(foldAccents)),
@@ -71,8 +63,8 @@ export function extractKeywords(sentences: readonly string[], language: string, 
       ) {
         return;
       }
-      // A capitalised word inside a sentence is a name the entity list left out, except in German.
-      if (language !== 'de' && tokenIndex > 0 && startsUpper(word)) return;
+      // A capitalised word inside a sentence is a name the entity list left out, except where every noun is (German).
+      if (!capitalisesNouns && tokenIndex > 0 && startsUpper(word)) return;
       const key = stem(lower, language);
       if (key.length < MIN_LENGTH) return;
       const candidate = candidates.get(key) ?? {
@@ -123,5 +115,5 @@ function surfaceOf(candidate: Candidate, language: string): string {
   if (inside !== undefined) return inside;
   const initial = pick(candidate.initialSurfaces) ?? candidate.stem;
   // "Sancties zijn …": a sentence start is capitalised by rule, except in German, where nouns always are.
-  return language === 'de' ? initial : initial.toLowerCase();
+  return packFor(language).capitalisesNouns ? initial : initial.toLowerCase();
 }

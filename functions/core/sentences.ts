@@ -1,4 +1,4 @@
-import { ABBREVIATIONS, MONTHS, NUMBER_ABBREVIATIONS } from './lexicon';
+import { unionOf } from './lang';
 
 /**
  * Sentence splitting: Unicode sentence boundaries (Intl.Segmenter), then a pass that joins back what an
@@ -6,6 +6,11 @@ import { ABBREVIATIONS, MONTHS, NUMBER_ABBREVIATIONS } from './lexicon';
  * no space after their separator and are never boundaries to begin with.
  */
 const segmenter = new Intl.Segmenter('nl', { granularity: 'sentence' });
+
+/** Of every language: sentences are split without knowing the article's language. */
+const ABBREVIATIONS = unionOf('abbreviations');
+const NUMBER_ABBREVIATIONS = unionOf('numberAbbreviations');
+const MONTHS = unionOf('months');
 
 /** The last word of a piece, with any opening bracket or quote before it removed: "(ca." → "ca.". */
 const LAST_WORD = /(?:^|\s)[("'‘“„«]*(\S+)$/u;

@@ -1,5 +1,5 @@
 import { articleId, HEADLINE_MAX_CHARS, SUMMARY_MAX_WORDS, summarizeArticle } from '../../functions/core/article';
-import { FUNCTION_WORDS } from '../../functions/core/lexicon';
+import { PACKS } from '../../functions/core/lang';
 import { parseSeed } from '../../functions/core/seed';
 import { splitSentences } from '../../functions/core/sentences';
 import { fold, splitWords } from '../../functions/core/text';
@@ -22,7 +22,7 @@ describe('summarizeArticle on the seeds', () => {
     const { headline } = summarizeArticle(seed);
     expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
     expect(headline).not.toMatch(/[\s.,:;–—-]$|…|\.\.\./u);
-    expect(FUNCTION_WORDS.nl?.has(fold(headline.split(' ').at(-1) ?? ''))).toBe(false);
+    expect(PACKS.nl.functionWords.has(fold(headline.split(' ').at(-1) ?? ''))).toBe(false);
     const words = bodyWords(seed.paragraphs);
     for (const word of splitWords(headline)) expect(words.has(fold(word))).toBe(true);
   });

@@ -1,0 +1,82 @@
+import { STOPWORDS_ISO } from '../stopword-data';
+import { type LanguagePack, NO_WORDS, words } from './types';
+
+/** French. */
+export const fr: LanguagePack = {
+  code: 'fr',
+  stemmer: 'french',
+  stopwords: new Set(STOPWORDS_ISO.fr),
+  newsWords: words(`
+    heure heures minute minutes jour jours semaine semaines mois an ans année années pour cent euros million millions
+    milliard fois hier demain
+  `),
+  markers: NO_WORDS,
+  functionWords: words(`
+    le la les l' un une des du de d' au aux ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos
+    il elle ils elles on nous vous je se lui eux qui que quoi dont où
+    à après avant avec chez contre dans depuis derrière devant entre envers par parmi pendant pour sans sous sur
+    vers selon malgré
+    et ou mais donc or ni car si quand comme lorsque puisque
+    est sont était étaient sera seront a ont avait avaient été ne pas plus en y
+  `),
+  leadingArticles: words('le la les un une'),
+  spareArticles: NO_WORDS,
+  // As in English (en.ts): no auxiliary is dropped, but the empty word is.
+  droppableAuxiliaries: new Set(['']),
+  finalVerb: undefined,
+  capitalisesNouns: false,
+  longOpenerIsNoun: true,
+  // French adjectives of nationality are lower case ("la présidente française").
+  demonyms: undefined,
+  nameParticles: words(`de du des la le d'`),
+
+  abbreviations: words(`
+    ca. prof. dr. st. m. mme. mlle. mm. p.ex. env. av. cie.
+    sept. oct. nov.
+  `),
+  numberAbbreviations: words('no. art. tel. p. vol.'),
+  months: words('janvier février mars avril mai juin juillet août septembre octobre novembre décembre'),
+  days: words('lundi mardi mercredi jeudi vendredi samedi dimanche'),
+  dayPartSuffixes: NO_WORDS,
+  determiners: words(`le la les l' un une ce cet cette ces son sa ses leur leurs`),
+  titles: words(`
+    président présidente ministre chancelier chancelière roi reine maire porte-parole homologue monsieur madame
+    candidat candidate m mme mlle
+    premier gouverneur directeur dr prof
+  `),
+  reportingVerbs: words('dit a déclaré selon annonce annoncé rapporte indiqué affirme affirmé'),
+  neverEntities: words('mais aussi puis ensuite alors selon oui non ok'),
+  places: words(`
+    pays-bas belgique allemagne angleterre espagne portugal italie grèce pologne russie ukraine biélorussie belarus
+    suède norvège danemark autriche suisse hongrie roumanie turquie syrie irak iran israël liban égypte amérique
+    canada brésil australie afrique europe asie
+    amsterdam rotterdam utrecht groningen leeuwarden eindhoven maastricht arnhem nijmegen
+    moscou washington londres paris berlin madrid rome vienne varsovie pékin tokyo crimée sotchi strasbourg gaza
+    bruxelles lyon marseille genève stuttgart
+    bundestag kremlin elysée
+  `),
+  participle: undefined,
+
+  relativeDays: words(`hier aujourd'hui`),
+  dayPrepositions: words('le ce depuis tôt'),
+  dayParts: words('soir matin'),
+  clockUnits: words('heures heure h'),
+  clockPrepositions: words('vers à'),
+  clockZones: words('locale heure'),
+  durationUnits: words('heures jours semaines mois minutes minute'),
+  durationPrepositions: words('environ près de pendant'),
+  durationSuffixes: words('durant'),
+  spanOpeners: NO_WORDS,
+  spanUnits: words('ans années'),
+  numberWords: words('un une deux trois quatre cinq six sept huit neuf dix vingt trente'),
+  ordinals: words('première deuxième troisième quatrième cinquième'),
+  ordinalSuffixes: words('e'),
+  repetitionNouns: words('fois'),
+  repetitionPrepositions: words('pour'),
+  repetitionSpanPrepositions: words('en'),
+  repetitionSpanUnits: words('an ans'),
+  attributionOpeners: words('selon'),
+  relativePronouns: words('qui que dont où'),
+  bareRelatives: words('qui'),
+  sceneOpeners: words('si imaginez'),
+};

@@ -1,0 +1,16 @@
+import { STOPWORDS_ISO } from '../stopword-data';
+import { partialPack, words } from './types';
+
+/** Italian: detected and given keywords; few word classes of its own yet. */
+export const it = partialPack({
+  code: 'it',
+  stemmer: 'italian',
+  stopwords: new Set(STOPWORDS_ISO.it),
+  newsWords: words('ora ore giorno giorni settimana mese anno anni per cento euro milioni oggi ieri'),
+  functionWords: words(`
+    il lo la i gli le un uno una di del dello della dei degli delle e ed o in nel nella che per con su non si è
+    sono al alla come più ma anche questo questa ha hanno
+  `),
+  nameParticles: words('di da del'),
+  neverEntities: words('no'),
+});

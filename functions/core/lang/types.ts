@@ -1,0 +1,215 @@
+import type { SnowballAlgorithm } from '../snowball';
+
+/**
+ * Everything the text analysis knows about one language, in the manner of spaCy's `spacy/lang/<code>/`: the
+ * algorithms in functions/core hold no word of any language and read them from here. Small closed word classes
+ * were written for this service; open vocabularies (stopwords) come from stopwords-iso, see stopword-data.ts.
+ *
+ * Some fields are read for the article's own language; the others only as a union over every pack (lang/index.ts),
+ * because an article's datelines, quotations and names may be in any language. Every word is lower case.
+ */
+export interface LanguagePack {
+  /** ISO 639-1 code, as detectLanguage returns it. */
+  readonly code: string;
+
+  // Read for the article's language.
+
+  /** The Snowball stemmer keywords are grouped by; undefined where there is none (a word is its own stem). */
+  readonly stemmer: SnowballAlgorithm | undefined;
+  /** Never keywords: the stopwords-iso list of the language, or the service's own where stopwords-iso has none. */
+  readonly stopwords: ReadonlySet<string>;
+  /** Never keywords either: words every news article uses (units of time, percent, million). */
+  readonly newsWords: ReadonlySet<string>;
+  /**
+   * Words of this language that the other supported languages lack, for a language tinyld has no model for: their
+   * share of a text decides it (Frisian). Empty for a language tinyld detects.
+   */
+  readonly markers: ReadonlySet<string>;
+  /**
+   * Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries): a headline never ends on one,
+   * and their share helps language detection. Deliberately narrower than stopwords-iso, whose Dutch list holds
+   * content words such as "afgelopen".
+   */
+  readonly functionWords: ReadonlySet<string>;
+  /** Articles that headline style drops at the start: "Het gesprek …" → "Gesprek …". */
+  readonly leadingArticles: ReadonlySet<string>;
+  /** Articles a headline leaves out inside when space is short: "de aangekondigde staking" → "aangekondigde staking". */
+  readonly spareArticles: ReadonlySet<string>;
+  /** Forms of "to be" and the passive auxiliary that a headline leaves out before a final participle. */
+  readonly droppableAuxiliaries: ReadonlySet<string>;
+  /**
+   * The shape of a clause-final verb, in a language that puts the participle or infinitive last (Dutch, German,
+   * Frisian): a long headline is cut before that verb, not at it. Undefined where the verb does not go last.
+   */
+  readonly finalVerb: RegExp | undefined;
+  /** Capitalises every noun (German): a capitalised word alone is a name only when something else says so. */
+  readonly capitalisesNouns: boolean;
+  /**
+   * Takes a long capitalised word (ten letters or more) at a sentence start for a common noun, such as the compound
+   * "Luchtvaartmaatschappij", rather than the start of a name. Every language but English, whose long words at a
+   * sentence start are as often names.
+   */
+  readonly longOpenerIsNoun: boolean;
+  /** Adjectives of nationality where the language capitalises them ("de Amerikaanse president"); else undefined. */
+  readonly demonyms: Demonyms | undefined;
+  /**
+   * Lower-case particles inside names: "Van der Laan", "Ursula von der Leyen", "Charles de Gaulle". Read as a
+   * union, and for a language that capitalises nouns also on its own: there a particle joins two capitalised
+   * words only when it is one of the language's ("von der Leyen", never "Prozent der Kosten").
+   */
+  readonly nameParticles: ReadonlySet<string>;
+
+  // Read as a union over all packs.
+
+  /** Abbreviations after which a full stop never ends a sentence. */
+  readonly abbreviations: ReadonlySet<string>;
+  /** Abbreviations that precede a number (nr. 5, art. 12): no sentence end only when a number follows. */
+  readonly numberAbbreviations: ReadonlySet<string>;
+  /** Month names: never names or keywords, and a German ordinal before one ("am 3. Dezember") is no sentence end. */
+  readonly months: ReadonlySet<string>;
+  /** Day names: never names or keywords, and a time phrase a headline drops ("dinsdag"). */
+  readonly days: ReadonlySet<string>;
+  /** Parts of a day that form one word with a day name: "donderdagavond", "Dienstagabend". */
+  readonly dayPartSuffixes: ReadonlySet<string>;
+  /** Articles, demonstratives and possessives: the start of a noun phrase. */
+  readonly determiners: ReadonlySet<string>;
+  /** Titles and roles that precede a name: the appositive "de Amerikaanse president Joe Biden" is "Biden". */
+  readonly titles: ReadonlySet<string>;
+  /** Words of an attribution: "…, berichten de persagentschappen", "…, said the ministry". Never keywords. */
+  readonly reportingVerbs: ReadonlySet<string>;
+  /** Capitalised words that start a sentence but are no names, the lower-case form being common. */
+  readonly neverEntities: ReadonlySet<string>;
+  /**
+   * Countries, regions, large cities and a few institutions known by their seat (Kremlin, Bundestag), in this
+   * language's form. Only consulted where capitals say little: a single word at the start of a sentence, and German,
+   * which capitalises every noun. Compared without accents, so an entry with one ("belgië") only counts where its
+   * unaccented form is listed too.
+   */
+  readonly places: ReadonlySet<string>;
+  /** The shape of a past participle closing a clause: "afgelopen", "gearresteerd", "festgenommen". */
+  readonly participle: RegExp | undefined;
+
+  // Headline compression: time phrases, asides and attributions that a headline drops (headline.ts).
+
+  /** Days named relative to today: "gisteren", "yesterday". */
+  readonly relativeDays: ReadonlySet<string>;
+  /** Words before a day name that go with it: "op dinsdag", "last Tuesday". */
+  readonly dayPrepositions: ReadonlySet<string>;
+  /** Parts of a day after a day name, as a word of their own: "dinsdag avond", "Tuesday evening". */
+  readonly dayParts: ReadonlySet<string>;
+  /** Units after a number that make a clock time: "18 uur", "6 p.m". */
+  readonly clockUnits: ReadonlySet<string>;
+  /** Words before a clock time that go with it: "rond iets na 18 uur". */
+  readonly clockPrepositions: ReadonlySet<string>;
+  /** Words after a clock time that go with it: "18 uur Belgische tijd". */
+  readonly clockZones: ReadonlySet<string>;
+  /** Units after a number that make a duration: "twee uur", "three weeks". */
+  readonly durationUnits: ReadonlySet<string>;
+  /** Words before a duration that go with it, and that make "twee uur" a duration rather than a clock time. */
+  readonly durationPrepositions: ReadonlySet<string>;
+  /** Words after a duration that go with it: "vier uur lang", "two hours long". */
+  readonly durationSuffixes: ReadonlySet<string>;
+  /** Words that open a span of years: "de komende vier jaar", "the next two years". */
+  readonly spanOpeners: ReadonlySet<string>;
+  /** Units of such a span: "jaar", "years". */
+  readonly spanUnits: ReadonlySet<string>;
+  /** Numbers written as words: "twee", "two". */
+  readonly numberWords: ReadonlySet<string>;
+  /** Ordinals written as words: "tweede", "second". */
+  readonly ordinals: ReadonlySet<string>;
+  /** Endings of an ordinal written in digits: "2e", "2nd". */
+  readonly ordinalSuffixes: ReadonlySet<string>;
+  /** The noun of a repetition: "voor de tweede keer", "for the second time". */
+  readonly repetitionNouns: ReadonlySet<string>;
+  /** Prepositions that open a repetition: "voor de tweede keer". */
+  readonly repetitionPrepositions: ReadonlySet<string>;
+  /** Prepositions of the period after a repetition: "… keer in drie jaar". */
+  readonly repetitionSpanPrepositions: ReadonlySet<string>;
+  /** Units of that period: "… keer in drie jaar". */
+  readonly repetitionSpanUnits: ReadonlySet<string>;
+  /** Words that open an attribution at the start of a sentence: "Volgens het ministerie, …". */
+  readonly attributionOpeners: ReadonlySet<string>;
+  /** Relative pronouns that open an aside after a comma: ", die …,". */
+  readonly relativePronouns: ReadonlySet<string>;
+  /** Relative pronouns that open a clause without a comma before it, and never a complement clause ("dat"). */
+  readonly bareRelatives: ReadonlySet<string>;
+  /** Openers of a scene or a hypothesis rather than the news: "If you had stood …", "Stel je voor …". */
+  readonly sceneOpeners: ReadonlySet<string>;
+}
+
+/** Adjectives of nationality in a language that capitalises them. */
+export interface Demonyms {
+  /** The ending of one, tested on the lower-cased word: "-aanse" of "Amerikaanse". */
+  readonly suffix: RegExp;
+  /** Words shorter than this (in UTF-16 code units) are never one. */
+  readonly minLength: number;
+  /** Lower-case words with such an ending that are none: "brian", "republic". */
+  readonly exceptions: ReadonlySet<string>;
+}
+
+/** The names of a pack's fields that hold words. */
+export type WordClass = {
+  [Field in keyof LanguagePack]: LanguagePack[Field] extends ReadonlySet<string> ? Field : never;
+}[keyof LanguagePack];
+
+/** A word class written as text: words separated by white space. */
+export const words = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter((word) => word !== ''));
+
+export const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** A language the service knows nothing of: no words, no stemmer, no grammar of its own. */
+export const NO_LANGUAGE: LanguagePack = {
+  code: 'und',
+  stemmer: undefined,
+  stopwords: NO_WORDS,
+  newsWords: NO_WORDS,
+  markers: NO_WORDS,
+  functionWords: NO_WORDS,
+  leadingArticles: NO_WORDS,
+  spareArticles: NO_WORDS,
+  droppableAuxiliaries: NO_WORDS,
+  finalVerb: undefined,
+  capitalisesNouns: false,
+  longOpenerIsNoun: true,
+  demonyms: undefined,
+  nameParticles: NO_WORDS,
+  abbreviations: NO_WORDS,
+  numberAbbreviations: NO_WORDS,
+  months: NO_WORDS,
+  days: NO_WORDS,
+  dayPartSuffixes: NO_WORDS,
+  determiners: NO_WORDS,
+  titles: NO_WORDS,
+  reportingVerbs: NO_WORDS,
+  neverEntities: NO_WORDS,
+  places: NO_WORDS,
+  participle: undefined,
+  relativeDays: NO_WORDS,
+  dayPrepositions: NO_WORDS,
+  dayParts: NO_WORDS,
+  clockUnits: NO_WORDS,
+  clockPrepositions: NO_WORDS,
+  clockZones: NO_WORDS,
+  durationUnits: NO_WORDS,
+  durationPrepositions: NO_WORDS,
+  durationSuffixes: NO_WORDS,
+  spanOpeners: NO_WORDS,
+  spanUnits: NO_WORDS,
+  numberWords: NO_WORDS,
+  ordinals: NO_WORDS,
+  ordinalSuffixes: NO_WORDS,
+  repetitionNouns: NO_WORDS,
+  repetitionPrepositions: NO_WORDS,
+  repetitionSpanPrepositions: NO_WORDS,
+  repetitionSpanUnits: NO_WORDS,
+  attributionOpeners: NO_WORDS,
+  relativePronouns: NO_WORDS,
+  bareRelatives: NO_WORDS,
+  sceneOpeners: NO_WORDS,
+};
+
+/** A pack with only some fields filled, for a language the service has few words of yet: the rest as NO_LANGUAGE. */
+export const partialPack = (fields: Pick<LanguagePack, 'code'> & Partial<LanguagePack>): LanguagePack => ({
+  ...NO_LANGUAGE,
+  ...fields,
+});
