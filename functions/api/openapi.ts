@@ -324,7 +324,7 @@ export const openApiDocument = {
               properties: {
                 type: { enum: ['paragraph', 'subheading', 'boilerplate'] },
                 kind: {
-                  enum: ['timestamp', 'credit', 'caption', 'byline', 'link', 'label', 'noise'],
+                  enum: ['timestamp', 'credit', 'caption', 'byline', 'link', 'label', 'dateline', 'noise'],
                   description: 'What the boilerplate is; only on boilerplate',
                 },
                 text: { type: 'string' },

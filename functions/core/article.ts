@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { boilerplateLexicon } from './boilerplate-words';
-import { analysableParagraphs } from './content';
+import { analysableParagraphs, boilerplateLexicon } from './content';
 import { findEntities } from './entities';
 import { bodyHash, minhash } from './fingerprint';
 import { chooseLead, generateHeadline, HEADLINE_MAX_CHARS, titleHeadline } from './headline';

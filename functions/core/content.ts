@@ -1,3 +1,7 @@
+import { calendarNames } from './calendar';
+import { PACKS, packFor } from './lang';
+import { SHARE_TARGETS } from './lang/common';
+import { stopwordsFor } from './stopwords';
 import { fold, splitWords } from './text';
 
 /**
@@ -21,6 +25,7 @@ export type BlockKind =
   | 'byline'
   | 'link'
   | 'label'
+  | 'dateline'
   | 'noise';
 
 export type BoilerplateKind = Exclude<BlockKind, 'paragraph' | 'subheading'>;
@@ -39,8 +44,31 @@ export interface BoilerplateLexicon {
   readonly bylineOpeners: ReadonlySet<string>;
   /** Words that open a photo credit: "foto", "beeld", "photo", "bild". */
   readonly creditWords: ReadonlySet<string>;
+  /** Lower-case particles that start surnames and place names ("de", "van", "von"): "Minister De Croo". */
+  readonly nameParticles: ReadonlySet<string>;
   /** Names of sharing services, whose runs are share buttons: "facebook", "whatsapp". */
   readonly shareTargets: ReadonlySet<string>;
+}
+
+const lexicons = new Map<string, BoilerplateLexicon>();
+
+/** The classifier's words for a language, from its pack; for an undetermined one, those of every language. */
+export function boilerplateLexicon(language: string): BoilerplateLexicon {
+  const cached = lexicons.get(language);
+  if (cached) return cached;
+  const pack = packFor(language);
+  const lexicon: BoilerplateLexicon = {
+    stopwords: stopwordsFor(language),
+    calendar: calendarNames(Object.keys(PACKS)),
+    labels: pack.boilerplateLabels,
+    linkOpeners: [...pack.linkOpeners],
+    bylineOpeners: pack.bylineOpeners,
+    creditWords: pack.creditWords,
+    nameParticles: pack.nameParticles,
+    shareTargets: SHARE_TARGETS,
+  };
+  lexicons.set(language, lexicon);
+  return lexicon;
 }
 
 /** A block as cut from the file: its text, how many lines it spanned, and a kind its cutting already decided. */
@@ -331,6 +359,38 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
       { text: label, lines: 1, forced: 'label' },
       { text: text.slice(label.length), lines },
     ];
+  }
+  return [block];
+}
+
+/**
+ * The lead's first words when they are a dateline or a label rather than the sentence: "Hamburg - Die Lage
+ * …", "Dortmund (dpa) - Borussia …", "De Kwakel – Vrijdag …", "Bern -Die …", "Berlin: Das Sturmtief …",
+ * "Liveblog Das Feuer …" (a word, then the sentence's capitalised first word, a stopword that no name
+ * starts with). Split off so that the headline and summary start with the sentence.
+ */
+export function splitLead(block: RawBlock, lexicon: BoilerplateLexicon): RawBlock[] {
+  const { text, lines } = block;
+  const cut = (length: number, kind: BoilerplateKind): RawBlock[] => [
+    { text: text.slice(0, length).trim(), lines: 1, forced: kind },
+    { text: text.slice(length).trimStart(), lines },
+  ];
+  const dateline =
+    /^\p{Lu}[\p{L}'’.]*(?:[ /-](?:\p{Lu}[\p{L}'’.]*|\p{Ll}{1,3})){0,3}(?:\s*\([^()]{1,25}\))?(?:\s+[-–—]\s*|\s*[-–—]\s+)(?=[\p{Lu}"'“„«‘])/u.exec(
+      text,
+    );
+  if (dateline) return cut(dateline[0].length, 'dateline');
+  const label = /^(\p{Lu}[\p{L}-]{1,24}):\s+(?=[\p{Lu}"'“„«‘])/u.exec(text);
+  if (label?.[1] && !lexicon.stopwords.has(fold(label[1]))) return cut(label[0].length, 'dateline');
+  const word = /^(\p{Lu}[\p{L}-]{1,24})\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
+  const second = fold(word?.[2] ?? '');
+  if (
+    word?.[1] &&
+    lexicon.stopwords.has(second) &&
+    !lexicon.nameParticles.has(second) &&
+    !lexicon.stopwords.has(fold(word[1]))
+  ) {
+    return cut(word[1].length, 'label');
   }
   return [block];
 }

@@ -1,5 +1,12 @@
-import { boilerplateLexicon } from './boilerplate-words';
-import { type BoilerplateKind, boilerplateShape, classifyBlocks, type RawBlock, splitGlued } from './content';
+import {
+  type BoilerplateKind,
+  boilerplateLexicon,
+  boilerplateShape,
+  classifyBlocks,
+  type RawBlock,
+  splitGlued,
+  splitLead,
+} from './content';
 import { htmlToText, looksLikeHtml } from './html';
 import { detectLanguage } from './language';
 import { InvalidPeriodError, parsePeriod } from './periods';
@@ -7,7 +14,7 @@ import { countWords } from './text';
 
 /**
  * A piece of the article body as stored: running text, a subheading between paragraphs, or boilerplate
- * (a timestamp, a credit, a caption, a byline, a link, a label or noise) kept with its kind but never analysed.
+ * (a timestamp, a credit, a caption, a byline, a link, a label, a dateline or noise) kept with its kind but never analysed.
  */
 export interface Block {
   readonly type: 'paragraph' | 'subheading' | 'boilerplate';
@@ -264,6 +271,8 @@ function structure(body: string): { title?: string; blocks: Block[] } {
     .slice(0, Math.max(titleAt, 0))
     .map((block, index) => (shapes[index] ? block : { ...block, forced: 'label' as const }));
   const rest = titleAt < 0 ? raw : [...before, ...raw.slice(titleAt + 1)];
+  const lead = rest.findIndex((block) => !(block.forced ?? boilerplateShape(block.text, lexicon)));
+  if (lead >= 0) rest.splice(lead, 1, ...splitLead(rest[lead] as RawBlock, lexicon));
   const blocks = classifyBlocks(rest, lexicon).map(
     ({ text, kind }): Block =>
       kind === 'paragraph' || kind === 'subheading' ? { type: kind, text } : { type: 'boilerplate', kind, text },

@@ -55,7 +55,14 @@ describe('shapes of real pages', () => {
       undefined,
       [['caption', 'De Meeuwen is kampioen in de tweede klasse (foto: VV de Meeuwen)']],
     ],
-    ['dated-byline.txt', 'Auto te water bij Wildervank', [['timestamp', '18-08-2019, Michael Huisman 112Gr.']]],
+    [
+      'dated-byline.txt',
+      'Auto te water bij Wildervank',
+      [
+        ['timestamp', '18-08-2019, Michael Huisman 112Gr.'],
+        ['dateline', 'Wildervank -'],
+      ],
+    ],
     [
       'lines-without-blank-lines.txt',
       'Politiek blijft het voorlopig nog oudjaar',
@@ -135,5 +142,43 @@ describe('timestamps', () => {
     for (const name of ['wo', 'zo', 'juli', 'feb', 'mär', 'févr', 'desimber', 'tongersdei']) {
       expect(calendar.has(name)).toBe(true);
     }
+  });
+});
+
+describe('the lead without its dateline or label', () => {
+  // The stopwords that tell running text are the article's language's: the second paragraph is in the lead's.
+  const secondParagraph = (lead: string) =>
+    / (?:der|die|das|im|auf) /iu.test(lead)
+      ? 'Die Polizei war mit vielen Einsatzkräften vor Ort und sperrte die Straßen in der Umgebung ab.'
+      : 'Een tweede alinea met meer tekst over wat er gebeurde in de stad.';
+  const rest = 'de stad kreeg de hele nacht meldingen van brandjes en vernielingen in het centrum.';
+  it.each([
+    ['Hamburg - Die Lage im Schanzenviertel ist in der Nacht eskaliert, berichtet die Polizei am Morgen.', 'Hamburg -'],
+    [
+      'Dortmund (dpa) - Borussia Dortmund muss im nächsten Spiel der Bundesliga auf Haaland verzichten.',
+      'Dortmund (dpa) -',
+    ],
+    ['Bern -Die Lage der angeschlagenen Großbank hat die Regierung in Bern auf den Plan gerufen.', 'Bern -'],
+    ['De Kwakel – Vrijdag werd de Buurtkamer in De Kwakel verrast met een bezoek van de burgemeester.', 'De Kwakel –'],
+    ['Berlin: Das Sturmtief fegt mit großer Wucht über Deutschland hinweg und deckt viele Dächer ab.', 'Berlin:'],
+    [
+      'Liveblog Das Feuer in einer Unterkunft in Mecklenburg-Vorpommern beschäftigt jetzt den Staatsschutz.',
+      'Liveblog',
+    ],
+    [`NIJMEGEN - In ${rest}`, 'NIJMEGEN -'],
+  ])('%p loses %p', (lead, dateline) => {
+    const seed = parseSeed(` date 2022-02 ${lead}\n\n${secondParagraph(lead)}`);
+    expect(boilerplate(seed.blocks)[0]?.[1]).toBe(dateline);
+    expect(seed.paragraphs[0]).toBe(lead.slice(dateline.length).trimStart());
+  });
+
+  it.each([
+    'Minister De Croo heeft dinsdag in Brussel een nieuw plan voorgesteld om de energieprijzen te drukken.',
+    'Oost-Oekraïne is opnieuw het toneel van zware gevechten tussen het leger en de separatisten.',
+    'Geen duidelijkheid over carnaval: dat is wat het overleg maandag heeft opgeleverd tussen de burgemeesters.',
+    `In ${rest}`,
+  ])('keeps %p whole', (lead) => {
+    const seed = parseSeed(` date 2022-02 ${lead}\n\n${secondParagraph(lead)}`);
+    expect(seed.paragraphs[0]).toBe(lead);
   });
 });

@@ -1,5 +1,5 @@
 import { STOPWORDS_ISO } from '../stopword-data';
-import { type LanguagePack, NO_WORDS, words } from './types';
+import { type LanguagePack, NO_WORDS, phrases, words } from './types';
 
 /** German. */
 export const de: LanguagePack = {
@@ -87,4 +87,12 @@ export const de: LanguagePack = {
   relativePronouns: words('der die das welche welcher'),
   bareRelatives: words('die'),
   sceneOpeners: words('wenn stellen'),
+  negations: words('nicht kein keine keinen keinem keiner nie'),
+  prepositions: words(
+    `an auf aus bei bis durch für gegen hinter in mit nach neben ohne seit über um unter von vor während wegen zu zum zur zwischen im am ins beim vom`,
+  ),
+  boilerplateLabels: words('video audio foto fotos bild bilder anzeige werbung liveblog'),
+  linkOpeners: phrases('lesen sie auch, lesen sie mehr, mehr zum thema, weiterlesen, teilen'),
+  bylineOpeners: words('von'),
+  creditWords: words('foto bild quelle copyright'),
 };

@@ -1,5 +1,5 @@
 import { STOPWORDS_ISO } from '../stopword-data';
-import { type LanguagePack, NO_WORDS, words } from './types';
+import { type LanguagePack, NO_WORDS, phrases, words } from './types';
 
 /** English. */
 export const en: LanguagePack = {
@@ -86,4 +86,12 @@ export const en: LanguagePack = {
   relativePronouns: words('which who whom whose where'),
   bareRelatives: words('who which'),
   sceneOpeners: words('if imagine picture'),
+  negations: words("not no never n't"),
+  prepositions: words(
+    `about above across after against along among around at before behind below between by during for from in into near of off on onto over per since through to toward towards under until up upon with within without`,
+  ),
+  boilerplateLabels: words('video audio photo photos advertisement sponsored live update'),
+  linkOpeners: phrases('read more, read also, see also, related, watch, share this, share'),
+  bylineOpeners: words('by'),
+  creditWords: words('photo picture image credit copyright source'),
 };

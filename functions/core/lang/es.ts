@@ -1,5 +1,5 @@
 import { STOPWORDS_ISO } from '../stopword-data';
-import { partialPack, words } from './types';
+import { partialPack, phrases, words } from './types';
 
 /** Spanish: detected and given keywords; few word classes of its own yet. */
 export const es = partialPack({
@@ -14,4 +14,10 @@ export const es = partialPack({
   // With the Portuguese ones, which have no pack of their own: "Lula da Silva", "dos Santos".
   nameParticles: words('de del la da dos das'),
   neverEntities: words('no'),
+  negations: words('no nunca'),
+  prepositions: words(`a ante bajo con contra de desde durante en entre hacia hasta para por según sin sobre tras`),
+  boilerplateLabels: words('vídeo foto fotos publicidad'),
+  linkOpeners: phrases('leer más, lea también, compartir'),
+  bylineOpeners: words('por'),
+  creditWords: words('foto fuente'),
 });

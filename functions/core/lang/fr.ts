@@ -1,5 +1,5 @@
 import { STOPWORDS_ISO } from '../stopword-data';
-import { type LanguagePack, NO_WORDS, words } from './types';
+import { type LanguagePack, NO_WORDS, phrases, words } from './types';
 
 /** French. */
 export const fr: LanguagePack = {
@@ -79,4 +79,12 @@ export const fr: LanguagePack = {
   relativePronouns: words('qui que dont où'),
   bareRelatives: words('qui'),
   sceneOpeners: words('si imaginez'),
+  negations: words('ne pas jamais aucun aucune'),
+  prepositions: words(
+    `à après avant avec chez contre dans depuis derrière devant entre envers par parmi pendant pour sans sous sur vers selon malgré`,
+  ),
+  boilerplateLabels: words('vidéo audio photo photos publicité sponsorisé direct'),
+  linkOpeners: phrases('lire aussi, à lire aussi, voir aussi, lire la suite, partager'),
+  bylineOpeners: words('par'),
+  creditWords: words('photo crédit source copyright'),
 };

@@ -1,5 +1,5 @@
 import { nl } from './nl';
-import { type LanguagePack, NO_WORDS, words } from './types';
+import { type LanguagePack, NO_WORDS, phrases, words } from './types';
 
 /** West Frisian. tinyld has no model for it, and stopwords-iso no list: both are the service's own. */
 export const fy: LanguagePack = {
@@ -79,4 +79,12 @@ export const fy: LanguagePack = {
   relativePronouns: words('dy dat wêr'),
   bareRelatives: words('dy'),
   sceneOpeners: NO_WORDS,
+  negations: words('net gjin nea'),
+  prepositions: words(
+    `oan achter by binnen boppe bûten troch yn lâns mei nei neist om ûnder op oer per sûnt te tsjin oant tusken út fan fia foar sûnder neffens`,
+  ),
+  boilerplateLabels: words("fideo audio foto foto's advertinsje"),
+  linkOpeners: phrases('lês ek, lês mear, diel'),
+  bylineOpeners: words('troch'),
+  creditWords: words('foto byld boarne'),
 };

@@ -1,5 +1,5 @@
 import { STOPWORDS_ISO } from '../stopword-data';
-import { partialPack, words } from './types';
+import { partialPack, phrases, words } from './types';
 
 /** Italian: detected and given keywords; few word classes of its own yet. */
 export const it = partialPack({
@@ -13,4 +13,10 @@ export const it = partialPack({
   `),
   nameParticles: words('di da del'),
   neverEntities: words('no'),
+  negations: words('non mai'),
+  prepositions: words(`a da di in con su per tra fra dopo prima durante senza verso`),
+  boilerplateLabels: words('video foto pubblicità'),
+  linkOpeners: phrases('leggi anche, condividi'),
+  bylineOpeners: words('di'),
+  creditWords: words('foto fonte'),
 });

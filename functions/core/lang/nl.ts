@@ -1,5 +1,5 @@
 import { STOPWORDS_ISO } from '../stopword-data';
-import { type LanguagePack, NO_WORDS, words } from './types';
+import { type LanguagePack, NO_WORDS, phrases, words } from './types';
 
 /** Dutch. */
 export const nl: LanguagePack = {
@@ -96,4 +96,12 @@ export const nl: LanguagePack = {
   relativePronouns: words('die dat wie waar waarin'),
   bareRelatives: words('die'),
   sceneOpeners: words('als stel'),
+  negations: words('niet geen nooit'),
+  prepositions: words(
+    `aan achter bij binnen boven buiten door in langs met na naar naast om onder op over per rond sinds te tegen tijdens tot tussen uit van vanaf vanuit via voor zonder volgens wegens ondanks`,
+  ),
+  boilerplateLabels: words("video audio foto foto's fotoserie advertentie reclame gesponsord liveblog update premium"),
+  linkOpeners: phrases('lees ook, lees meer, lees verder, meer lezen, bekijk ook, bekijk de, deel dit, delen, deel'),
+  bylineOpeners: words('door'),
+  creditWords: words('foto beeld fotografie bron copyright credit'),
 };

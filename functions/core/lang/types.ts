@@ -135,6 +135,21 @@ export interface LanguagePack {
   readonly bareRelatives: ReadonlySet<string>;
   /** Openers of a scene or a hypothesis rather than the news: "If you had stood …", "Stel je voor …". */
   readonly sceneOpeners: ReadonlySet<string>;
+  /** Negations: a headline never cuts one away ("heeft het niet gered"). */
+  readonly negations: ReadonlySet<string>;
+  /** Prepositions: one left before a time phrase the headline drops goes with it ("vanaf maandag", "für 24 Stunden"). */
+  readonly prepositions: ReadonlySet<string>;
+
+  // Boilerplate blocks (content.ts): only what is lexical by nature; shapes and densities do the rest.
+
+  /** Words that fill a block on their own as a label: "video", "advertentie", "anzeige". */
+  readonly boilerplateLabels: ReadonlySet<string>;
+  /** Lower-case phrases that open a link to something else: "lees ook", "read more", "deel dit". */
+  readonly linkOpeners: ReadonlySet<string>;
+  /** Words that open a byline: "door", "by", "von". */
+  readonly bylineOpeners: ReadonlySet<string>;
+  /** Words that open a photo credit: "foto", "beeld", "photo", "bild". */
+  readonly creditWords: ReadonlySet<string>;
 }
 
 /** Adjectives of nationality in a language that capitalises them. */
@@ -154,6 +169,15 @@ export type WordClass = {
 
 /** A word class written as text: words separated by white space. */
 export const words = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter((word) => word !== ''));
+
+/** Phrases written as text: separated by commas or line breaks, each of one or more words. */
+export const phrases = (text: string): ReadonlySet<string> =>
+  new Set(
+    text
+      .split(/[,\n]/u)
+      .map((phrase) => phrase.trim().replace(/\s+/gu, ' '))
+      .filter((phrase) => phrase !== ''),
+  );
 
 export const NO_WORDS: ReadonlySet<string> = new Set();
 
@@ -206,6 +230,12 @@ export const NO_LANGUAGE: LanguagePack = {
   relativePronouns: NO_WORDS,
   bareRelatives: NO_WORDS,
   sceneOpeners: NO_WORDS,
+  negations: NO_WORDS,
+  prepositions: NO_WORDS,
+  boilerplateLabels: NO_WORDS,
+  linkOpeners: NO_WORDS,
+  bylineOpeners: NO_WORDS,
+  creditWords: NO_WORDS,
 };
 
 /** A pack with only some fields filled, for a language the service has few words of yet: the rest as NO_LANGUAGE. */
