@@ -94,7 +94,7 @@ function compress(sentence: string, context: HeadlineContext): string {
   chunks = dropAttribution(chunks);
   chunks = dropCommaAsides(chunks);
   chunks = dropRelativeClause(chunks);
-  chunks = dropTimeAdverbials(chunks);
+  chunks = dropTimeAdverbials(chunks, context.language);
   chunks = dropRepetition(chunks);
   chunks = reduceNames(chunks, context);
   chunks = dropLeadingArticle(chunks, context);
@@ -229,9 +229,32 @@ function isNumber(chunk: Chunk | undefined): boolean {
   return /^\d+(?:[.,]\d+)?$/u.test(chunk.core) || NUMBER_WORDS.has(lower(chunk));
 }
 
-/** Day names, clock times and durations inside the clause: "dinsdag rond iets na 18 uur Belgische tijd". */
-function dropTimeAdverbials(chunks: Chunk[]): Chunk[] {
+/**
+ * Day names, clock times and durations inside the clause: "dinsdag rond iets na 18 uur Belgische tijd". A
+ * preposition left before one goes with it ("vanaf maandag", "für mehr als 24 Stunden", "tot en met
+ * donderdag"), so that no preposition is left without its object; a duration after a determiner is a noun
+ * phrase ("in de vier weken voorafgaand …") and stays.
+ */
+function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
   const drop = new Set<number>();
+  const { prepositions: governing, functionWords } = packFor(language);
+  const withPrepositions = (start: number) => {
+    let from = start;
+    for (;;) {
+      const before = lower(chunks[from - 1]);
+      if (from === 0 || endsClause(chunks[from - 1])) return from;
+      if (governing.has(before)) {
+        from -= 1;
+        continue;
+      }
+      // "tot en met": a conjunction between two prepositions.
+      if (functionWords.has(before) && governing.has(lower(chunks[from - 2])) && governing.has(lower(chunks[from]))) {
+        from -= 1;
+        continue;
+      }
+      return from;
+    }
+  };
   const midClause = (last: number) => {
     const after = chunks[last + 1];
     return after !== undefined && !endsClause(chunks[last]) && !/[.!?]$/u.test(chunks[last]?.raw ?? '');
@@ -243,7 +266,7 @@ function dropTimeAdverbials(chunks: Chunk[]): Chunk[] {
       let end = index;
       while (start > 0 && DAY_PREPOSITIONS.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
       if (DAY_PARTS.has(lower(chunks[index + 1])) && !endsClause(chunk)) end += 1;
-      markSpan(drop, start, end, chunks);
+      markSpan(drop, withPrepositions(start), end, chunks);
       return;
     }
     if (isNumber(chunk) && SPAN_OPENERS.has(lower(chunks[index - 1])) && SPAN_UNITS.has(lower(chunks[index + 1]))) {
@@ -267,6 +290,8 @@ function dropTimeAdverbials(chunks: Chunk[]): Chunk[] {
     const prepositions = clock ? CLOCK_PREPOSITIONS : DURATION_PREPOSITIONS;
     let start = index;
     while (start > 0 && prepositions.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
+    if (duration && DETERMINERS.has(lower(chunks[start - 1]))) return;
+    start = withPrepositions(start);
     let end = CLOCK_UNITS.has(lower(chunks[index + 1])) || duration ? index + 1 : index;
     // "vier uur lang", "two hours long".
     if (duration && !endsClause(chunks[end]) && DURATION_SUFFIXES.has(lower(chunks[end + 1]))) end += 1;
@@ -358,9 +383,12 @@ function matchesAt(chunks: readonly Chunk[], index: number, nameWords: readonly 
 
 /** "Het gesprek …" → "Gesprek …", unless the article is part of a name: "De Wever", "The Washington Post". */
 function dropLeadingArticle(chunks: Chunk[], context: HeadlineContext): Chunk[] {
-  const articles = packFor(context.language).leadingArticles;
+  const { leadingArticles: articles, functionWords, capitalisesNouns } = packFor(context.language);
   const first = chunks[0];
   if (!first || !articles.has(lower(first)) || chunks.length <= MIN_WORDS) return chunks;
+  // "Het is …", "Die drei jungen Frauen …": a pronoun, or an article whose noun does not follow at once.
+  const next = chunks[1];
+  if (functionWords.has(lower(next)) || (capitalisesNouns && !/^\p{Lu}/u.test(next?.core ?? ''))) return chunks;
   const startsName = context.entities.some((entity) => {
     const nameWords = entity.name.split(/\s+/).map(foldAccents);
     return matchesAt(chunks, 0, nameWords);
@@ -388,12 +416,19 @@ const MAX_MIDDLE_CUT = 6;
  */
 function shortenBeforeFinalVerb(chunks: Chunk[], language: string): Chunk[] {
   // Dutch, German and Frisian put the participle or infinitive last: cut before it, not it.
-  const { finalVerb, functionWords } = packFor(language);
+  const { finalVerb, functionWords, negations } = packFor(language);
   const verb = chunks.at(-1);
-  if (!finalVerb || !verb || !finalVerb.test(verb.core)) return chunks;
+  // "… verurteilt worden": an auxiliary last closes a verb cluster whose participle carries the news.
+  if (!finalVerb || !verb || !finalVerb.test(verb.core) || functionWords.has(lower(verb))) return chunks;
   const middle = chunks.slice(0, -1);
   let removed = 0;
-  while (middle.length > 2 && removed < MAX_MIDDLE_CUT && !endsClause(middle.at(-1))) {
+  // Never a negation: "… heeft het niet gered" must not lose its "niet".
+  while (
+    middle.length > 2 &&
+    removed < MAX_MIDDLE_CUT &&
+    !endsClause(middle.at(-1)) &&
+    !negations.has(lower(middle.at(-1)))
+  ) {
     const tooLong = length([...middle, verb]) > HEADLINE_MAX_CHARS;
     const dangling = functionWords.has(lower(middle.at(-1)));
     if (!tooLong && !dangling) break;
@@ -417,6 +452,12 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
   const last = clauseEnd < 0 ? chunks.length - 1 : clauseEnd;
   const auxiliary = chunks.findIndex((chunk, index) => index > 0 && index < last && auxiliaries.has(lower(chunk)));
   if (auxiliary < 0 || endsClause(chunks[auxiliary])) return chunks;
+  // "Er is voor gekozen …", "Opnieuw is er …", "Woensdag werd de brandweer …": the auxiliary after a pronoun or
+  // before its subject (verb-second order) carries the clause; only one after its subject goes.
+  const { functionWords, prepositions } = packFor(language);
+  const pronounOrDeterminer = (chunk: Chunk | undefined) =>
+    functionWords.has(lower(chunk)) && !prepositions.has(lower(chunk));
+  if (pronounOrDeterminer(chunks[auxiliary - 1]) || pronounOrDeterminer(chunks[auxiliary + 1])) return chunks;
   // "Op Schiphol zijn ruim 200 vluchten geschrapt vanwege de storm": a participle after it, in the same clause.
   if (!chunks.slice(auxiliary + 1, last + 1).some((chunk) => isParticiple(lower(chunk)))) return chunks;
   return chunks.filter((_, index) => index !== auxiliary);
@@ -428,6 +469,7 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
  */
 function fitLength(text: string, language: string): string {
   let headline = tidy(text);
+  let cutInside = false;
   if (headline.length > HEADLINE_MAX_CHARS) {
     const clause = headline.split(/[,;:]\s/u)[0] ?? headline;
     if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4) {
@@ -435,16 +477,20 @@ function fitLength(text: string, language: string): string {
     } else {
       const cut = headline.slice(0, HEADLINE_MAX_CHARS + 1);
       const space = cut.lastIndexOf(' ');
+      cutInside = true;
       headline = space > 0 ? cut.slice(0, space) : cut.slice(0, HEADLINE_MAX_CHARS);
     }
   }
-  // A headline in a language without a pack is trimmed of English function words.
-  const functionWords = (hasPack(language) ? PACKS[language] : PACKS.en).functionWords;
+  // A headline in a language without a pack is trimmed of English function words. In a language that puts the
+  // verb last, an auxiliary that closed the clause ("… Aktionstag werden") stays; one a cut left last does not.
+  const pack = hasPack(language) ? PACKS[language] : PACKS.en;
+  const dangling = (word: string) =>
+    pack.functionWords.has(word) && (cutInside || !(pack.finalVerb && pack.droppableAuxiliaries.has(word)));
   for (;;) {
     const trimmed = headline.replace(/[\s.,:;–—\-…'"“”‘’„«»]+$/u, '');
     const lastWord = trimmed.split(' ').at(-1) ?? '';
     const bare = lastWord.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
-    if (trimmed.includes(' ') && functionWords.has(bare)) {
+    if (trimmed.includes(' ') && dangling(bare)) {
       headline = trimmed.slice(0, trimmed.length - lastWord.length);
       continue;
     }

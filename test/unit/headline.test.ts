@@ -23,6 +23,62 @@ function expectHeadlineRules(result: string, article: string, language: string):
   for (const word of splitWords(result)) expect(words.has(fold(word))).toBe(true);
 }
 
+describe('generateHeadline on shapes of real leads', () => {
+  // Each lead is written here after the shape of a headline gone wrong on real crawled pages.
+  it.each([
+    ['De scholen in de hele provincie gaan vanaf maandag dicht.', 'nl', 'Scholen in de hele provincie gaan dicht'],
+    [
+      'Die Gewerkschaft GDL will den Zugverkehr für mehr als 24 Stunden lahmlegen.',
+      'de',
+      'Gewerkschaft GDL will den Zugverkehr lahmlegen',
+    ],
+    [
+      'De brandweer heeft tot en met donderdagmiddag meer dan vijfhonderd meldingen over de storm gekregen.',
+      'nl',
+      'Brandweer heeft meer dan vijfhonderd meldingen over de storm gekregen',
+    ],
+  ])('a preposition goes with the time phrase it governs: %p', (lead, language, expected) => {
+    expect(headline(lead, language)).toBe(expected);
+  });
+
+  it.each([
+    ['Er is voor gekozen om de werkzaamheden in het weekend uit te voeren.', /^Er is voor gekozen/u],
+    ['Opnieuw is er in Drachten brand gesticht in een haag aan de Bouwakker.', /^Opnieuw is er in Drachten/u],
+    ['Woensdagnamiddag werd de brandweer opgeroepen voor een brand in een woning.', /werd de brandweer/u],
+    ['Het is precies een jaar geleden dat er een grote brand woedde bij de stokerij.', /^Het is precies/u],
+  ])('keeps an auxiliary after a pronoun or before its subject: %p', (lead, expected) => {
+    expect(headline(lead)).toMatch(expected);
+  });
+
+  it('keeps a duration that is a noun phrase', () => {
+    expect(
+      headline('In de vier weken voorafgaand aan de verkiezingen nodigt de omroep alle lijsttrekkers uit.'),
+    ).toMatch(/^In de vier weken voorafgaand/u);
+  });
+
+  it('never cuts a negation or the participle before a final auxiliary', () => {
+    const negated = headline(
+      'Het plan van de partij om gemiddeld vijf woningen in elk van de kleinere buitendorpen te bouwen, heeft het in de raad niet gered.',
+    );
+    expect(negated).not.toMatch(/gebouwen, gered|bouwen, heeft gered/u);
+    expect(
+      headline(
+        'Knapp 40 Jahre nach der Ermordung eines Jugendlichen in einem kleinen Dorf ist der heute 62-Jährige zu lebenslanger Haft verurteilt worden.',
+        'de',
+      ),
+    ).not.toMatch(/\b(?:ist|sind|wird|worden)$/u);
+  });
+
+  it('keeps a German auxiliary that closes the clause, and the article before an adjective', () => {
+    expect(headline('Es sollte ein weltweiter Aktionstag werden, den die Bewegung ausgerufen hatte.', 'de')).toBe(
+      'Es sollte ein weltweiter Aktionstag werden',
+    );
+    expect(headline('Die drei jungen Frauen fragen auf Englisch nach dem Weg zum Club.', 'de')).toMatch(
+      /^Die drei jungen/u,
+    );
+  });
+});
+
 describe('generateHeadline', () => {
   it('drops the dateline and parentheticals of the lead', () => {
     expect(headline('AMSTERDAM (ANP) - De gemeente Amsterdam (GroenLinks) sluit de Coentunnel voor onderhoud.')).toBe(

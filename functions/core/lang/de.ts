@@ -84,7 +84,7 @@ export const de: LanguagePack = {
   repetitionSpanPrepositions: words('in binnen seit'),
   repetitionSpanUnits: words('jahre jahren'),
   attributionOpeners: words('laut'),
-  relativePronouns: words('der die das welche welcher'),
+  relativePronouns: words('der die das den dem deren dessen welche welcher welches'),
   bareRelatives: words('die'),
   sceneOpeners: words('wenn stellen'),
   negations: words('nicht kein keine keinen keinem keiner nie'),
