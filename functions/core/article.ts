@@ -81,12 +81,12 @@ function leadingParagraphs(paragraphs: readonly string[], maxChars: number): str
 
 export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
   // The analysis reads the story without the wire's dateline ("GENT (Belga) -").
-  const lexicon = boilerplateLexicon(detectLanguage(seed.paragraphs.join('\n')));
+  const language = seed.language ?? detectLanguage(seed.paragraphs.join('\n'));
+  const lexicon = boilerplateLexicon(language);
   const paragraphs = analysableParagraphs(seed.paragraphs, lexicon).map((paragraph, index) =>
     index === 0 ? stripDateline(paragraph) : paragraph,
   );
   const analysed = leadingParagraphs(paragraphs, ANALYSIS_MAX_CHARS);
-  const language = detectLanguage(analysed.join('\n'));
   const sentences = analysed.flatMap(splitSentences);
   const found = findEntities(sentences, language);
   const lead = chooseLead(sentences);

@@ -119,8 +119,7 @@ const wordsOf = (text: string) => splitWords(text).map(fold);
  * A line of dates and times: at least one clock time or date, and most of its words numbers, month or day
  * names, a short unit after a number ("uur", "Uhr", "h") or a field label with a colon ("Publicatie:").
  */
-export function isTimestamp(text: string, calendar: ReadonlySet<string>): boolean {
-  const words = wordsOf(text);
+export function isTimestamp(text: string, calendar: ReadonlySet<string>, words = wordsOf(text)): boolean {
   if (words.length === 0 || words.length > 12) return false;
   const numeric = (word: string | undefined) => word !== undefined && /^\p{N}/u.test(word);
   const hasDate =
@@ -145,7 +144,7 @@ export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): Boi
   const words = wordsOf(text);
   const first = words[0] ?? '';
   if (words.length === 0) return 'noise';
-  if (isTimestamp(text, lexicon.calendar)) return 'timestamp';
+  if (isTimestamp(text, lexicon.calendar, words)) return 'timestamp';
   // "18-08-2019, Michael Huising": a date, then a byline or a place, and no sentence.
   if (words.length <= 8 && /^\S+\s*[,–—-]/u.test(text) && NUMERIC_DATE.test(first)) {
     return 'timestamp';
@@ -265,8 +264,12 @@ export function endsUnfinished(text: string): boolean {
  * When the context pass leaves no content at all (a short article of near-good paragraphs), near-good counts
  * as good, so that a real article is never emptied.
  */
-export function classifyBlocks(blocks: readonly RawBlock[], lexicon: BoilerplateLexicon): ClassifiedBlock[] {
-  const shapes = blocks.map((block) => block.forced ?? boilerplateShape(block.text, lexicon));
+export function classifyBlocks(
+  blocks: readonly RawBlock[],
+  lexicon: BoilerplateLexicon,
+  shapeOf: (text: string) => BoilerplateKind | undefined = (text) => boilerplateShape(text, lexicon),
+): ClassifiedBlock[] {
+  const shapes = blocks.map((block) => block.forced ?? shapeOf(block.text));
   const densities = blocks.map((block, index): Density => (shapes[index] ? 'bad' : densityClass(block.text, lexicon)));
   const decided = shapes.map((shape) => shape !== undefined);
   let context = inContext(densities, decided);

@@ -19,6 +19,27 @@ const USUAL_KEYWORDS = 8;
 
 const stemmers = new Map<string, Stemmer>();
 
+/**
+ * Stems by stemmer and word, kept across articles: news repeats its words, and a Snowball stem costs more than
+ * the rest of keyword scoring. Bounded, and emptied when full, so a long-lived container's memory stays flat.
+ */
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<Stemmer, Map<string, string>>();
+
+function stemCached(stemmer: Stemmer, word: string): string {
+  let cache = stemCache.get(stemmer);
+  if (!cache) {
+    cache = new Map();
+    stemCache.set(stemmer, cache);
+  }
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+  const stemmed = foldAccents(stemmer.stem(word));
+  cache.set(word, stemmed);
+  return stemmed;
+}
+
 /** The Snowball stem of a lower-case word in `language`; the word itself for a language without a stemmer. */
 export function stem(word: string, language: string): string {
   const algorithm = packFor(language).stemmer;
@@ -28,7 +49,7 @@ export function stem(word: string, language: string): string {
     stemmer = newStemmer(algorithm);
     stemmers.set(algorithm, stemmer);
   }
-  return foldAccents(stemmer.stem(fold(word)));
+  return stemCached(stemmer, fold(word));
 }
 
 interface Candidate {

@@ -30,8 +30,10 @@ export interface ParsedSeed {
   readonly title?: string;
   /** The article text for analysis (headline, summary, keywords): no title, subheadings or boilerplate. */
   readonly paragraphs: readonly string[];
-  /** The body as stored, subheadings included, in order. */
+  /** The body as stored, subheadings and boilerplate included, in order. */
   readonly blocks: readonly Block[];
+  /** ISO 639-1 code of the article text, or `und`; detected here so the analysis need not detect it again. */
+  readonly language?: string;
 }
 
 export type RejectionCode =
@@ -156,7 +158,8 @@ export function parseSeed(raw: string): ParsedSeed {
       `the article has ${words} words; at least ${MIN_ARTICLE_WORDS} are needed to be an article`,
     );
   }
-  return { date, ...(title ? { title } : {}), paragraphs, blocks };
+  // The classifier read the body's language to weigh stopwords; the article's is that of its content.
+  return { date, ...(title ? { title } : {}), paragraphs, blocks, language: detectLanguage(paragraphs.join('\n')) };
 }
 
 /**
@@ -260,20 +263,26 @@ function isTitleLike(block: RawBlock): boolean {
  */
 function structure(body: string): { title?: string; blocks: Block[] } {
   const lexicon = boilerplateLexicon(detectLanguage(body));
-  const isBoilerplate = (line: string) => boilerplateShape(line, lexicon) !== undefined;
+  // Every line and block is looked at more than once (splitting, the title, the lead, classification).
+  const shapes = new Map<string, BoilerplateKind | undefined>();
+  const shapeOf = (text: string) => {
+    if (!shapes.has(text)) shapes.set(text, boilerplateShape(text, lexicon));
+    return shapes.get(text);
+  };
+  const isBoilerplate = (line: string) => shapeOf(line) !== undefined;
   const raw = splitBlocks(body, isBoilerplate)
     .flatMap((block, index) => (index === 0 ? splitKicker(block) : [block]))
     .flatMap((block) => splitGlued(block, body, lexicon));
-  const shapes = raw.map((block) => block.forced ?? boilerplateShape(block.text, lexicon));
-  const titleAt = findTitle(raw, shapes);
+  const kinds = raw.map((block) => block.forced ?? shapeOf(block.text));
+  const titleAt = findTitle(raw, kinds);
   // What stands before the title is boilerplate by its shape, or a kicker, which is a label.
   const before = raw
     .slice(0, Math.max(titleAt, 0))
-    .map((block, index) => (shapes[index] ? block : { ...block, forced: 'label' as const }));
+    .map((block, index) => (kinds[index] ? block : { ...block, forced: 'label' as const }));
   const rest = titleAt < 0 ? raw : [...before, ...raw.slice(titleAt + 1)];
-  const lead = rest.findIndex((block) => !(block.forced ?? boilerplateShape(block.text, lexicon)));
+  const lead = rest.findIndex((block) => !(block.forced ?? shapeOf(block.text)));
   if (lead >= 0) rest.splice(lead, 1, ...splitLead(rest[lead] as RawBlock, lexicon));
-  const blocks = classifyBlocks(rest, lexicon).map(
+  const blocks = classifyBlocks(rest, lexicon, shapeOf).map(
     ({ text, kind }): Block =>
       kind === 'paragraph' || kind === 'subheading' ? { type: kind, text } : { type: 'boilerplate', kind, text },
   );
