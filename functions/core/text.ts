@@ -50,12 +50,12 @@ export function fold(word: string): string {
 /** Lower case without diacritics: Oekraïne and Oekraine, één and een compare equal. */
 export function foldAccents(word: string): string {
   const lower = fold(word);
-  // Most words are plain ASCII, which has no accents to take off: skip the decomposition (a hot path).
+  // Most words are printable ASCII, which has no accents to take off: skip the decomposition (a hot path).
   if (ASCII.test(lower)) return lower;
   return lower.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
-const ASCII = /^[\x00-\x7f]*$/u;
+const ASCII = /^[ -~]*$/u;
 
 export function isNumeric(word: string): boolean {
   return /\p{N}/u.test(word);
