@@ -39,7 +39,13 @@ const FULL: Settings = {
 };
 const QUICK: Settings = { pool: 200, sizes: [200, 500, 1_000], rounds: 1, runs: () => 2 };
 
-const TARGETS = { exponent: 1.15, throughputRatio: 0.25, peakRssMb: 512, peakRssArticles: 10_000 } as const;
+const TARGETS = {
+  exponent: 1.15,
+  throughputRatio: 0.25,
+  peakRssMb: 512,
+  peakRssArticles: 10_000,
+  analysisRatio: 0.1,
+} as const;
 
 async function run(context: BenchContext): Promise<readonly BenchmarkResult[]> {
   const settings = context.quick ? QUICK : FULL;
@@ -138,10 +144,11 @@ function summarize(
         ]
       : []),
     ratioFigure(
-      `per-article analysis at ingest (not part of the digest), ${label(pool.articles.length)} articles`,
+      `per-article analysis at ingest (parseSeed + summarizeArticle), ${label(pool.articles.length)} articles`,
       'articles/s',
       (pool.articles.length * 1000) / pool.analysisMs,
       (pool.articles.length * 1000) / pool.segmentationMs,
+      { min: TARGETS.analysisRatio },
     ),
   ];
 
@@ -190,8 +197,9 @@ function notes(
 ): readonly string[] {
   const notes = [
     'Measured: buildDigest(date, summaries), what the generator runs per date. The per-article analysis ' +
-      '(parseSeed + summarizeArticle) runs once per file at ingest (benchmark 3); its rate against the same ' +
-      'segmentation is reported for context only.',
+      '(parseSeed + summarizeArticle) runs once per file at ingest (benchmark 3); its rate is measured against ' +
+      'the same segmentation of the same bodies, after a warm-up pass (compiled code, a filled stem cache, as in ' +
+      'a container that has read a few files), with a target of its own.',
     'Baseline: splitSentences + splitWords over every article body (generated, ~120–700 words, nl/en/de/fr/fy), ' +
       'the text the date is made of; the throughput target is against it. Segmenting only the headline and ' +
       'summary that the digest reads is a much smaller amount of text, reported as a stricter reference.',
