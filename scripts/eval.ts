@@ -234,7 +234,10 @@ function languageCounts(cases: readonly EvalCase[]): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { evaluateDirectory, pagesFolder } = await import('./eval-real');
+  const { entitiesFolder, evaluateEntities } = await import('./eval-entities');
   const folder = pagesFolder(process.argv.slice(2));
-  if (folder) evaluateDirectory(folder, { verbose: process.argv.includes('--verbose') });
+  const entities = entitiesFolder(process.argv.slice(2));
+  if (entities) evaluateEntities(entities, { verbose: process.argv.includes('--verbose') });
+  else if (folder) evaluateDirectory(folder, { verbose: process.argv.includes('--verbose') });
   else evaluate(loadCases());
 }
