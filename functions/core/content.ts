@@ -44,6 +44,13 @@ export interface BoilerplateLexicon {
   readonly bylineOpeners: ReadonlySet<string>;
   /** Words that open a photo credit: "foto", "beeld", "photo", "bild". */
   readonly creditWords: ReadonlySet<string>;
+  /**
+   * Whether the language capitalises every noun (German): its name particles are lower case ("von der Leyen"),
+   * so a capitalised "Der" is an article starting a sentence, never a particle starting a name.
+   */
+  readonly capitalisesNouns: boolean;
+  /** Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries) of the language. */
+  readonly functionWords: ReadonlySet<string>;
   /** Lower-case particles that start surnames and place names ("de", "van", "von"): "Minister De Croo". */
   readonly nameParticles: ReadonlySet<string>;
   /** Names of sharing services, whose runs are share buttons: "facebook", "whatsapp". */
@@ -65,6 +72,8 @@ export function boilerplateLexicon(language: string): BoilerplateLexicon {
     bylineOpeners: pack.bylineOpeners,
     creditWords: pack.creditWords,
     nameParticles: pack.nameParticles,
+    functionWords: pack.functionWords,
+    capitalisesNouns: pack.capitalisesNouns,
     shareTargets: SHARE_TARGETS,
   };
   lexicons.set(language, lexicon);
@@ -107,7 +116,8 @@ const TRAILING_CREDIT =
   /(?:\(\s*[^()]{2,60}\s*\/\s*[^()/]{1,30}\)|[—–-]\s+\p{Lu}[^—–]{1,60}\s\/\s*\p{L}[\p{L} .-]{0,30})\s*$/u;
 const SENTENCE_END = /[.!?…]["'”’»)]*$/u;
 /** A leading clock time of a live blog or a timestamped item: "18:07 Alle scholen …", "7:01 NIJMEGEN - …". */
-const LEADING_CLOCK = /^(\d{1,2}(?:[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?|[hu]\d{2}))\s+(?=[\p{Lu}\p{N}"'“„«‘])/u;
+const LEADING_CLOCK =
+  /^(\d{1,2}(?:[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?|[hu]\d{2}))(?:\s+[-–—|])?\s+(?=[\p{Lu}\p{N}"'“„«‘])/u;
 /** After a clock, a page's comment or share counter: "16u55 5 Dendermonde …". */
 const COUNTER = /^(\d{1,4})\s+(?=\p{Lu})/u;
 /** A day and a month name, a year optional, before the lead: "25 maart Dat had …", "5 november – Zo, …". */
@@ -150,11 +160,24 @@ export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): Boi
     return 'timestamp';
   }
   if (SYMBOL_FIRST.test(text) && words.length <= SHAPE_MAX_WORDS) return 'credit';
+  // "NOS Nieuws • vandaag, 16:33": a source and a time between field separators.
+  if (words.length <= 10 && /[•|·]/u.test(text) && CLOCK.test(text)) return 'timestamp';
+  // "Foto NOS", "Beeld ANP", "Foto Theo Groot": a credit word and a name, nothing else.
+  if (
+    words.length <= 4 &&
+    lexicon.creditWords.has(first) &&
+    text
+      .split(/\s+/u)
+      .slice(1)
+      .every((word) => /^\p{Lu}/u.test(word))
+  ) {
+    return 'credit';
+  }
   const unbracketed = text.replace(/^[([]\s*/u, '');
   const firstWord = wordsOf(unbracketed)[0] ?? '';
   if (
     lexicon.creditWords.has(firstWord.replace(/'?s$/u, '')) &&
-    /^[\p{L}']+s?\s*(?::|©|\/|\bby\b)/iu.test(unbracketed)
+    /^[\p{L}']+s?(?:\s+[\p{L}']+)?\s*(?::|©|\/|\bby\b)/iu.test(unbracketed)
   ) {
     return words.length <= SHAPE_MAX_WORDS ? 'credit' : 'caption';
   }
@@ -348,7 +371,7 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
       ...splitGlued({ text: text.slice(date[0].length), lines }, wholeText, lexicon),
     ];
   }
-  const glued = /^([\p{Lu}\p{Ll}]\p{Ll}{3,})(\p{Lu}\p{Ll}*)(?=[\s,.:;!?]|$)/u.exec(text);
+  const glued = /^([\p{Lu}\p{Ll}]\p{Ll}{3,})(\p{Lu}\p{Ll}*)(?:-\p{L}+)*(?=[\s,.:;!?]|$)/u.exec(text);
   // A camel-cased name (WhatsApp, DeSantis, LinkedIn) occurs again as it is, and its second half is rarely a
   // stopword; a crawler's glue ("VideoDe eerste …", "StikstofprotestBoze boeren …") is neither.
   const label = glued?.[1] ?? '';
@@ -379,17 +402,23 @@ export function splitLead(block: RawBlock, lexicon: BoilerplateLexicon): RawBloc
     { text: text.slice(length).trimStart(), lines },
   ];
   const dateline =
-    /^\p{Lu}[\p{L}'’.]*(?:[ /-](?:\p{Lu}[\p{L}'’.]*|\p{Ll}{1,3})){0,3}(?:\s*\([^()]{1,25}\))?(?:\s+[-–—]\s*|\s*[-–—]\s+)(?=[\p{Lu}"'“„«‘])/u.exec(
+    /^\p{Lu}[\p{L}'’.]*(?:[ /-](?:\p{Lu}[\p{L}'’.]*|\p{Ll}{1,3})){0,3}(?:\s*\([^()]{1,25}\))?[.,]?(?:\s+[-–—]\s*|\s*[-–—]\s+)(?=[\p{Lu}"'“„«‘])/u.exec(
       text,
     );
   if (dateline) return cut(dateline[0].length, 'dateline');
+  // "Foto Theo Groot De (West)Friese …": a credit word and a name, then the lead's capitalised first word.
+  const credit = /^([\p{L}]+(?:\s+\p{Lu}[\p{L}.'-]*){1,3})\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
+  const creditWord = fold(/^[\p{L}]+/u.exec(text)?.[0] ?? '');
+  if (credit?.[1] && lexicon.creditWords.has(creditWord) && lexicon.stopwords.has(fold(credit[2] ?? ''))) {
+    return cut(credit[1].length, 'credit');
+  }
   const label = /^(\p{Lu}[\p{L}-]{1,24}):\s+(?=[\p{Lu}"'“„«‘])/u.exec(text);
   if (label?.[1] && !lexicon.stopwords.has(fold(label[1]))) return cut(label[0].length, 'dateline');
   const word = /^(\p{Lu}[\p{L}-]{1,24})\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
   const second = fold(word?.[2] ?? '');
   if (
     word?.[1] &&
-    lexicon.stopwords.has(second) &&
+    lexicon.functionWords.has(second) &&
     !lexicon.nameParticles.has(second) &&
     !lexicon.stopwords.has(fold(word[1]))
   ) {

@@ -47,6 +47,7 @@ const RELATIVE_PRONOUNS = unionOf('relativePronouns');
 const BARE_RELATIVES = unionOf('bareRelatives');
 const SCENE_OPENERS = unionOf('sceneOpeners');
 const DETERMINERS = unionOf('determiners');
+const MONTHS = unionOf('months');
 const PARTICIPLES = Object.values(PACKS).flatMap((pack) => (pack.participle ? [pack.participle] : []));
 
 export interface HeadlineContext {
@@ -100,7 +101,6 @@ function compress(sentence: string, context: HeadlineContext): string {
   chunks = dropLeadingArticle(chunks, context);
   chunks = dropAuxiliary(chunks, context.language);
   if (length(chunks) > HEADLINE_MAX_CHARS) chunks = dropArticles(chunks, context.language);
-  if (length(chunks) > HEADLINE_MAX_CHARS) chunks = shortenBeforeFinalVerb(chunks, context.language);
   return fitLength(chunks.map((chunk) => chunk.raw).join(' '), context.language);
 }
 
@@ -108,6 +108,8 @@ function compress(sentence: string, context: HeadlineContext): string {
 function cleanSentence(sentence: string): string {
   return (
     sentence
+      // "(oud)inwoners", "(West)Friese": a bracket inside a word goes without the space before the word.
+      .replace(/\([^()\s]*\)(?=\p{L})/gu, '')
       .replace(/\s*\([^()]*\)/gu, '')
       .replace(/\s*\[[^[\]]*\]/gu, '')
       // "AMSTERDAM -", "DEN HAAG (ANP) -", "WASHINGTON, Dec 7 -", "Brussel, 7 december –"
@@ -269,6 +271,15 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
       markSpan(drop, withPrepositions(start), end, chunks);
       return;
     }
+    // "29 december (2021)", "December 29": a date, with the preposition before it.
+    const monthAfter = isNumber(chunk) && MONTHS.has(lower(chunks[index + 1]));
+    const monthBefore = MONTHS.has(lower(chunk)) && /^\d{1,2}$/u.test(chunks[index + 1]?.core ?? '');
+    if ((monthAfter && !endsClause(chunk)) || (monthBefore && !endsClause(chunk))) {
+      let end = index + 1;
+      if (/^\d{4}$/u.test(chunks[end + 1]?.core ?? '') && !endsClause(chunks[end])) end += 1;
+      if (midClause(end)) markSpan(drop, withPrepositions(index), end, chunks);
+      return;
+    }
     if (isNumber(chunk) && SPAN_OPENERS.has(lower(chunks[index - 1])) && SPAN_UNITS.has(lower(chunks[index + 1]))) {
       let start = index - 1;
       if (DETERMINERS.has(lower(chunks[start - 1]))) start -= 1;
@@ -406,38 +417,6 @@ function dropArticles(chunks: Chunk[], language: string): Chunk[] {
 }
 
 const length = (chunks: readonly Chunk[]) => chunks.map((chunk) => chunk.raw).join(' ').length;
-
-const MAX_MIDDLE_CUT = 6;
-
-/**
- * "… over de Leie bij de Blaisantvest officieel geopend" → "… over de Leie bij de Blaisantvest geopend":
- * words go from just before the final verb until the headline fits, so that the verb, which carries the news,
- * stays. Never across a comma, never more than a few words, never leaving a function word before the verb.
- */
-function shortenBeforeFinalVerb(chunks: Chunk[], language: string): Chunk[] {
-  // Dutch, German and Frisian put the participle or infinitive last: cut before it, not it.
-  const { finalVerb, functionWords, negations } = packFor(language);
-  const verb = chunks.at(-1);
-  // "… verurteilt worden": an auxiliary last closes a verb cluster whose participle carries the news.
-  if (!finalVerb || !verb || !finalVerb.test(verb.core) || functionWords.has(lower(verb))) return chunks;
-  const middle = chunks.slice(0, -1);
-  let removed = 0;
-  // Never a negation: "… heeft het niet gered" must not lose its "niet".
-  while (
-    middle.length > 2 &&
-    removed < MAX_MIDDLE_CUT &&
-    !endsClause(middle.at(-1)) &&
-    !negations.has(lower(middle.at(-1)))
-  ) {
-    const tooLong = length([...middle, verb]) > HEADLINE_MAX_CHARS;
-    const dangling = functionWords.has(lower(middle.at(-1)));
-    if (!tooLong && !dangling) break;
-    middle.pop();
-    removed += 1;
-  }
-  const result = [...middle, verb];
-  return length(result) <= HEADLINE_MAX_CHARS && !functionWords.has(lower(middle.at(-1))) ? result : chunks;
-}
 
 /** A past participle closing the clause: afgelopen, gearresteerd, festgenommen, verloren. */
 function isParticiple(word: string): boolean {

@@ -1,5 +1,6 @@
 import {
   type BoilerplateKind,
+  type BoilerplateLexicon,
   boilerplateLexicon,
   boilerplateShape,
   classifyBlocks,
@@ -10,7 +11,7 @@ import {
 import { htmlToText, looksLikeHtml } from './html';
 import { detectLanguage } from './language';
 import { InvalidPeriodError, parsePeriod } from './periods';
-import { countWords } from './text';
+import { countWords, fold } from './text';
 
 /**
  * A piece of the article body as stored: running text, a subheading between paragraphs, or boilerplate
@@ -119,6 +120,8 @@ export function normalizeText(text: string): string {
       // C0 and C1 controls other than the line feed: NULs from broken exports, C1 from mis-decoded text.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
       .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '')
+      // Dutch typesetting's ",,Ik ben geschokt”": two commas before a word are the low opening quote.
+      .replace(/(^|[\s(])[,‚]{2}(?=[\p{L}\p{N}])/gu, '$1„')
       .normalize('NFC')
   );
 }
@@ -210,10 +213,14 @@ function continuesLine(previous: string, line: string, width: number): boolean {
   return width >= MIN_WRAP_WIDTH && previous.length >= WRAP_SHARE * width;
 }
 
+/** Two words are a place, a name or a label ("Den Haag", "Giorgio Chiellini"), not yet a headline. */
+const TITLE_MIN_WORDS = 3;
 /** Titles run longer than a lead's first clause when they quote someone: "…: ‘We staan er goed op’". */
 const TITLE_MAX_WORDS = 30;
 /** A title-like line this short, over another title-like line, is a kicker (a section or topic label). */
 const KICKER_MAX_WORDS = 3;
+/** A title of two sentences is this short at most. */
+const SHORT_TITLE_WORDS = 16;
 /** Boilerplate lines (a date, a credit, a label) that may stand before a title. */
 const MAX_BLOCKS_BEFORE_TITLE = 3;
 
@@ -239,22 +246,73 @@ function findTitle(blocks: readonly RawBlock[], kinds: readonly (BoilerplateKind
 }
 
 /**
- * "video Precies een jaar geleden …", "rechtszaak Na een serie brandjes …": a lower-case label word before a
- * capitalised title on the first line is the site's kicker, not a word of the title.
+ * The first line when a crawler put more on it than the title:
+ * - a kicker before it: lower-case label words ("video Precies een jaar geleden …", "uitslag verkiezingen -
+ *   reacties Gemeentebelangen …", "meise “Bijna 3 miljoen …”"), never a stopword ("von Nele …" is a byline);
+ * - a clock time after it, then the lead ("… één verdachte opgepakt 02u56 0 Denderleeuw In Welle …");
+ * - the standfirst run on without a full stop ("… durch die UBS Die Schweizer Regierung versucht, …"): the
+ *   title ends before the first capitalised stopword that follows a word, as no sentence has one there.
+ * Each piece is returned as a block of its own; what is not a title is classified like any block.
  */
-function splitKicker(block: RawBlock): RawBlock[] {
-  const kicker = /^(\p{Ll}[\p{L}-]{2,20}) (?=\p{Lu}\p{Ll})/u.exec(block.text);
-  if (!kicker?.[1] || block.lines !== 1) return [block];
-  const rest = { text: block.text.slice(kicker[0].length), lines: 1 };
-  return isTitleLike(rest) ? [{ text: kicker[1], lines: 1, forced: 'label' }, rest] : [block];
+function splitFirstLine(
+  block: RawBlock,
+  lexicon: BoilerplateLexicon,
+  isBoilerplate: (text: string) => boolean,
+): RawBlock[] {
+  if (block.lines !== 1 || isBoilerplate(block.text)) return [block];
+  const kicker = /^(\p{Ll}[\p{L}-]{2,20}(?:\s+(?:[-–|]\s+)?\p{Ll}[\p{L}-]*){0,3})\s+(?=["“„‘']?\p{Lu}\p{Ll})/u.exec(
+    block.text,
+  );
+  if (kicker?.[1] && !lexicon.stopwords.has(fold(kicker[1].split(/\s/u)[0] ?? ''))) {
+    const rest = { text: block.text.slice(kicker[0].length), lines: 1 };
+    const pieces = splitFirstLine(rest, lexicon, isBoilerplate);
+    if (pieces[0] && isTitleLike(pieces[0])) return [{ text: kicker[1], lines: 1, forced: 'label' }, ...pieces];
+  }
+  const words = block.text.split(' ');
+  // A title that a cut leaves ending on a function word ("Elke doordeweekse dag om") was a sentence.
+  const titleBefore = (index: number): RawBlock | undefined => {
+    const title = { text: words.slice(0, index).join(' '), lines: 1 };
+    const last = fold(words[index - 1] ?? '');
+    const sentences = /[.!?]\s/u.test(title.text);
+    const fits = isTitleLike(title) && !sentences && !isBoilerplate(title.text);
+    return fits && !lexicon.functionWords.has(last) ? title : undefined;
+  };
+  const clockAt = words.findIndex(
+    (word, index) =>
+      index >= TITLE_MIN_WORDS && CLOCK_WORD.test(word) && /^[\p{N}\p{Lu}]/u.test(words[index + 1] ?? ''),
+  );
+  const beforeClock = clockAt > 0 ? titleBefore(clockAt) : undefined;
+  if (beforeClock) return [beforeClock, { text: words.slice(clockAt).join(' '), lines: 1 }];
+  if (isTitleLike(block)) return [block];
+  for (let index = TITLE_MIN_WORDS; index < Math.min(words.length, TITLE_MAX_WORDS); index += 1) {
+    const word = words[index] ?? '';
+    const previous = words[index - 1] ?? '';
+    const folded = fold(word);
+    if (!/^\p{Lu}\p{Ll}/u.test(word) || /[^\p{L}\p{N}]$/u.test(previous)) continue;
+    const particle = lexicon.nameParticles.has(folded) && !lexicon.capitalisesNouns;
+    if (!lexicon.functionWords.has(folded) || particle) continue;
+    const title = titleBefore(index);
+    return title ? [title, { text: words.slice(index).join(' '), lines: 1 }] : [block];
+  }
+  return [block];
 }
+
+/** A clock time as a word of its own: 02u56, 18:07, 16.30. */
+const CLOCK_WORD = /^\d{1,2}[:.hu]\d{2}$/u;
+
+/** Quoted spans, whose full stops are the quote's: "… meisje: ‘Ik had het niet verwacht. Echt niet’". */
+const QUOTED = /“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’|"[^"]*"/gu;
 
 function isTitleLike(block: RawBlock): boolean {
   const words = block.text.split(' ').length;
   const end = block.text.replace(/["'”’»)\]]+$/u, '').slice(-1);
   // A title starts as a headline does: a capital, a digit or a quote; a lower-case first line is a label.
   const start = /^[\p{Lu}\p{N}"'‘’“”„«]/u.test(block.text);
-  return block.lines === 1 && start && words >= 2 && words <= TITLE_MAX_WORDS && !/[.,;:…]/u.test(end);
+  // Two sentences are a two-part headline when short ("Rutte kan opgelucht ademhalen. Kater voor PvdA"), and
+  // running text or a caption when long.
+  const sentences = words > SHORT_TITLE_WORDS && /[.!?]\s+\p{Lu}/u.test(block.text.replace(QUOTED, ''));
+  const length = words >= TITLE_MIN_WORDS && words <= TITLE_MAX_WORDS;
+  return block.lines === 1 && start && length && !sentences && !/[.,;:…–—-]/u.test(end);
 }
 
 /**
@@ -271,7 +329,7 @@ function structure(body: string): { title?: string; blocks: Block[] } {
   };
   const isBoilerplate = (line: string) => shapeOf(line) !== undefined;
   const raw = splitBlocks(body, isBoilerplate)
-    .flatMap((block, index) => (index === 0 ? splitKicker(block) : [block]))
+    .flatMap((block, index) => (index === 0 ? splitFirstLine(block, lexicon, isBoilerplate) : [block]))
     .flatMap((block) => splitGlued(block, body, lexicon));
   const kinds = raw.map((block) => block.forced ?? shapeOf(block.text));
   const titleAt = findTitle(raw, kinds);

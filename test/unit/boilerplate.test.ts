@@ -78,6 +78,23 @@ describe('shapes of real pages', () => {
     for (const [, text] of kinds) expect(seed.paragraphs).not.toContain(text);
   });
 
+  it.each([
+    [
+      'title-with-standfirst.txt',
+      'Bankenkrise: Schweiz will Übernahme der Credit Suisse durch die UBS',
+      /^Die Schweizer Regierung/u,
+    ],
+    ['title-clock-lead.txt', 'Politie houdt klopjacht op drie inbrekers', /^In Welle heeft de politie/u],
+    ['lowercase-kicker.txt', 'Gemeentebelangen haalt meer stemmen maar minder zetels', /^Gemeentebelangen in Dalfsen/u],
+    ['two-sentence-title.txt', 'Rutte kan opgelucht ademhalen. Kater voor PvdA', /^De VVD van premier/u],
+    ['source-and-time.txt', undefined, /^De restauratie/u],
+    ['bare-credit.txt', undefined, /^In Den Haag/u],
+  ])('%s: the first line holds the title %p and no more; the lead follows', (file, title, lead) => {
+    const seed = parse(file);
+    expect(seed.title).toBe(title);
+    expect(seed.paragraphs[0]).toMatch(lead);
+  });
+
   it('takes a long title that quotes someone, and a title after a date line, as the title', () => {
     expect(parse('quoted-title.txt').title).toMatch(/^Inwoner dient klacht in tegen gemeente: “Op mijn vraag/u);
     expect(parse('timestamp-then-title.txt').title).toBe('Brand verwoest schuur in Lemelerveld');
