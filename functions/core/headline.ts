@@ -433,6 +433,8 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
   if (auxiliary < 0 || endsClause(chunks[auxiliary])) return chunks;
   // "Er is voor gekozen …", "Opnieuw is er …", "Woensdag werd de brandweer …": the auxiliary after a pronoun or
   // before its subject (verb-second order) carries the clause; only one after its subject goes.
+  // "RIVM meldt dat het aantal … is opgelopen": an auxiliary inside a subordinate clause stays.
+  if (chunks.slice(1, auxiliary).some((chunk) => RELATIVE_PRONOUNS.has(lower(chunk)))) return chunks;
   const { functionWords, prepositions } = packFor(language);
   const pronounOrDeterminer = (chunk: Chunk | undefined) =>
     functionWords.has(lower(chunk)) && !prepositions.has(lower(chunk));
@@ -454,10 +456,8 @@ function fitLength(text: string, language: string): string {
     if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4) {
       headline = clause;
     } else {
-      const cut = headline.slice(0, HEADLINE_MAX_CHARS + 1);
-      const space = cut.lastIndexOf(' ');
+      headline = cutAtPhrase(headline, language);
       cutInside = true;
-      headline = space > 0 ? cut.slice(0, space) : cut.slice(0, HEADLINE_MAX_CHARS);
     }
   }
   // A headline in a language without a pack is trimmed of English function words. In a language that puts the
@@ -477,6 +477,38 @@ function fitLength(text: string, language: string): string {
     break;
   }
   return capitalizeFirst(balanceQuotes(headline));
+}
+
+/** A cut leaves this much at least, or it falls back to the plain word boundary. */
+const MIN_CUT_CHARS = 50;
+
+/**
+ * At most HEADLINE_MAX_CHARS, cut at a word boundary; when the first word cut off goes on with the phrase
+ * before it ("… demonstreren voor beter | beleid"), the cut moves back to before that phrase's preposition or
+ * conjunction ("… demonstreren"), so that no phrase is left half. A phrase that ends on a name or a number
+ * ("… in Den Haag | demonstreren") is whole.
+ */
+function cutAtPhrase(text: string, language: string): string {
+  const { prepositions, functionWords } = packFor(language);
+  const opensPhrase = (word: string) => {
+    const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
+    return prepositions.has(bare) || (functionWords.has(bare) && !DETERMINERS.has(bare));
+  };
+  const cut = text.slice(0, HEADLINE_MAX_CHARS + 1);
+  const space = cut.lastIndexOf(' ');
+  if (space <= 0) return cut.slice(0, HEADLINE_MAX_CHARS);
+  const kept = text.slice(0, space).split(' ');
+  const next = text.slice(space + 1).split(' ')[0] ?? '';
+  // The phrase is whole when the next word opens another, a comma closed it, or it ended on a name or number.
+  const last = kept.at(-1) ?? '';
+  if (opensPhrase(next) || /[,;:]$/u.test(last) || /^[\p{Lu}\p{N}]/u.test(last)) return kept.join(' ');
+  for (let index = kept.length - 1; index > 0; index -= 1) {
+    if (/[,;:]$/u.test(kept[index - 1] ?? '') || opensPhrase(kept[index] ?? '')) {
+      const shorter = kept.slice(0, index).join(' ');
+      return shorter.length >= MIN_CUT_CHARS ? shorter : kept.join(' ');
+    }
+  }
+  return kept.join(' ');
 }
 
 function tidy(text: string): string {

@@ -50,6 +50,20 @@ describe('generateHeadline on shapes of real leads', () => {
     expect(headline(lead)).toMatch(expected);
   });
 
+  it('keeps the auxiliary of a subordinate clause', () => {
+    expect(headline('Het RIVM meldt dat het aantal besmettingen in ons land is opgelopen tot achttien.')).toMatch(
+      /is opgelopen/u,
+    );
+  });
+
+  it('cuts a long headline before a phrase it would leave half', () => {
+    const result = headline(
+      'Duizenden boeren uit alle provincies gaan in Den Haag demonstreren tegen het nieuwe stikstofbeleid van het kabinet en de provincies.',
+    );
+    expect(result.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+    expect(result).toBe('Duizenden boeren uit alle provincies gaan in Den Haag demonstreren');
+  });
+
   it('keeps a duration that is a noun phrase', () => {
     expect(
       headline('In de vier weken voorafgaand aan de verkiezingen nodigt de omroep alle lijsttrekkers uit.'),
