@@ -1,4 +1,5 @@
-import { type LanguagePack, packFor, unionOf } from './lang';
+import { type LanguagePack, PACKS, packFor, unionOf } from './lang';
+import { regionNames } from './regions';
 import { stopwordsFor } from './stopwords';
 import { foldAccents, isAcronym, isNumeric, startsUpper, type Token, tokenize } from './text';
 
@@ -6,6 +7,11 @@ import { foldAccents, isAcronym, isNumeric, startsUpper, type Token, tokenize } 
  * Named entities (people, places, organisations) as runs of capitalised words that are more than a sentence
  * start: "Joe Biden", "Den Haag", "Ursula von der Leyen", "Witte Huis". Titles, day and month names and
  * adjectives of nationality are left out; a surname used alone ("Biden") is counted with the full name.
+ *
+ * Where a capital says little, the article's own text decides: a word it also writes in lower case is a common
+ * word, a German word it puts after an article is a noun, a word it uses alone after a full name is that name's
+ * surname. Shapes say the rest: an initial ("Peter R. de Vries") stays in a name, a tweet id, a link or a handle
+ * is none, a compound on a lower-case or German noun ("PSV-doelman", "EU-Chefdiplomat") is a role before one.
  */
 export interface Entity {
   readonly name: string;
@@ -21,8 +27,12 @@ interface Mention {
   /** Whether the first word stands where any word is capitalised: a sentence or quotation start. */
   readonly initial: boolean;
   readonly position: number;
-  /** Set when the words before this mention were a title: "Kanzler Scholz". */
+  /** Set when the words before this mention were a title or a role: "Kanzler Scholz", "PSV-doelman Mvogo". */
   readonly afterTitle: boolean;
+  /** Set when the mention fills a quotation on its own: „Junge Alternative“. */
+  readonly quoted: boolean;
+  /** Set when an article or another determiner stands right before the mention: "the Premier League". */
+  readonly article: boolean;
 }
 
 // Of every language: names, quotations and datelines do not keep to the article's.
@@ -34,6 +44,8 @@ const PLACES = unionOf('places');
 const MONTHS = unionOf('months');
 const DAYS = unionOf('days');
 const DAY_PART_SUFFIXES = unionOf('dayPartSuffixes');
+const ABBREVIATIONS = unionOf('abbreviations');
+const REGIONS = regionNames(Object.keys(PACKS));
 
 const TITLE_SUFFIXES = [...TITLES].filter((title) => title.length >= 5);
 
@@ -76,36 +88,142 @@ export function isPlace(word: string): boolean {
   return PLACES.has(foldAccents(word));
 }
 
-export function findEntities(sentences: readonly string[], language: string): Entity[] {
-  const pack = packFor(language);
-  const tokenized = sentences.map((sentence) => ({ sentence, tokens: tokenize(sentence) }));
-  const capitalisedInside = new Set<string>();
+/** A place of the packs, or a country or territory of the CLDR in any of their languages: "Kenya", "Zypern". */
+function isKnownPlace(word: string): boolean {
+  return isPlace(word) || REGIONS.has(foldAccents(word));
+}
+
+/** A word as the entity finder reads it: an initial keeps its full stop ("R."), and some words can be no name. */
+interface Word extends Token {
+  /** Part of a link, a handle or a hashtag, or an identifier such as a tweet id: never part of a name. */
+  readonly noName: boolean;
+}
+
+/** "R." in "Peter R. de Vries", "Ö." in "Burak Ö.": a capital letter and a full stop. */
+function isInitialLetter(word: string): boolean {
+  return /^\p{Lu}\.$/u.test(word);
+}
+
+/** "CFPHClq3EB", "a1B2": letters of both cases and a digit, with a capital after the first letter. */
+function isIdentifier(word: string): boolean {
+  return /\p{N}/u.test(word) && /\p{Ll}/u.test(word) && /^.+\p{Lu}/u.test(word);
+}
+
+/** "G7", "G20", "F-16": capitals and digits only, a name by its shape like an acronym. */
+function isCodeName(word: string): boolean {
+  return /^\p{Lu}+-?\p{N}+$/u.test(word);
+}
+
+/**
+ * A link, a handle, a hashtag or an e-mail address, as text between white space: "https://t.co/CFPHClq3EB",
+ * "pic.twitter.com/…", "www.…", "(@NOS)", "#Ajax".
+ */
+function isAddress(chunk: string): boolean {
+  return (
+    /^\W*[@#]\S/u.test(chunk) ||
+    chunk.includes('://') ||
+    /^\W*www\./iu.test(chunk) ||
+    /\w@\w/u.test(chunk) ||
+    /\.\p{L}{2,}\/\S/u.test(chunk)
+  );
+}
+
+function words(sentence: string): Word[] {
+  const addresses = [...sentence.matchAll(/\S+/gu)]
+    .filter((chunk) => isAddress(chunk[0]))
+    .map((chunk) => ({ start: chunk.index, end: chunk.index + chunk[0].length }));
+  return tokenize(sentence).map((token) => {
+    const dotted = /^\p{Lu}$/u.test(token.text) && sentence.charAt(token.end) === '.';
+    const address = addresses.some((chunk) => token.start >= chunk.start && token.end <= chunk.end);
+    return {
+      text: dotted ? `${token.text}.` : token.text,
+      start: token.start,
+      end: dotted ? token.end + 1 : token.end,
+      noName: address || isIdentifier(token.text),
+    };
+  });
+}
+
+/** What the article's own words say of a capitalised word: common, a noun, shouted, a surname. */
+interface Evidence {
+  readonly pack: LanguagePack;
+  readonly stopwords: ReadonlySet<string>;
+  /** Every word the article writes in lower case. */
+  readonly lowercase: ReadonlySet<string>;
+  /** Folded words written with a capital inside a sentence, where a capital says something. */
+  readonly capitalisedInside: ReadonlySet<string>;
+  /** German: folded capitalised words the article uses as nouns, after an article ("der ukrainischen Stadt"). */
+  readonly nouns: ReadonlySet<string>;
+  /** German: capitalised words that also stand without a particle before them ("Absatz von Wärmepumpen"). */
+  readonly standaloneNouns: ReadonlySet<string>;
+}
+
+function gather(tokenized: readonly { sentence: string; tokens: readonly Word[] }[], pack: LanguagePack): Evidence {
   const lowercase = new Set<string>();
+  const capitalisedInside = new Set<string>();
+  const standaloneNouns = new Set<string>();
+  const stopwords = stopwordsFor(pack.code);
+  // German: how often a capitalised word stands inside a sentence, how often after an article, what follows it.
+  const inside = new Map<string, number>();
+  const afterArticle = new Map<string, number>();
+  const followers = new Map<string, Set<string>>();
+  const solo = new Set<string>();
+  const acronyms = new Set<string>();
   for (const { sentence, tokens } of tokenized) {
     tokens.forEach((token, index) => {
+      if (token.noName) return;
       if (/^\p{Ll}/u.test(token.text)) lowercase.add(token.text);
-      if (index > 0 && startsUpper(token.text) && !isInitial(sentence, tokens, index)) {
-        capitalisedInside.add(foldAccents(token.text));
-      }
+      if (!startsUpper(token.text)) return;
+      const folded = foldAccents(token.text);
+      if (isAcronym(token.text)) acronyms.add(folded);
+      const capital = (at: number) => startsUpper(tokens[at]?.text ?? '');
+      if (!capital(index - 1) && !capital(index + 1)) solo.add(folded);
+      if (index === 0) return;
+      if (!NAME_PARTICLES.has(tokens[index - 1]?.text ?? '')) standaloneNouns.add(token.text);
+      if (isInitial(sentence, tokens, index)) return;
+      capitalisedInside.add(folded);
+      if (!pack.capitalisesNouns) return;
+      inside.set(folded, (inside.get(folded) ?? 0) + 1);
+      if (followsDeterminer(tokens, index, pack)) afterArticle.set(folded, (afterArticle.get(folded) ?? 0) + 1);
+      const next = followers.get(folded) ?? new Set<string>();
+      next.add(capital(index + 1) ? (tokens[index + 1]?.text ?? '') : '');
+      followers.set(folded, next);
     });
   }
-  // German: a capitalised word that also stands without a particle before it is a noun ("Absatz von Wärmepumpen").
-  const standaloneNouns = new Set<string>();
-  for (const { tokens } of tokenized) {
-    tokens.forEach((token, index) => {
-      if (index > 0 && startsUpper(token.text) && !NAME_PARTICLES.has(tokens[index - 1]?.text ?? '')) {
-        standaloneNouns.add(token.text);
-      }
-    });
+  // A noun stands after an article at least half the time ("der Torwart"; "für ihren Höcke" is once of many), unless
+  // it only ever comes before a word the article also uses alone and that is no place: "Ein Olaf Scholz".
+  const nouns = new Set<string>();
+  for (const [folded, count] of afterArticle) {
+    if (acronyms.has(folded)) continue;
+    const next = [...(followers.get(folded) ?? [])];
+    const given = next.every((word) => word !== '' && solo.has(foldAccents(word)) && !isPlaceOrAcronym(word));
+    if (count * 2 >= (inside.get(folded) ?? 0) && !given) nouns.add(folded);
   }
+  return { pack, stopwords, lowercase, capitalisedInside, nouns, standaloneNouns };
+}
+
+/** "der Torwart", "einem furiosen Spitzenspiel", "eine AfD-blaue Weste": an article, then at most two adjectives. */
+function followsDeterminer(tokens: readonly Word[], index: number, pack: LanguagePack): boolean {
+  for (let back = index - 1; back >= Math.max(0, index - 3); back -= 1) {
+    const text = tokens[back]?.text ?? '';
+    // "von der Leyen": an article after a particle is one of a name's particles.
+    if (pack.determiners.has(text.toLowerCase())) return !NAME_PARTICLES.has(tokens[back - 1]?.text ?? '');
+    const adjective = (/^\p{Ll}/u.test(text) && !pack.functionWords.has(text)) || isLowerCompound(text);
+    if (!adjective) return false;
+  }
+  return false;
+}
+
+export function findEntities(sentences: readonly string[], language: string): Entity[] {
+  const pack = packFor(language);
+  const tokenized = sentences.map((sentence) => ({ sentence, tokens: words(sentence) }));
+  const evidence = gather(tokenized, pack);
   const raw = tokenized.flatMap(({ sentence, tokens }, sentenceIndex) =>
-    runs(sentence, tokens, sentenceIndex, pack, standaloneNouns),
+    runs(sentence, tokens, sentenceIndex, evidence),
   );
   const alone = new Set(raw.filter((run) => run.joins.length === 0).map((run) => key(run.words)));
-  const mentions = raw
-    .flatMap((run) => splitJoins(run, alone))
-    .flatMap((mention) => clean(mention, pack, capitalisedInside, lowercase));
-  return rank(mentions, capitalisedInside, pack);
+  const mentions = raw.flatMap((run) => splitJoins(run, alone)).flatMap((mention) => clean(mention, evidence, alone));
+  return rank(appositives(mentions, evidence, alone), evidence);
 }
 
 interface Run extends Mention {
@@ -126,24 +244,114 @@ function isInitial(sentence: string, tokens: readonly Token[], index: number): b
   return /["“„«‘'(:—–]\s*$/u.test(before) || /[.!?]\s*$/u.test(before);
 }
 
-function isCapitalised(token: Token): boolean {
-  return startsUpper(token.text) && !isNumeric(token.text.charAt(0));
+function isCapitalised(token: Word): boolean {
+  return startsUpper(token.text) && !isNumeric(token.text.charAt(0)) && !token.noName;
+}
+
+/**
+ * Words in capitals that are common words shouted, not acronyms: a heading's "WHAT HAPPENED?", "THE BIGGER
+ * PICTURE". A run of words in capitals with a function word among them, or one of four letters or more that the
+ * article also writes in lower case.
+ */
+function shoutedWords(sentence: string, tokens: readonly Word[], evidence: Evidence): Set<number> {
+  const shouted = new Set<number>();
+  let start = 0;
+  while (start < tokens.length) {
+    let end = start;
+    const joined = (at: number) =>
+      at === start || /^\s+$/u.test(sentence.slice(tokens[at - 1]?.end, tokens[at]?.start));
+    while (end < tokens.length && isAcronym(tokens[end]?.text ?? '') && joined(end)) end += 1;
+    const run = tokens.slice(start, end).map((token) => token.text);
+    const functionWord = run.length > 1 && run.some((text) => evidence.stopwords.has(text.toLowerCase()));
+    run.forEach((text, offset) => {
+      if (functionWord || (text.length >= 4 && evidence.lowercase.has(text.toLowerCase()))) shouted.add(start + offset);
+    });
+    start = Math.max(end, start + 1);
+  }
+  return shouted;
+}
+
+/**
+ * A common noun by its shape, a role before a name rather than part of it: a compound whose last part is lower
+ * case ("PSV-doelman", "AEX-bedrijf"), an acronym's derivation ("PSV'er"), and where nouns are capitalised, a
+ * compound on an acronym ("EU-Chefdiplomat", "CDU-Vorsitzende").
+ */
+function isCompoundNoun(word: string, pack: LanguagePack): boolean {
+  const parts = word.split('-');
+  const last = parts.at(-1) ?? '';
+  // Where nouns are capitalised, a lower-case last part makes an adjective ("AfD-blaue Weste"): no role.
+  if (isLowerCompound(word)) return !pack.capitalisesNouns;
+  if (/^\p{Lu}{2,}['’]\p{Ll}+$/u.test(word)) return true;
+  return pack.capitalisesNouns && parts.length === 2 && isAcronym(parts[0] ?? '') && !isAcronym(last);
+}
+
+/** "AfD-blaue", "PSV-doelman", "Vivaldi-coalitie": a compound whose last part is lower case, never part of a name. */
+function isLowerCompound(word: string): boolean {
+  const parts = word.split('-');
+  return parts.length > 1 && /^\p{Ll}/u.test(parts.at(-1) ?? '');
+}
+
+/**
+ * An adjective of nationality, or a people's name made of a place the article names: "Amsterdammers" of
+ * "Amsterdam", "Kenyan" of "Kenya", "Karlsruher" of "Karlsruhe".
+ */
+function isNationality(word: string, evidence: Evidence): boolean {
+  const { pack } = evidence;
+  if (isDemonym(word, pack.code)) return true;
+  if (!startsUpper(word) || isKnownPlace(word) || isAcronym(word)) return false;
+  for (const ending of pack.inhabitantEndings) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    // "Amsterdammer": a doubled consonant; "Karlsruher": a final e before the ending's.
+    for (const base of [stem, stem.slice(0, -1), `${stem}e`]) {
+      if (base.length < 4 || isCalendarWord(base)) continue;
+      if (isKnownPlace(base) || evidence.capitalisedInside.has(foldAccents(base))) return true;
+    }
+  }
+  return false;
+}
+
+/** A title before a name; an acronym only when it is no abbreviated title as well ("DR" and "ING" are names). */
+function isTitle(word: string): boolean {
+  if (!isTitleWord(word)) return false;
+  return !isAcronym(word) || !ABBREVIATIONS.has(`${word.toLowerCase()}.`);
+}
+
+function isRole(word: string, pack: LanguagePack): boolean {
+  return isTitle(word) || isCompoundNoun(word, pack);
+}
+
+/** "Jan 28", "28 Jan", "Sept. 3": a month's abbreviation beside a number. */
+function isMonthAbbreviation(tokens: readonly Word[], index: number): boolean {
+  const lower = (tokens[index]?.text ?? '').toLowerCase();
+  if (lower.length < 3 || MONTHS.has(lower) || ![...MONTHS].some((month) => month.startsWith(lower))) return false;
+  return /^\p{N}/u.test(tokens[index + 1]?.text ?? '') || /^\p{N}/u.test(tokens[index - 1]?.text ?? '');
+}
+
+/**
+ * A German genitive of a name the article uses: "Höckes" beside "Höcke", "Russlands". It ends a run ("Thomas
+ * Haldenwang Höckes AfD" is three names) as a possessive does in English.
+ */
+function isGenitive(word: string, evidence: Evidence): boolean {
+  if (!evidence.pack.capitalisesNouns || !/\p{Ll}s$/u.test(word)) return false;
+  const base = word.slice(0, -1);
+  return isKnownPlace(base) || (evidence.capitalisedInside.has(foldAccents(base)) && !isNoun(base, evidence));
 }
 
 /** Maximal runs of capitalised words separated by spaces only, across lower-case name particles. */
-function runs(
-  sentence: string,
-  tokens: readonly Token[],
-  sentenceIndex: number,
-  pack: LanguagePack,
-  standaloneNouns: ReadonlySet<string>,
-): Run[] {
+function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, evidence: Evidence): Run[] {
+  const { pack } = evidence;
   const found: Run[] = [];
+  const shouted = shoutedWords(sentence, tokens, evidence);
   const spaceBetween = (a: number, b: number) => /^\s+$/u.test(sentence.slice(tokens[a]?.end, tokens[b]?.start));
+  const usable = (index: number) => {
+    const token = tokens[index];
+    return token !== undefined && isCapitalised(token) && !shouted.has(index) && !isMonthAbbreviation(tokens, index);
+  };
   let index = 0;
   while (index < tokens.length) {
     const first = tokens[index];
-    if (!first || !isCapitalised(first)) {
+    if (!first || !usable(index)) {
       index += 1;
       continue;
     }
@@ -151,10 +359,18 @@ function runs(
     const joins: { at: number; particles: number }[] = [];
     let last = index;
     for (;;) {
+      const current = tokens[last]?.text ?? '';
       // "Taiwan's Central Weather Administration", "Nasa's Perseverance": a possessive ends the name.
-      if (/['’]s$/u.test(tokens[last]?.text ?? '')) break;
+      if (/['’]s$/u.test(current) || isGenitive(current, evidence)) break;
       const next = tokens[last + 1];
-      if (next && isCapitalised(next) && spaceBetween(last, last + 1)) {
+      const gap = sentence.slice(tokens[last]?.end, next?.start);
+      // "St James’ Park": a possessive apostrophe after an s, where a genitive is no German "Scholz’ Rede".
+      const possessive = !pack.capitalisesNouns && /s$/u.test(current) && /^['’]\s+$/u.test(gap);
+      if (next && usable(last + 1) && (spaceBetween(last, last + 1) || possessive)) {
+        // After an initial only more of the name: "Adam A. Hij" is a name and a sentence.
+        if (isInitialLetter(current) && evidence.stopwords.has(next.text.toLowerCase())) break;
+        if (isGenitive(next.text, evidence)) break;
+        if (possessive) words[words.length - 1] = `${current}${gap.trim()}`;
         words.push(next.text);
         last += 1;
         continue;
@@ -166,21 +382,13 @@ function runs(
         probe += 1;
       }
       const after = tokens[probe];
-      // A particle follows a first name ("Eberhard van der Laan"), not a full name ("Hugo de Jonge van Volkshuisvesting").
-      const leftIsOneWord =
-        words.length === 1 ||
-        (words.length === 2 && joins.length === 0 && NAME_PARTICLES.has((words[0] ?? '').toLowerCase()));
-      // German: "Ursula von der Leyen", never "Prozent der Kosten".
-      const germanOk =
-        !pack.capitalisesNouns ||
-        (pack.nameParticles.has(particles[0] ?? '') && !standaloneNouns.has(after?.text ?? ''));
       if (
         particles.length > 0 &&
-        leftIsOneWord &&
-        germanOk &&
         after &&
-        isCapitalised(after) &&
-        spaceBetween(probe - 1, probe)
+        usable(probe) &&
+        spaceBetween(probe - 1, probe) &&
+        isGivenName(words, joins.length, evidence) &&
+        isSurname(after.text, particles, evidence)
       ) {
         joins.push({ at: words.length, particles: particles.length });
         words.push(...particles, after.text);
@@ -190,16 +398,63 @@ function runs(
       break;
     }
     const previous = tokens[index - 1];
+    const before = sentence.slice(previous?.end ?? 0, first.start);
+    const following = sentence.slice(tokens[last]?.end ?? sentence.length, tokens[last + 1]?.start ?? sentence.length);
     found.push({
       words,
       initial: isInitial(sentence, tokens, index),
       position: sentenceIndex * 1000 + index,
-      afterTitle: previous !== undefined && isTitleWord(previous.text),
+      afterTitle: previous !== undefined && isRole(previous.text, pack),
+      quoted: /["“„«‘]\s*$/u.test(before) && /^\s*["”“«»‘’]/u.test(following),
+      article: previous !== undefined && /^\s+$/u.test(before) && DETERMINERS.has(previous.text.toLowerCase()),
       joins,
     });
     index = last + 1;
   }
   return found;
+}
+
+/**
+ * The words before particles are a given name: one word, perhaps with initials, after any role ("Eberhard" of
+ * "Eberhard van der Laan", "Peter R." of "Peter R. de Vries"), never a full name ("Hugo de Jonge van
+ * Volkshuisvesting") and never a word the article uses as a common one ("Fans van PSV", "Trennung von Nagelsmann").
+ */
+function isGivenName(words: readonly string[], joins: number, evidence: Evidence): boolean {
+  if (joins > 0) return false;
+  const { pack } = evidence;
+  let start = words.findLastIndex((word) => isRole(word, pack)) + 1;
+  // "Van der Laan" at a sentence start: a capitalised particle opens the surname.
+  if (words.length - start === 2 && NAME_PARTICLES.has((words[start] ?? '').toLowerCase())) return true;
+  while (start < words.length && isInitialLetter(words[start] ?? '')) start += 1;
+  const given = words[start] ?? '';
+  if (start >= words.length || words.slice(start + 1).some((word) => !isInitialLetter(word))) return false;
+  return (
+    !isAcronym(given) &&
+    !isKnownPlace(given) &&
+    !evidence.lowercase.has(given.toLowerCase()) &&
+    !isNoun(given, evidence)
+  );
+}
+
+/**
+ * The word after particles is a surname: no acronym ("van PSV"), and where nouns are capitalised, particles that
+ * open a surname ("von der Leyen", never "Prozent der Kosten" or "Arm zum Hitlergruß") before a word that is no noun.
+ */
+function isSurname(word: string, particles: readonly string[], evidence: Evidence): boolean {
+  if (isAcronym(word)) return false;
+  const { pack } = evidence;
+  if (!pack.capitalisesNouns) return true;
+  return (
+    pack.nameParticleOpeners.has(particles[0] ?? '') &&
+    particles.every((particle) => pack.nameParticles.has(particle)) &&
+    !evidence.standaloneNouns.has(word) &&
+    !isNoun(word, evidence)
+  );
+}
+
+/** German: a word the article uses as a noun, after an article ("der Trennung", "eine ganze Reihe"). */
+function isNoun(word: string, evidence: Evidence): boolean {
+  return evidence.nouns.has(foldAccents(word));
 }
 
 /**
@@ -221,17 +476,18 @@ function splitJoins(run: Run, alone: ReadonlySet<string>): Mention[] {
   return mentions;
 }
 
-/** Titles, determiners and calendar words off the edges; a run with a title inside is split at it. */
-function clean(
-  mention: Mention,
-  pack: LanguagePack,
-  capitalisedInside: ReadonlySet<string>,
-  lowercase: ReadonlySet<string>,
-): Mention[] {
+/**
+ * Titles, roles, determiners and calendar words off the edges; a run with a title inside is split at it.
+ * `alone` holds the runs the article writes on their own, which a name before a title must be one of.
+ */
+function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>): Mention[] {
+  const { pack, stopwords, lowercase, capitalisedInside } = evidence;
   let words = mention.words.map((word) => word.replace(/['’]s$/u, ''));
   let initial = mention.initial;
   let afterTitle = mention.afterTitle;
-  const stopwords = stopwordsFor(pack.code);
+  // "the Premier League", "de Champions League": in a language that writes nouns in lower case, a title after an
+  // article belongs to a name, as a title before a name has no article ("President Biden").
+  let titleKept = mention.article && !pack.capitalisesNouns;
   while (words.length > 0) {
     const first = words[0] ?? '';
     const lower = first.toLowerCase();
@@ -239,19 +495,21 @@ function clean(
     if ((initial && functionWord) || isCalendarWord(first)) {
       words = words.slice(1);
       initial = false;
-    } else if (!startsUpper(first)) {
+    } else if (!startsUpper(first) || isLowerCompound(first)) {
       words = words.slice(1);
-    } else if (isTitleWord(first) && !isAcronym(first)) {
+    } else if (isRole(first, pack) && !(titleKept && words.length > 1)) {
       words = words.slice(1);
       initial = false;
       afterTitle = true;
     } else {
       break;
     }
+    titleKept = false;
   }
   // Trailing calendar words and adjectives: "Westen Russische (troepen)", "Ende Januar".
-  while (words.length > 0 && (isCalendarWord(words.at(-1) ?? '') || isDemonym(words.at(-1) ?? '', pack.code))) {
+  while (words.length > 0 && (isCalendarWord(words.at(-1) ?? '') || isNationality(words.at(-1) ?? '', evidence))) {
     words = words.slice(0, -1);
+    while (words.length > 0 && !startsUpper(words.at(-1) ?? '')) words = words.slice(0, -1);
   }
   if (pack.capitalisesNouns) {
     // German capitalises nouns: "Milliarden Euro", "Angaben" are no names.
@@ -273,33 +531,91 @@ function clean(
     initial = false;
     while (words.length > 0 && !startsUpper(words[0] ?? '')) words = words.slice(1);
   }
-  const titleAt = words.findLastIndex((word) => isTitleWord(word) && !isAcronym(word));
+  const titleAt = words.findLastIndex((word, index) => isRole(word, pack) && (index > 0 || !titleKept));
   if (titleAt >= 0) {
-    const before = words.slice(0, titleAt);
+    // "Israeli Prime (Minister)", "Union Home (Minister)": words before a title that the article also writes in
+    // lower case, or adjectives of nationality, belong to the title; what is left is a name only where the
+    // article writes it alone too, or it is a place or an acronym ("US-Präsident", "BJP President").
+    let before = words.slice(0, titleAt);
+    while (before.length > 0 && isModifier(before.at(-1) ?? '', evidence)) before = before.slice(0, -1);
+    while (before.length > 0 && isNationality(before[0] ?? '', evidence)) before = before.slice(1);
     const parts: Mention[] = [];
-    if (before.length > 1 || (before.length === 1 && isPlaceOrAcronym(before[0] ?? ''))) {
-      parts.push(...clean({ ...mention, words: before, initial }, pack, capitalisedInside, lowercase));
+    if (alone.has(key(before)) || (before.length === 1 && isPlaceOrAcronym(before[0] ?? ''))) {
+      parts.push(...clean({ ...mention, words: before, initial }, evidence, alone));
     }
     const after = words.slice(titleAt + 1);
     if (after.length > 0) {
-      parts.push(
-        ...clean({ ...mention, words: after, initial: false, afterTitle: true }, pack, capitalisedInside, lowercase),
-      );
+      parts.push(...clean({ ...mention, words: after, initial: false, afterTitle: true }, evidence, alone));
     }
     return parts;
   }
   if (words.length === 0) return [];
-  if (words.length === 1 && isDemonym(words[0] ?? '', pack.code)) return [];
-  // A genitive of a known place is the place: "Russlands Präsident", "Ruslands leger".
+  if (words.length === 1 && isNationality(words[0] ?? '', evidence)) return [];
+  // A genitive of a known place is the place: "Russlands Präsident", "Ruslands leger"; in German of any name.
   const only = words[0] ?? '';
-  if (words.length === 1 && !isPlace(only) && isPlace(only.replace(/s$/u, ''))) {
+  if (
+    words.length === 1 &&
+    !isKnownPlace(only) &&
+    (isKnownPlace(only.replace(/s$/u, '')) || isGenitive(only, evidence))
+  ) {
     words = [only.slice(0, -1)];
   }
   return [{ ...mention, words, initial, afterTitle }];
 }
 
+/** A word before a title that goes with it: written in lower case elsewhere ("home minister"), or a nationality. */
+function isModifier(word: string, evidence: Evidence): boolean {
+  return evidence.lowercase.has(word.toLowerCase()) || isNationality(word, evidence);
+}
+
 function isPlaceOrAcronym(word: string): boolean {
-  return isAcronym(word) || isPlace(word) || isPlace(word.replace(/s$/u, ''));
+  return isAcronym(word) || isCodeName(word) || isKnownPlace(word) || isKnownPlace(word.replace(/s$/u, ''));
+}
+
+/**
+ * A common word before a name is no part of it when the rest is a name by itself: written alone elsewhere, a place
+ * or an acronym, with an initial, or in German words none of which is a noun. "Hauptstadt Kiew", "Erzrivalen
+ * Borussia Dortmund", "Portuguese Jota". And a surname the article uses alone, before a capitalised word that is
+ * no name, is the surname: "Scholz Rede (und Antwort)".
+ */
+function appositives(mentions: readonly Mention[], evidence: Evidence, alone: ReadonlySet<string>): Mention[] {
+  const { pack } = evidence;
+  const counts = new Map<string, number>();
+  for (const mention of mentions) counts.set(key(mention.words), (counts.get(key(mention.words)) ?? 0) + 1);
+  const surnames = new Set(mentions.filter((mention) => mention.words.length > 1).map((m) => key(m.words.slice(-1))));
+  return mentions.flatMap((mention) => {
+    const [first = '', ...rest] = mention.words;
+    if (rest.length === 0) return [mention];
+    const remainder = { ...mention, words: rest, initial: false, position: mention.position + 1 };
+    const once = counts.get(key(mention.words)) === 1;
+    if (
+      once &&
+      rest.length === 1 &&
+      surnames.has(key([first])) &&
+      !isPlaceOrAcronym(rest[0] ?? '') &&
+      !alone.has(key(rest))
+    ) {
+      return [{ ...mention, words: [first] }, remainder];
+    }
+    // "(his maiden) Wimbledon Title": a name the article writes alone, then a word it also writes in lower case.
+    const head = mention.words.slice(0, -1);
+    const tail = mention.words.at(-1) ?? '';
+    if (!pack.capitalisesNouns && alone.has(key(head)) && evidence.lowercase.has(tail.toLowerCase())) {
+      // "the Kenyan Government": an adjective of nationality before a common word is no name at all.
+      return head.length === 1 && isNationality(first, evidence) ? [] : [{ ...mention, words: head }];
+    }
+    // German: "die Frankfurter Börse" is one name, "der Erfurter Politiker Möller" a title (split above) and a name.
+    const nationality = isNationality(first, evidence) && (!pack.capitalisesNouns || rest.length > 1);
+    const common =
+      nationality || isNoun(first, evidence) || (!mention.initial && evidence.lowercase.has(first.toLowerCase()));
+    const restIsName =
+      alone.has(key(rest)) ||
+      (!nationality && alone.has(key(rest.slice(-1)))) ||
+      isPlaceOrAcronym(rest[0] ?? '') ||
+      rest.some(isInitialLetter) ||
+      (pack.capitalisesNouns && rest.length > 1 && !rest.some((word) => isNoun(word, evidence)));
+    return common && restIsName ? [remainder] : [mention];
+  });
 }
 
 interface Tally {
@@ -310,12 +626,14 @@ interface Tally {
   short?: string;
   surfaces: Map<string, number>;
   multiword: boolean;
+  afterTitle: boolean;
+  quoted: boolean;
+  initialOnly: boolean;
 }
 
-function rank(mentions: readonly Mention[], capitalisedInside: ReadonlySet<string>, pack: LanguagePack): Entity[] {
-  const stopwords = stopwordsFor(pack.code);
+function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
+  const { stopwords, capitalisedInside } = evidence;
   const tallies = new Map<string, Tally>();
-  const afterTitle = new Set<string>();
   for (const mention of mentions) {
     const name = mention.words.join(' ');
     const folded = key(mention.words);
@@ -325,7 +643,6 @@ function rank(mentions: readonly Mention[], capitalisedInside: ReadonlySet<strin
       const lower = word.toLowerCase();
       if (!isAcronym(word) && (stopwords.has(lower) || NEVER_ENTITIES.has(lower) || word.length < 2)) continue;
       if (mention.initial && !capitalisedInside.has(folded) && !isPlaceOrAcronym(word)) continue;
-      if (mention.afterTitle) afterTitle.add(folded);
     }
     const tally = tallies.get(folded) ?? {
       name,
@@ -334,10 +651,16 @@ function rank(mentions: readonly Mention[], capitalisedInside: ReadonlySet<strin
       inLead: false,
       surfaces: new Map<string, number>(),
       multiword: !single,
+      afterTitle: false,
+      quoted: false,
+      initialOnly: true,
     };
     tally.count += 1;
     tally.position = Math.min(tally.position, mention.position);
     tally.inLead ||= mention.position < 1000;
+    tally.afterTitle ||= mention.afterTitle;
+    tally.quoted ||= mention.quoted;
+    tally.initialOnly &&= mention.initial;
     tally.surfaces.set(name, (tally.surfaces.get(name) ?? 0) + 1);
     tallies.set(folded, tally);
   }
@@ -356,16 +679,13 @@ function rank(mentions: readonly Mention[], capitalisedInside: ReadonlySet<strin
     target.count += tally.count;
     target.position = Math.min(target.position, tally.position);
     target.inLead ||= tally.inLead;
+    target.afterTitle ||= tally.afterTitle;
+    target.quoted ||= tally.quoted;
     if (owner && foldAccents(owner.name).endsWith(` ${folded}`)) target.short ??= mostFrequent(tally.surfaces);
     tallies.delete(folded);
   }
-  const kept = [...tallies.entries()].filter(([folded, tally]) => {
-    if (!pack.capitalisesNouns || tally.multiword) return true;
-    // German capitalises every noun: a single word is a name only when it is a known place, an acronym or follows a title.
-    return isPlaceOrAcronym(tally.name) || afterTitle.has(folded);
-  });
+  const kept = [...tallies.values()].filter((tally) => isName(tally, evidence));
   return kept
-    .map(([, tally]) => tally)
     .sort(
       (a, b) =>
         salience(b) - salience(a) || a.position - b.position || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
@@ -376,6 +696,33 @@ function rank(mentions: readonly Mention[], capitalisedInside: ReadonlySet<strin
       count: tally.count,
       ...(tally.short !== undefined && { short: tally.short }),
     }));
+}
+
+/**
+ * Whether the article's evidence makes a tally a name. A single word the article also writes in lower case is a
+ * common one ("the Opposition", "House"). German capitalises every noun: a name there needs a known place, an
+ * acronym, an organisation's ending, a title before it, a quotation of its own, an initial, or the shape of a
+ * person's name, words none of which the article uses as a noun.
+ */
+function isName(tally: Tally, evidence: Evidence): boolean {
+  const { pack } = evidence;
+  const words = tally.name.split(' ');
+  if (!tally.multiword && isPlaceOrAcronym(tally.name)) return true;
+  if (!pack.capitalisesNouns) return true;
+  if (words.some(isPlaceOrAcronym) || words.some(isInitialLetter) || tally.quoted) return true;
+  if (words.some((word) => isOrganisation(word, pack))) return tally.multiword;
+  // "die Deutsche Bahn": an adjective written with a capital inside a sentence belongs to a name.
+  if (tally.multiword && !tally.initialOnly && (pack.adjectiveSuffix?.test(words[0]?.toLowerCase() ?? '') ?? false)) {
+    return true;
+  }
+  if (words.some((word) => isNoun(word, evidence))) return false;
+  return tally.multiword ? !tally.initialOnly || tally.afterTitle : tally.afterTitle;
+}
+
+/** "Amt", "Landgericht", "Nachrichtenagentur": the head noun of an organisation's name. */
+function isOrganisation(word: string, pack: LanguagePack): boolean {
+  const lower = word.toLowerCase();
+  return [...pack.organisationSuffixes].some((suffix) => lower.endsWith(suffix));
 }
 
 function salience(tally: Tally): number {

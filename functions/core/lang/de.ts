@@ -29,6 +29,13 @@ export const de: LanguagePack = {
   // German adjectives of nationality are lower case ("russische"); a capitalised one starts a name.
   demonyms: undefined,
   nameParticles: words('von zu vom zum zur van de der'),
+  nameParticleOpeners: words('von zu van de'),
+  inhabitantEndings: words('er erin erinnen'),
+  adjectiveSuffix: /\p{L}(?:isch|lich|ig|sch|bar|sam|haft)(?:e|en|er|es|em)$/u,
+  organisationSuffixes: words(`
+    amt amtes amts gericht gerichts gerichtshof ministerium ministeriums partei verband verbands verein vereins
+    stiftung institut instituts agentur kommission börse bank gewerkschaft liga league
+  `),
 
   abbreviations: words(`
     ca. prof. dr. st. ing. resp. z.b. u.a. d.h. bzw. hr. fr. str. vgl. evtl. ggf. inkl. sog. z.t. u.u. mio. jh. bspw.
@@ -46,6 +53,8 @@ export const de: LanguagePack = {
     präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister bürgermeisterin sprecher sprecherin
     chef chefin herr frau könig königin amtskollege amtskollegin kandidat kandidatin
     premier gouverneur senator trainer coach ceo dr prof ing
+    torwart spieler spielerin politiker politikerin journalist journalistin stürmer abgeordnete abgeordneter
+    vorsitzende vorsitzender anwalt anwältin richter richterin experte expertin reporter reporterin autor autorin
   `),
   reportingVerbs: words(`
     sagt sagte sagten berichtet berichtete berichten meldet meldete teilte erklärte erklärt schreibt schrieb laut

@@ -29,12 +29,16 @@ export const en: LanguagePack = {
   capitalisesNouns: false,
   longOpenerIsNoun: false,
   demonyms: {
-    suffix: /(?:ian|ean|ish|ese|ic|can)$/u,
+    suffix: /(?:ian|ean|ish|ese|can)$/u,
     minLength: 0,
     exceptions: words('brian ian dean sean ryan republic pacific atlantic arctic catholic mechanic clinic'),
   },
   // With the Arabic ones, as English news transliterates them: "Mohammed bin Salman".
   nameParticles: words('de la bin ibn al el'),
+  nameParticleOpeners: NO_WORDS,
+  inhabitantEndings: words('n ns an ans ian ians i is er ers'),
+  adjectiveSuffix: undefined,
+  organisationSuffixes: NO_WORDS,
 
   abbreviations: words(`
     ca. incl. excl. prof. dr. mr. st. jr. sr. p.m. vs. mrs. ms. messrs. gen. gov. sen. rep. sgt. capt. lt. col.
@@ -49,7 +53,8 @@ export const en: LanguagePack = {
   titles: words(`
     mr mrs ms dr prof sir lady lord king queen prince princess chancellor secretary governor mayor senator
     spokesman spokeswoman spokesperson chairman chief counterpart leader candidate challenger rival
-    president premier minister ceo coach trainer
+    president premier prime minister ceo coach trainer pm mp mps cm mla mlas
+    journalist reporter striker goalkeeper midfielder defender captain manager lawmaker
   `),
   reportingVerbs: words('says said reports reported according told announced stated writes wrote'),
   neverEntities: words('the however meanwhile but also yet still after before now yes no ok'),

@@ -29,6 +29,10 @@ export const fr: LanguagePack = {
   // French adjectives of nationality are lower case ("la présidente française").
   demonyms: undefined,
   nameParticles: words(`de du des la le d'`),
+  nameParticleOpeners: NO_WORDS,
+  inhabitantEndings: NO_WORDS,
+  adjectiveSuffix: undefined,
+  organisationSuffixes: NO_WORDS,
 
   abbreviations: words(`
     ca. prof. dr. st. m. mme. mlle. mm. p.ex. env. av. cie.

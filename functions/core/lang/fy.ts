@@ -42,6 +42,10 @@ export const fy: LanguagePack = {
   longOpenerIsNoun: true,
   demonyms: nl.demonyms,
   nameParticles: words(`van de der`),
+  nameParticleOpeners: NO_WORDS,
+  inhabitantEndings: NO_WORDS,
+  adjectiveSuffix: undefined,
+  organisationSuffixes: NO_WORDS,
 
   abbreviations: NO_WORDS,
   numberAbbreviations: NO_WORDS,

@@ -29,6 +29,10 @@ export const nl: LanguagePack = {
   // Russische, Amerikaanse, Franse, Duitse, Oekraïense, Belgisch, Europees.
   demonyms: { suffix: /(?:ische?|sche|aanse?|iaanse?|ense?|[^aeiou]se|ees|ese)$/u, minLength: 5, exceptions: NO_WORDS },
   nameParticles: words(`van der den de te ter ten 't`),
+  nameParticleOpeners: NO_WORDS,
+  inhabitantEndings: words('er ers aar aren an anen se'),
+  adjectiveSuffix: undefined,
+  organisationSuffixes: NO_WORDS,
 
   abbreviations: words(`
     o.a. d.d. m.b.t. mln. mld. mrd. dhr. mevr. mw. bijv. bv. ca. t.o.v. i.p.v. zgn. z.g. n.a.v. m.u.v. i.v.m. resp.
@@ -47,6 +51,8 @@ export const nl: LanguagePack = {
     evenknie ambtgenoot collega leider oppositieleider partijleider adviseur generaal generaal-majoor
     kandidaat lijsttrekker bestuurder voorman gedeputeerde
     dhr mevr mevrouw meneer heer mr dr prof ir ing drs
+    formateur informateur kamerlid journalist advocaat verdachte politicus doelman keeper aanvoerder verdediger
+    middenvelder aanvaller zanger zangeres schrijver
   `),
   reportingVerbs: words(`
     zegt zei zeggen zeiden meldt meldde melden meldden bericht berichtte berichten berichtten schrijft schreef

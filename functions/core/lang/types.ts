@@ -58,6 +58,28 @@ export interface LanguagePack {
    * words only when it is one of the language's ("von der Leyen", never "Prozent der Kosten").
    */
   readonly nameParticles: ReadonlySet<string>;
+  /**
+   * Where the language capitalises nouns, the particles that may open a surname's particles: "von", "zu" ("Ursula
+   * von der Leyen", "Karl-Theodor zu Guttenberg"). An article or a contraction ("der", "zur") never does, so
+   * "Prozent der Kosten" and "Arm zum Hitlergruß" are no names.
+   */
+  readonly nameParticleOpeners: ReadonlySet<string>;
+  /**
+   * Endings that make a place's name into its people or its adjective: "Amsterdam" → "Amsterdammer", "Kenya" →
+   * "Kenyan", "Erfurt" → "Erfurter". A word that is a name of the article with one is no name itself.
+   */
+  readonly inhabitantEndings: ReadonlySet<string>;
+  /**
+   * Where the language capitalises nouns, the ending of an inflected adjective, tested on the lower-cased word: "-ische"
+   * of "Europäische", "-igen" of "Auswärtigen". Capitalised inside a sentence before a noun, it is part of a name
+   * ("die Deutsche Bahn"), since such a language writes adjectives in lower case. Undefined elsewhere.
+   */
+  readonly adjectiveSuffix: RegExp | undefined;
+  /**
+   * Where the language capitalises nouns, endings of the head noun of an organisation's name: "amt" of "Auswärtiges
+   * Amt", "gericht" of "Landgericht Kaiserslautern". A run of capitalised words with one is a name.
+   */
+  readonly organisationSuffixes: ReadonlySet<string>;
 
   // Read as a union over all packs.
 
@@ -197,6 +219,10 @@ export const NO_LANGUAGE: LanguagePack = {
   longOpenerIsNoun: true,
   demonyms: undefined,
   nameParticles: NO_WORDS,
+  nameParticleOpeners: NO_WORDS,
+  inhabitantEndings: NO_WORDS,
+  adjectiveSuffix: undefined,
+  organisationSuffixes: NO_WORDS,
   abbreviations: NO_WORDS,
   numberAbbreviations: NO_WORDS,
   months: NO_WORDS,
