@@ -170,7 +170,7 @@ export function parseSeed(raw: string): ParsedSeed {
  * with the sentence (it starts in lower case, or the line before broke at a hyphen or comma, or at the wrap
  * width), and a block boundary otherwise: crawlers put a title, a date and the lead on lines of their own.
  */
-function splitBlocks(body: string, isBoilerplate: (line: string) => boolean): RawBlock[] {
+function splitBlocks(body: string, lexicon: BoilerplateLexicon, isBoilerplate: (line: string) => boolean): RawBlock[] {
   const blocks: RawBlock[] = [];
   for (const paragraph of body.split(/\n[^\S\n]*\n/u)) {
     const lines = paragraph
@@ -182,7 +182,7 @@ function splitBlocks(body: string, isBoilerplate: (line: string) => boolean): Ra
     let count = 0;
     let previous = '';
     for (const line of lines) {
-      const goesOn = continuesLine(previous, line, width) && !isBoilerplate(line) && !isBoilerplate(previous);
+      const goesOn = continuesLine(previous, line, width, lexicon) && !isBoilerplate(line) && !isBoilerplate(previous);
       if (text !== '' && !goesOn) {
         blocks.push({ text, lines: count });
         text = '';
@@ -206,10 +206,14 @@ const MIN_WRAP_WIDTH = 50;
  * broke at a hyphen or comma, ended a sentence (the next one follows in the same paragraph), or was wrapped
  * at the paragraph's width. A line before that ends in neither (a title, a date) closes its block.
  */
-function continuesLine(previous: string, line: string, width: number): boolean {
+function continuesLine(previous: string, line: string, width: number, lexicon: BoilerplateLexicon): boolean {
   if (/^[\p{Ll}(,;:]/u.test(line)) return true;
   if (/\p{L}-$|[,;]$/u.test(previous)) return true;
   if (/[.!?…]["'”’»)]*$/u.test(previous)) return true;
+  // "… betaalt €" / "40 miljoen …", "… vanaf" / "12 maart …": a line that stops on a symbol or a function word
+  // stops inside its sentence.
+  const lastWord = fold(/[\p{L}]+$/u.exec(previous)?.[0] ?? '');
+  if (/[\p{Sc}\p{Sm}]$/u.test(previous) || lexicon.functionWords.has(lastWord)) return true;
   return width >= MIN_WRAP_WIDTH && previous.length >= WRAP_SHARE * width;
 }
 
@@ -328,7 +332,7 @@ function structure(body: string): { title?: string; blocks: Block[] } {
     return shapes.get(text);
   };
   const isBoilerplate = (line: string) => shapeOf(line) !== undefined;
-  const raw = splitBlocks(body, isBoilerplate)
+  const raw = splitBlocks(body, lexicon, isBoilerplate)
     .flatMap((block, index) => (index === 0 ? splitFirstLine(block, lexicon, isBoilerplate) : [block]))
     .flatMap((block) => splitGlued(block, body, lexicon));
   const kinds = raw.map((block) => block.forced ?? shapeOf(block.text));

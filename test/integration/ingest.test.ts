@@ -3,6 +3,7 @@ import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { keys } from '../../functions/adapters/table-schema';
 import { MAX_SEED_BYTES } from '../../functions/core/seed';
+import { toHttpApiEvent } from '../../scripts/local/http-api-bridge';
 import { lambdaContext } from '../../scripts/local/lambda-context';
 import { FIRST_SEED, seedFiles } from '../seed-files';
 import { call, nextSequencer, type Service, sqsEventFor, startService, uploadAndIngest } from './support';
@@ -66,20 +67,31 @@ describe('every shape of file, through S3 into DynamoDB', () => {
     expect(stored.blocks).toEqual([{ type: 'paragraph', text: belgianText }]);
   });
 
-  it('keeps a title line as the title and leaves boilerplate out', async () => {
+  it('keeps a title line as the title, and boilerplate in the stored body marked with its kind but off the page', async () => {
     await ingestOne(
       'title.txt',
-      ` date 2021-11-04 Kabinet verlaagt energierekening\n\n© ANP\n\n${BODY}\n\nLees ook: Wat betekent dit voor u?\n\nBondgenoten\n\nDe maatregelen gaan volgende maand in en kosten twee miljard euro per jaar.\n\nDeel dit artikel`,
+      ` date 2021-11-04 Publicatie: di 2 nov 2021 11.05 uur\n\nKabinet verlaagt energierekening\n\n© ANP\n\n${BODY}\n\nLees ook: Wat betekent dit voor u?\n\nBondgenoten\n\nDe maatregelen gaan volgende maand in en kosten twee miljard euro per jaar.\n\nDeel dit artikel`,
     );
     const stored = await article('title.txt');
     expect(stored.title).toBe('Kabinet verlaagt energierekening');
     expect(stored.headline).toBe('Kabinet verlaagt energierekening');
-    expect(stored.blocks.map((block: { type: string }) => block.type)).toEqual([
+    expect(stored.blocks.map((block: { type: string; kind?: string }) => block.kind ?? block.type)).toEqual([
+      'timestamp',
+      'credit',
       'paragraph',
+      'link',
       'subheading',
       'paragraph',
+      'link',
     ]);
-    expect(JSON.stringify(stored)).not.toMatch(/ANP|Lees ook|Deel dit/);
+    expect(stored.summary).not.toMatch(/ANP|Lees ook|Deel dit|Publicatie/);
+    const page = await service.api(
+      toHttpApiEvent({ method: 'GET', url: `/articles/${stored.id}?format=html` }),
+      lambdaContext('api'),
+    );
+    expect(page.statusCode).toBe(200);
+    expect(String(page.body)).toContain(BODY);
+    expect(String(page.body)).not.toMatch(/© ANP|Lees ook|Deel dit artikel|Publicatie:/);
   });
 
   it('strips HTML before anything else sees the text', async () => {

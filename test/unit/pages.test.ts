@@ -90,6 +90,21 @@ describe('pages', () => {
     expect(text).toContain(`Alinea ${HOSTILE}`);
   });
 
+  it('leaves the boilerplate the parser kept out of the article page', () => {
+    const withBoilerplate: Article = {
+      ...article,
+      blocks: [
+        { type: 'boilerplate', kind: 'timestamp', text: 'Publicatie: wo 18 juli 2018 11.05 uur' },
+        { type: 'paragraph', text: 'De raad stemde in met het nieuwe zwembad.' },
+        { type: 'boilerplate', kind: 'credit', text: '© Fotobureau Dijkstra' },
+      ],
+    };
+    const text = DomUtils.textContent(parseDocument(articlePage(withBoilerplate)));
+    expect(text).toContain('De raad stemde in met het nieuwe zwembad.');
+    expect(text).not.toContain('Publicatie');
+    expect(text).not.toContain('Fotobureau');
+  });
+
   it('lays out a digest page: stories with their articles, copies, staleness, the next page and the feeds', () => {
     const document = parseDocument(digestPage(digest, { format: 'html', limit: '20', cursor: 'previous' }));
     const links = DomUtils.findAll((element) => element.name === 'a' || element.name === 'link', document.children);
