@@ -39,7 +39,8 @@ export interface LanguagePack {
   readonly droppableAuxiliaries: ReadonlySet<string>;
   /**
    * The shape of a clause-final verb, in a language that puts the participle or infinitive last (Dutch, German,
-   * Frisian): a long headline is cut before that verb, not at it. Undefined where the verb does not go last.
+   * Frisian): there an auxiliary may close a headline ("… verurteilt worden"). Undefined where the verb does not
+   * go last.
    */
   readonly finalVerb: RegExp | undefined;
   /** Capitalises every noun (German): a capitalised word alone is a name only when something else says so. */
