@@ -62,11 +62,18 @@ export function isNumeric(word: string): boolean {
 }
 
 export function startsUpper(word: string): boolean {
+  // ASCII letters decided by their code, the rest by the Unicode property (a hot path of name finding).
+  const code = word.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128) return false;
   return /^\p{Lu}/u.test(word);
 }
 
 /** NATO, VS, TASS: two or more letters, all capitals. */
 export function isAcronym(word: string): boolean {
+  // Most words have a lower-case ASCII letter second: no acronym, without a regular expression.
+  const second = word.charCodeAt(1);
+  if (word.length < 2 || (second >= 97 && second <= 122)) return false;
   return /^\p{Lu}{2,}$/u.test(word.replace(/[-.]/g, ''));
 }
 
