@@ -4,7 +4,7 @@ import { findEntities } from './entities';
 import { bodyHash, minhash } from './fingerprint';
 import { chooseLead, generateHeadline, HEADLINE_MAX_CHARS, titleHeadline } from './headline';
 import { extractKeywords } from './keywords';
-import { detectLanguage } from './language';
+import { detectParagraphsLanguage } from './language';
 import type { Block, ParsedSeed } from './seed';
 import { splitSentences } from './sentences';
 import { SUMMARY_MAX_WORDS, stripDateline, summarize } from './summary';
@@ -81,7 +81,7 @@ function leadingParagraphs(paragraphs: readonly string[], maxChars: number): str
 
 export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
   // The analysis reads the story without the wire's dateline ("GENT (Belga) -").
-  const language = seed.language ?? detectLanguage(seed.paragraphs.join('\n'));
+  const language = seed.language ?? detectParagraphsLanguage(seed.paragraphs);
   const lexicon = boilerplateLexicon(language);
   const paragraphs = analysableParagraphs(seed.paragraphs, lexicon).map((paragraph, index) =>
     index === 0 ? stripDateline(paragraph) : paragraph,

@@ -2,7 +2,7 @@ import { calendarNames } from './calendar';
 import { PACKS, packFor } from './lang';
 import { SHARE_TARGETS } from './lang/common';
 import { stopwordsFor } from './stopwords';
-import { fold, splitWords } from './text';
+import { fold, foldedWordsOf } from './text';
 
 /**
  * What of an article body is content, classified block by block from general features in the manner of
@@ -123,13 +123,15 @@ const COUNTER = /^(\d{1,4})\s+(?=\p{Lu})/u;
 /** A day and a month name, a year optional, before the lead: "25 maart Dat had …", "5 november – Zo, …". */
 const LEADING_DATE = /^(\d{1,2}\.?\s+(\p{L}{3,10})\.?(?:\s+\d{4})?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])/u;
 
-const wordsOf = (text: string) => splitWords(text).map(fold);
-
 /**
  * A line of dates and times: at least one clock time or date, and most of its words numbers, month or day
  * names, a short unit after a number ("uur", "Uhr", "h") or a field label with a colon ("Publicatie:").
  */
-export function isTimestamp(text: string, calendar: ReadonlySet<string>, words = wordsOf(text)): boolean {
+export function isTimestamp(
+  text: string,
+  calendar: ReadonlySet<string>,
+  words: readonly string[] = foldedWordsOf(text),
+): boolean {
   if (words.length === 0 || words.length > 12) return false;
   const numeric = (word: string | undefined) => word !== undefined && /^\p{N}/u.test(word);
   const hasDate =
@@ -141,7 +143,7 @@ export function isTimestamp(text: string, calendar: ReadonlySet<string>, words =
   const onlyDate = words.every((word) => numeric(word) || calendar.has(word));
   if (!hasDate && !onlyDate) return false;
   const fieldLabel = /^[\p{L}\s]{2,25}:/u.exec(text)?.[0];
-  const labelWords = fieldLabel ? wordsOf(fieldLabel).length : 0;
+  const labelWords = fieldLabel ? foldedWordsOf(fieldLabel).length : 0;
   const dateWords = words.filter(
     (word, index) =>
       index < labelWords || numeric(word) || calendar.has(word) || (word.length <= 3 && numeric(words[index - 1])),
@@ -151,7 +153,7 @@ export function isTimestamp(text: string, calendar: ReadonlySet<string>, words =
 
 /** The kind of a block that its shape or its words alone decide, whatever its neighbours are. */
 export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): BoilerplateKind | undefined {
-  const words = wordsOf(text);
+  const words = foldedWordsOf(text);
   const first = words[0] ?? '';
   if (words.length === 0) return 'noise';
   if (isTimestamp(text, lexicon.calendar, words)) return 'timestamp';
@@ -174,7 +176,7 @@ export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): Boi
     return 'credit';
   }
   const unbracketed = text.replace(/^[([]\s*/u, '');
-  const firstWord = wordsOf(unbracketed)[0] ?? '';
+  const firstWord = foldedWordsOf(unbracketed)[0] ?? '';
   if (
     lexicon.creditWords.has(firstWord.replace(/'?s$/u, '')) &&
     /^[\p{L}']+s?(?:\s+[\p{L}']+)?\s*(?::|©|\/|\bby\b)/iu.test(unbracketed)
@@ -184,7 +186,7 @@ export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): Boi
   if (TRAILING_CREDIT.test(text) && words.length <= SHAPE_MAX_WORDS * 2) return 'caption';
   // "… in zijn woning (Foto: Petra Mulder/RTV Noord)": a photo's caption with its credit in brackets.
   const bracket = /\(([^()]{2,80})\)\s*$/u.exec(text)?.[1];
-  const bracketWord = bracket ? (wordsOf(bracket)[0] ?? '') : '';
+  const bracketWord = bracket ? (foldedWordsOf(bracket)[0] ?? '') : '';
   if (bracket && lexicon.creditWords.has(bracketWord) && /^\s*[\p{L}']+\s*:/u.test(bracket)) return 'caption';
   if (words.length <= SHAPE_MAX_WORDS * 3 && isCreditTail(creditTail(text), lexicon)) return 'caption';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
@@ -221,7 +223,7 @@ function creditTail(text: string): string {
 
 /** A credit: a symbol first, a credit word and a name ("Beeld ANP", "Bild: dpa"), or "Name/Agency". */
 function isCreditTail(tail: string, lexicon: BoilerplateLexicon): boolean {
-  const words = wordsOf(tail);
+  const words = foldedWordsOf(tail);
   if (words.length === 0 || words.length > 8 || SENTENCE_END.test(tail)) return false;
   if (SYMBOL_FIRST.test(tail)) return true;
   if (lexicon.creditWords.has(words[0] ?? '') && /^[\p{L}']+\s*:?\s*\p{Lu}/u.test(tail)) return true;
@@ -232,7 +234,7 @@ type Density = 'good' | 'neargood' | 'short' | 'bad';
 
 /** jusText's context-free class: length and stopword density. */
 function densityClass(text: string, lexicon: BoilerplateLexicon): Density {
-  const words = wordsOf(text);
+  const words = foldedWordsOf(text);
   const stopwords = words.filter((word) => lexicon.stopwords.has(word)).length;
   const density = words.length === 0 ? 0 : stopwords / words.length;
   // A short whole sentence ("Niemand raakte gewond.") is near-good, not merely short: news closes on such
@@ -316,7 +318,7 @@ export function classifyBlocks(
       index > 0 &&
       index < blocks.length - 1 &&
       block.lines === 1 &&
-      splitWords(block.text).length <= SUBHEADING_MAX_WORDS &&
+      foldedWordsOf(block.text).length <= SUBHEADING_MAX_WORDS &&
       endsUnfinished(unquoted(block.text));
     return { text, lines, kind: heading ? 'subheading' : 'paragraph' };
   });
@@ -330,7 +332,7 @@ export function analysableParagraphs(paragraphs: readonly string[], lexicon: Boi
   const kept = paragraphs.filter(
     (text) =>
       !boilerplateShape(text, lexicon) &&
-      !(splitWords(text).length <= SUBHEADING_MAX_WORDS && endsUnfinished(unquoted(text))),
+      !(foldedWordsOf(text).length <= SUBHEADING_MAX_WORDS && endsUnfinished(unquoted(text))),
   );
   return kept.length > 0 ? kept : [...paragraphs];
 }

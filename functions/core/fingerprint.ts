@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fold, splitWords } from './text';
+import { foldedWordsOf } from './text';
 
 /**
  * Compact fingerprints of an article body, stored with its summary so that a digest can find duplicates
@@ -12,12 +12,12 @@ const SHINGLE = 3;
 
 /** Identical bodies once words are lower-cased and punctuation and spacing are ignored. */
 export function bodyHash(paragraphs: readonly string[]): string {
-  const normalized = paragraphs.flatMap((paragraph) => splitWords(paragraph).map(fold)).join(' ');
+  const normalized = paragraphs.flatMap(foldedWordsOf).join(' ');
   return createHash('sha256').update(normalized).digest('hex').slice(0, 16);
 }
 
 export function shingles(paragraphs: readonly string[]): Set<string> {
-  const words = paragraphs.flatMap((paragraph) => splitWords(paragraph).map(fold));
+  const words = paragraphs.flatMap(foldedWordsOf);
   const result = new Set<string>();
   if (words.length < SHINGLE) {
     if (words.length > 0) result.add(words.join(' '));
@@ -31,8 +31,7 @@ export function shingles(paragraphs: readonly string[]): Set<string> {
 
 export function minhash(paragraphs: readonly string[]): string {
   const minima = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  for (const shingle of shingles(paragraphs)) {
-    const base = fnv1a(shingle);
+  for (const base of shingleHashes(paragraphs)) {
     for (let slot = 0; slot < MINHASH_SIZE; slot += 1) {
       const value = mix(base ^ (SEEDS[slot] ?? 0));
       if (value < (minima[slot] ?? 0)) minima[slot] = value;
@@ -67,13 +66,39 @@ export function estimateJaccard(a: Uint16Array, b: Uint16Array): number {
 
 const SEEDS = Uint32Array.from({ length: MINHASH_SIZE }, (_, slot) => mix(Math.imul(slot + 1, 0x9e3779b9)));
 
+/**
+ * The FNV-1a hash of each of `shingles`, without joining the shingles' words into strings: the hash of the words
+ * and the spaces between them, fed in order. A shingle the body repeats has its hash once, as the set does; so
+ * does one with the same hash as another, whose minima are the same.
+ */
+function shingleHashes(paragraphs: readonly string[]): Set<number> {
+  const words = paragraphs.flatMap(foldedWordsOf);
+  const hashes = new Set<number>();
+  if (words.length < SHINGLE) {
+    if (words.length > 0) hashes.add(fnv1a(words.join(' ')));
+    return hashes;
+  }
+  for (let index = 0; index + SHINGLE <= words.length; index += 1) {
+    let hash = feed(FNV_OFFSET, words[index] ?? '');
+    for (let offset = 1; offset < SHINGLE; offset += 1) hash = feed(feed(hash, ' '), words[index + offset] ?? '');
+    hashes.add(hash >>> 0);
+  }
+  return hashes;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
 function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
+  return feed(FNV_OFFSET, text) >>> 0;
+}
+
+function feed(start: number, text: string): number {
+  let hash = start;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  return hash;
 }
 
 /** MurmurHash3's finalizer: a bijection on 32 bits that spreads every input bit. */

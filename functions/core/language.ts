@@ -1,6 +1,6 @@
 import { detectAll } from 'tinyld/light';
 import { PACKS } from './lang';
-import { fold, splitWords } from './text';
+import { fold, foldedWordsOf, splitWords } from './text';
 
 /**
  * Languages this service expects. The detector is restricted to them, so that a short text does not land on
@@ -29,26 +29,77 @@ export const DETECTION_SAMPLE_CHARS = 2_000;
 
 export function detectLanguage(whole: string): string {
   const text = sample(whole);
-  const letters = text.replace(/[^\p{L}]/gu, '').length;
-  if (letters < MIN_LETTERS) return 'und';
-  // French elisions count as the article or pronoun they are: l'aéroport → l', d'Orly → d'.
-  const words = splitWords(text)
-    .map(fold)
-    .flatMap((word) => {
-      const elision = /^([a-z]{1,2}['’])(.+)$/u.exec(word);
-      return elision ? [elision[1]?.replace('’', "'") ?? '', elision[2] ?? ''] : [word];
-    });
-  for (const language of MARKED_LANGUAGES) {
-    const markers = PACKS[language].markers;
-    const marked = words.filter((word) => markers.has(word)).length;
-    if (marked >= 3 && marked / words.length >= MARKER_SHARE) return language;
+  return decide(text, splitWords(text).map(fold));
+}
+
+/**
+ * detectLanguage of the paragraphs joined by line breaks. No word spans a line break, so the sample's words are
+ * those of the paragraphs it holds whole, which the boilerplate classifier has already read, and those of the part
+ * it holds of the next.
+ */
+export function detectParagraphsLanguage(paragraphs: readonly string[]): string {
+  const text = sample(paragraphs.join('\n'));
+  const words: string[] = [];
+  let at = 0;
+  for (const paragraph of paragraphs) {
+    if (at + paragraph.length > text.length) {
+      if (at < text.length) words.push(...splitWords(text.slice(at)).map(fold));
+      break;
+    }
+    words.push(...foldedWordsOf(paragraph));
+    at += paragraph.length + 1;
+  }
+  return decide(text, words);
+}
+
+/**
+ * The word lists a word is on, one bit per list: the function words of each of DETECTOR_LANGUAGES, in order, then the
+ * markers of each of MARKED_LANGUAGES. One look-up per word counts the words of every list.
+ */
+const LIST_BITS = new Map<string, number>();
+const LISTS = [
+  ...DETECTOR_LANGUAGES.map((language) => PACKS[language].functionWords),
+  ...MARKED_LANGUAGES.map((language) => PACKS[language].markers),
+];
+LISTS.forEach((list, index) => {
+  for (const word of list) LIST_BITS.set(word, (LIST_BITS.get(word) ?? 0) | (1 << index));
+});
+
+/** Adds a word to the count of each list it is on; `counts` ends with the count of all words. */
+function count(word: string, counts: Int32Array): void {
+  counts[LISTS.length] = (counts[LISTS.length] ?? 0) + 1;
+  let bits = LIST_BITS.get(word) ?? 0;
+  while (bits !== 0) {
+    const index = 31 - Math.clz32(bits & -bits);
+    counts[index] = (counts[index] ?? 0) + 1;
+    bits &= bits - 1;
+  }
+}
+
+/** The language of a sample text from its lower-case words. */
+function decide(text: string, folded: readonly string[]): string {
+  if (!hasLetters(text, MIN_LETTERS)) return 'und';
+  const counts = new Int32Array(LISTS.length + 1);
+  for (const word of folded) {
+    // French elisions count as the article or pronoun they are: l'aéroport → l', d'Orly → d'.
+    const at = elisionEnd(word);
+    if (at > 0) {
+      count(word.slice(0, at).replace('’', "'"), counts);
+      count(word.slice(at), counts);
+    } else {
+      count(word, counts);
+    }
+  }
+  const total = counts[LISTS.length] ?? 0;
+  for (const [index, language] of MARKED_LANGUAGES.entries()) {
+    const marked = counts[DETECTOR_LANGUAGES.length + index] ?? 0;
+    if (marked >= 3 && marked / total >= MARKER_SHARE) return language;
   }
   const shares = new Map<string, number>();
-  for (const language of DETECTOR_LANGUAGES) {
-    const list = PACKS[language].functionWords;
-    shares.set(language, words.length === 0 ? 0 : words.filter((word) => list.has(word)).length / words.length);
-  }
-  const clear = clearWinner(shares, words.length);
+  DETECTOR_LANGUAGES.forEach((language, index) => {
+    shares.set(language, total === 0 ? 0 : (counts[index] ?? 0) / total);
+  });
+  const clear = clearWinner(shares, total);
   if (clear) return clear;
   const scores = new Map<string, number>();
   for (const { lang, accuracy } of detectAll(text, { only: [...DETECTOR_LANGUAGES] })) scores.set(lang, accuracy);
@@ -65,6 +116,33 @@ export function detectLanguage(whole: string): string {
     }
   }
   return best;
+}
+
+/**
+ * Whether a text has at least `minimum` letters. Most texts reach them in ASCII within their first words, counted by
+ * character code; a text with another character before that is counted by the Unicode property.
+ */
+function hasLetters(text: string, minimum: number): boolean {
+  let letters = 0;
+  for (let index = 0; index < text.length && letters < minimum; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 128) return text.replace(/[^\p{L}]/gu, '').length >= minimum;
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) letters += 1;
+  }
+  return letters >= minimum;
+}
+
+/**
+ * Where the elided article or pronoun of a French word ends, after its apostrophe: 2 for "l'aéroport", 3 for
+ * "qu'il"; 0 for a word without one. /^([a-z]{1,2}['’])(.+)$/ by character code.
+ */
+function elisionEnd(word: string): number {
+  const isLetter = (code: number) => code >= 97 && code <= 122;
+  const isApostrophe = (code: number) => code === 39 || code === 0x2019;
+  if (!isLetter(word.charCodeAt(0))) return 0;
+  if (isApostrophe(word.charCodeAt(1))) return word.length > 2 ? 2 : 0;
+  if (isLetter(word.charCodeAt(1)) && isApostrophe(word.charCodeAt(2))) return word.length > 3 ? 3 : 0;
+  return 0;
 }
 
 /** Enough words for the function-word shares alone to decide, and the margin by which one must lead. */

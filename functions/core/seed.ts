@@ -9,7 +9,7 @@ import {
   splitLead,
 } from './content';
 import { htmlToText, looksLikeHtml } from './html';
-import { detectLanguage } from './language';
+import { detectLanguage, detectParagraphsLanguage } from './language';
 import { InvalidPeriodError, parsePeriod } from './periods';
 import { countWords, fold } from './text';
 
@@ -162,7 +162,7 @@ export function parseSeed(raw: string): ParsedSeed {
     );
   }
   // The classifier read the body's language to weigh stopwords; the article's is that of its content.
-  return { date, ...(title ? { title } : {}), paragraphs, blocks, language: detectLanguage(paragraphs.join('\n')) };
+  return { date, ...(title ? { title } : {}), paragraphs, blocks, language: detectParagraphsLanguage(paragraphs) };
 }
 
 /**

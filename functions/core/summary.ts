@@ -1,5 +1,5 @@
 import { isSceneOpener } from './headline';
-import { fold, splitWords } from './text';
+import { foldedWordsOf, splitWords } from './text';
 
 /**
  * An article's summary: one to three of its own sentences, in their original order, at most
@@ -19,7 +19,7 @@ export function summarize(sentences: readonly string[], headline: string): strin
   let words = 0;
   for (const [position, sentence] of candidates.entries()) {
     if (chosen.length === SUMMARY_MAX_SENTENCES || position >= LEAD_SENTENCES) break;
-    const count = splitWords(sentence).length;
+    const count = foldedWordsOf(sentence).length;
     if (count < MIN_SENTENCE_WORDS || /\?["'’”»]?$/u.test(sentence)) continue;
     // A scene-setting opener ("If you had stood …") is not the news.
     if (position === 0 && isSceneOpener(sentence)) continue;
@@ -30,12 +30,12 @@ export function summarize(sentences: readonly string[], headline: string): strin
   }
   if (chosen.length > 0) return chosen.join(' ');
   // Every sentence is too long or too short: the first one that says something, cut to the word budget.
-  const first = candidates.find((sentence) => splitWords(sentence).length > 0) ?? '';
+  const first = candidates.find((sentence) => foldedWordsOf(sentence).length > 0) ?? '';
   return truncateWords(first, SUMMARY_MAX_WORDS);
 }
 
 function comparable(text: string): string {
-  return splitWords(text).map(fold).join(' ');
+  return foldedWordsOf(text).join(' ');
 }
 
 /** "AMSTERDAM (ANP) - De …" → "De …": the dateline is the wire's, not the story's. */

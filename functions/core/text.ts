@@ -31,9 +31,46 @@ export function splitWords(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** Cached texts are at most this long: V8 hashes a longer string by its length alone, and it is rarely read twice. */
+const CACHE_MAX_TEXT = 16_000;
+/** A cache is emptied when its texts reach this many characters, so a long-lived container's memory stays flat. */
+const CACHE_MAX_CHARS = 2_000_000;
+
+/**
+ * A pure function of a text, remembered: one article's paragraphs and sentences are read in several places
+ * (parsing, boilerplate, counts, fingerprints, names, keywords, summary), each of which tokenizes them. A cached
+ * result is shared: callers must not change it.
+ */
+export function cachedByText<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  let chars = 0;
+  return (text) => {
+    const known = cache.get(text);
+    if (known !== undefined || cache.has(text)) return known as T;
+    const value = compute(text);
+    if (text.length > CACHE_MAX_TEXT) return value;
+    if (chars + text.length > CACHE_MAX_CHARS) {
+      cache.clear();
+      chars = 0;
+    }
+    cache.set(text, value);
+    chars += text.length;
+    return value;
+  };
+}
+
+/** splitWords, remembered; the array is shared. */
+export const wordsOf: (text: string) => readonly string[] = cachedByText(splitWords);
+
+/** The words of a text in lower case, remembered; the array is shared. */
+export const foldedWordsOf: (text: string) => readonly string[] = cachedByText((text) => splitWords(text).map(fold));
+
+/** tokenize, remembered; the array is shared. */
+export const tokensOf: (text: string) => readonly Token[] = cachedByText(tokenize);
+
 export function countWords(paragraphs: readonly string[]): number {
   let count = 0;
-  for (const paragraph of paragraphs) count += splitWords(paragraph).length;
+  for (const paragraph of paragraphs) count += foldedWordsOf(paragraph).length;
   return count;
 }
 
@@ -51,14 +88,27 @@ export function fold(word: string): string {
 export function foldAccents(word: string): string {
   const lower = fold(word);
   // Most words are printable ASCII, which has no accents to take off: skip the decomposition (a hot path).
-  if (ASCII.test(lower)) return lower;
+  if (isPrintableAscii(lower)) return lower;
   return lower.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
-const ASCII = /^[ -~]*$/u;
+/** Only characters from space to tilde; by character code, as it runs for every word. */
+function isPrintableAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 32 || code > 126) return false;
+  }
+  return true;
+}
 
 export function isNumeric(word: string): boolean {
-  return /\p{N}/u.test(word);
+  // An ASCII word is decided by its character codes; one with any other character by the Unicode property.
+  for (let index = 0; index < word.length; index += 1) {
+    const code = word.charCodeAt(index);
+    if (code >= 48 && code <= 57) return true;
+    if (code >= 128) return /\p{N}/u.test(word);
+  }
+  return false;
 }
 
 export function startsUpper(word: string): boolean {
@@ -67,6 +117,25 @@ export function startsUpper(word: string): boolean {
   if (code >= 65 && code <= 90) return true;
   if (code < 128) return false;
   return /^\p{Lu}/u.test(word);
+}
+
+/** Whether a word starts with a lower-case letter; ASCII decided by its code, as in startsUpper. */
+export function startsLower(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= 97 && code <= 122) return true;
+  if (code < 128) return false;
+  return /^\p{Ll}/u.test(word);
+}
+
+/** "Taiwan's", "Nasa’s": a word ending in an apostrophe and an s, by character code. */
+export function endsPossessive(word: string): boolean {
+  const apostrophe = word.charCodeAt(word.length - 2);
+  return word.endsWith('s') && (apostrophe === 39 || apostrophe === 0x2019);
+}
+
+/** The word without a possessive 's: word.replace(/['’]s$/u, ''). */
+export function stripPossessive(word: string): string {
+  return endsPossessive(word) ? word.slice(0, -2) : word;
 }
 
 /** NATO, VS, TASS: two or more letters, all capitals. */
@@ -79,7 +148,7 @@ export function isAcronym(word: string): boolean {
 
 /** The body as one canonical string: words only, lower case, single spaces. Equal bodies are duplicates. */
 export function normalizedBody(paragraphs: readonly string[]): string {
-  return paragraphs.flatMap((paragraph) => splitWords(paragraph).map(fold)).join(' ');
+  return paragraphs.flatMap(foldedWordsOf).join(' ');
 }
 
 export function compareStrings(a: string, b: string): number {

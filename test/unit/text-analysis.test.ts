@@ -2,11 +2,22 @@ import fc from 'fast-check';
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { findEntities } from '../../functions/core/entities';
 import { extractKeywords, MAX_KEYWORDS, MIN_KEYWORDS, stem } from '../../functions/core/keywords';
-import { detectLanguage } from '../../functions/core/language';
+import { detectLanguage, detectParagraphsLanguage } from '../../functions/core/language';
 import { splitSentences } from '../../functions/core/sentences';
 import { STOPWORDS_ISO } from '../../functions/core/stopword-data';
 import { stopwordsFor } from '../../functions/core/stopwords';
-import { fold, splitWords } from '../../functions/core/text';
+import {
+  cachedByText,
+  endsPossessive,
+  fold,
+  foldedWordsOf,
+  splitWords,
+  startsLower,
+  stripPossessive,
+  tokenize,
+  tokensOf,
+  wordsOf,
+} from '../../functions/core/text';
 import { loadCases } from '../../scripts/eval';
 
 describe('splitSentences', () => {
@@ -58,6 +69,46 @@ describe('splitWords', () => {
   });
 });
 
+describe('cached word lists', () => {
+  const texts = ['één Oekraïne zo’n Oost-Oekraïne 13.000 Fryslân, ûnder', 'Taiwan’s PSV-doelman, 10.30 uur!', ''];
+
+  it('are the uncached results, shared between calls', () => {
+    for (const text of texts) {
+      expect(wordsOf(text)).toEqual(splitWords(text));
+      expect(foldedWordsOf(text)).toEqual(splitWords(text).map(fold));
+      expect(tokensOf(text)).toEqual(tokenize(text));
+      expect(tokensOf(text)).toBe(tokensOf(text));
+    }
+  });
+
+  it('compute once per text, an undefined result too', () => {
+    const seen: string[] = [];
+    const lookUp = cachedByText((text) => {
+      seen.push(text);
+      return text === 'none' ? undefined : text.length;
+    });
+    expect([lookUp('abc'), lookUp('none'), lookUp('abc'), lookUp('none')]).toEqual([3, undefined, 3, undefined]);
+    expect(seen).toEqual(['abc', 'none']);
+  });
+});
+
+describe('word shape tests by character code', () => {
+  const words = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 6 }),
+    fc.constantFrom('Taiwan’s', "Nasa's", 's', "'s", 'ßs', 'élan', 'Élan', 'über', '1a', ''),
+  );
+
+  it('agree with the regular expressions they stand for', () => {
+    fc.assert(
+      fc.property(words, (word) => {
+        expect(startsLower(word)).toBe(/^\p{Ll}/u.test(word));
+        expect(endsPossessive(word)).toBe(/['’]s$/u.test(word));
+        expect(stripPossessive(word)).toBe(word.replace(/['’]s$/u, ''));
+      }),
+    );
+  });
+});
+
 describe('detectLanguage', () => {
   it('answers und when the text is too short to tell', () => {
     expect(detectLanguage('Video')).toBe('und');
@@ -79,6 +130,18 @@ describe('detectLanguage', () => {
     for (const { reference, summary, seed } of loadCases()) {
       expect(summary.language).toBe(reference.language);
       expect(detectLanguage(splitSentences(seed.paragraphs[0] ?? '')[0] ?? '')).toBe(reference.language);
+    }
+  });
+
+  it('of paragraphs is that of the paragraphs joined by line breaks, long or short', () => {
+    for (const { seed } of loadCases()) {
+      for (const paragraphs of [
+        seed.paragraphs,
+        seed.paragraphs.slice(0, 1),
+        seed.paragraphs.flatMap(splitSentences),
+      ]) {
+        expect(detectParagraphsLanguage(paragraphs)).toBe(detectLanguage(paragraphs.join('\n')));
+      }
     }
   });
 });
