@@ -1,7 +1,18 @@
 import { type LanguagePack, PACKS, packFor, unionOf } from './lang';
 import { regionNames } from './regions';
 import { stopwordsFor } from './stopwords';
-import { foldAccents, isAcronym, isNumeric, startsUpper, type Token, tokenize } from './text';
+import {
+  cachedByText,
+  endsPossessive,
+  foldAccents,
+  isAcronym,
+  isNumeric,
+  startsLower,
+  startsUpper,
+  stripPossessive,
+  type Token,
+  tokensOf,
+} from './text';
 
 /**
  * Named entities (people, places, organisations) as runs of capitalised words that are more than a sentence
@@ -48,35 +59,45 @@ const ABBREVIATIONS = unionOf('abbreviations');
 const REGIONS = regionNames(Object.keys(PACKS));
 
 const TITLE_SUFFIXES = [...TITLES].filter((title) => title.length >= 5);
+/** Every beginning of a month name: "sept" and "dec" are abbreviations of one. */
+const MONTH_PREFIXES = new Set(
+  [...MONTHS].flatMap((month) => Array.from({ length: month.length }, (_, end) => month.slice(0, end + 1))),
+);
+
+// The word tests below are asked of the same words again and again (every mention, every edge of a run, every
+// keyword candidate) and loop over a word list: each is remembered by word.
 
 /** "president", "Verbandspräsident", "GDL-Chef", "oud-premier". */
-export function isTitleWord(word: string): boolean {
+export const isTitleWord: (word: string) => boolean = cachedByText((word) => {
   const lower = word.toLowerCase();
   if (TITLES.has(lower)) return true;
   const afterHyphen = lower.split('-').at(-1) ?? lower;
   if (afterHyphen !== lower && TITLES.has(afterHyphen)) return true;
   return TITLE_SUFFIXES.some((title) => lower.length > title.length + 2 && lower.endsWith(title));
-}
+});
 
 /** True for dinsdag, donderdagavond, Dienstagabend, mardi; case-insensitive. */
 export function isDayWord(word: string): boolean {
-  const lower = word.toLowerCase();
+  return isLowerDayWord(word.toLowerCase());
+}
+
+const isLowerDayWord = cachedByText((lower) => {
   if (DAYS.has(lower)) return true;
   for (const day of DAYS) {
     if (lower.startsWith(day) && DAY_PART_SUFFIXES.has(lower.slice(day.length))) return true;
   }
   return false;
-}
+});
 
 /** Month and day names: never entities, never keywords. */
 export function isCalendarWord(word: string): boolean {
   const lower = word.toLowerCase();
-  return MONTHS.has(lower) || isDayWord(lower);
+  return MONTHS.has(lower) || isLowerDayWord(lower);
 }
 
 /** Adjectives of nationality: capitalised in Dutch and English but no names ("de Amerikaanse president"). */
 export function isDemonym(word: string, language: string): boolean {
-  if (!/^\p{Lu}/u.test(word)) return false;
+  if (!startsUpper(word)) return false;
   const demonyms = packFor(language).demonyms;
   if (!demonyms) return false;
   const lower = word.toLowerCase();
@@ -89,9 +110,10 @@ export function isPlace(word: string): boolean {
 }
 
 /** A place of the packs, or a country or territory of the CLDR in any of their languages: "Kenya", "Zypern". */
-function isKnownPlace(word: string): boolean {
-  return isPlace(word) || REGIONS.has(foldAccents(word));
-}
+const isKnownPlace = cachedByText((word) => {
+  const folded = foldAccents(word);
+  return PLACES.has(folded) || REGIONS.has(folded);
+});
 
 /** A word as the entity finder reads it: an initial keeps its full stop ("R."), and some words can be no name. */
 interface Word extends Token {
@@ -106,7 +128,18 @@ function isInitialLetter(word: string): boolean {
 
 /** "CFPHClq3EB", "a1B2": letters of both cases and a digit, with a capital after the first letter. */
 function isIdentifier(word: string): boolean {
-  return /\p{N}/u.test(word) && /\p{Ll}/u.test(word) && /^.+\p{Lu}/u.test(word);
+  // Every token is asked: an ASCII one is decided by its character codes, any other by the Unicode properties.
+  let digit = false;
+  let lower = false;
+  let upperInside = false;
+  for (let index = 0; index < word.length; index += 1) {
+    const code = word.charCodeAt(index);
+    if (code >= 128) return /\p{N}/u.test(word) && /\p{Ll}/u.test(word) && /^.+\p{Lu}/u.test(word);
+    if (code >= 48 && code <= 57) digit = true;
+    else if (code >= 97 && code <= 122) lower = true;
+    else if (code >= 65 && code <= 90 && index > 0) upperInside = true;
+  }
+  return digit && lower && upperInside;
 }
 
 /** "G7", "G20", "F-16": capitals and digits only, a name by its shape like an acronym. */
@@ -128,13 +161,20 @@ function isAddress(chunk: string): boolean {
   );
 }
 
+/** What every address has: an @ or #, a slash, or www. Most sentences have none, and so no address. */
+const ADDRESS_MARK = /[@#/]|www\./iu;
+
 function words(sentence: string): Word[] {
-  const addresses = [...sentence.matchAll(/\S+/gu)]
-    .filter((chunk) => isAddress(chunk[0]))
-    .map((chunk) => ({ start: chunk.index, end: chunk.index + chunk[0].length }));
-  return tokenize(sentence).map((token) => {
-    const dotted = /^\p{Lu}$/u.test(token.text) && sentence.charAt(token.end) === '.';
-    const address = addresses.some((chunk) => token.start >= chunk.start && token.end <= chunk.end);
+  const addresses = ADDRESS_MARK.test(sentence)
+    ? [...sentence.matchAll(/\S+/gu)]
+        .filter((chunk) => isAddress(chunk[0]))
+        .map((chunk) => ({ start: chunk.index, end: chunk.index + chunk[0].length }))
+    : [];
+  return tokensOf(sentence).map((token) => {
+    // One capital letter is one or two code units; the regular expression only for those.
+    const dotted = token.text.length <= 2 && /^\p{Lu}$/u.test(token.text) && sentence.charAt(token.end) === '.';
+    const address =
+      addresses.length > 0 && addresses.some((chunk) => token.start >= chunk.start && token.end <= chunk.end);
     return {
       text: dotted ? `${token.text}.` : token.text,
       start: token.start,
@@ -156,6 +196,8 @@ interface Evidence {
   readonly nouns: ReadonlySet<string>;
   /** German: capitalised words that also stand without a particle before them ("Absatz von Wärmepumpen"). */
   readonly standaloneNouns: ReadonlySet<string>;
+  /** isNationality's answers so far: asked of every edge of every mention, and fixed once the evidence is. */
+  readonly nationalities: Map<string, boolean>;
 }
 
 function gather(tokenized: readonly { sentence: string; tokens: readonly Word[] }[], pack: LanguagePack): Evidence {
@@ -170,25 +212,25 @@ function gather(tokenized: readonly { sentence: string; tokens: readonly Word[] 
   const solo = new Set<string>();
   const acronyms = new Set<string>();
   for (const { sentence, tokens } of tokenized) {
-    tokens.forEach((token, index) => {
-      if (token.noName) return;
-      if (/^\p{Ll}/u.test(token.text)) lowercase.add(token.text);
-      if (!startsUpper(token.text)) return;
+    for (let index = 0; index < tokens.length; index += 1) {
+      const token = tokens[index] as Word;
+      if (token.noName) continue;
+      if (startsLower(token.text)) lowercase.add(token.text);
+      if (!startsUpper(token.text)) continue;
       const folded = foldAccents(token.text);
       if (isAcronym(token.text)) acronyms.add(folded);
-      const capital = (at: number) => startsUpper(tokens[at]?.text ?? '');
-      if (!capital(index - 1) && !capital(index + 1)) solo.add(folded);
-      if (index === 0) return;
+      if (!capitalAt(tokens, index - 1) && !capitalAt(tokens, index + 1)) solo.add(folded);
+      if (index === 0) continue;
       if (!NAME_PARTICLES.has(tokens[index - 1]?.text ?? '')) standaloneNouns.add(token.text);
-      if (isInitial(sentence, tokens, index)) return;
+      if (isInitial(sentence, tokens, index)) continue;
       capitalisedInside.add(folded);
-      if (!pack.capitalisesNouns) return;
+      if (!pack.capitalisesNouns) continue;
       inside.set(folded, (inside.get(folded) ?? 0) + 1);
       if (followsDeterminer(tokens, index, pack)) afterArticle.set(folded, (afterArticle.get(folded) ?? 0) + 1);
       const next = followers.get(folded) ?? new Set<string>();
-      next.add(capital(index + 1) ? (tokens[index + 1]?.text ?? '') : '');
+      next.add(capitalAt(tokens, index + 1) ? (tokens[index + 1]?.text ?? '') : '');
       followers.set(folded, next);
-    });
+    }
   }
   // A noun stands after an article at least half the time ("der Torwart"; "für ihren Höcke" is once of many), unless
   // it only ever comes before a word the article also uses alone and that is no place: "Ein Olaf Scholz".
@@ -199,7 +241,11 @@ function gather(tokenized: readonly { sentence: string; tokens: readonly Word[] 
     const given = next.every((word) => word !== '' && solo.has(foldAccents(word)) && !isPlaceOrAcronym(word));
     if (count * 2 >= (inside.get(folded) ?? 0) && !given) nouns.add(folded);
   }
-  return { pack, stopwords, lowercase, capitalisedInside, nouns, standaloneNouns };
+  return { pack, stopwords, lowercase, capitalisedInside, nouns, standaloneNouns, nationalities: new Map() };
+}
+
+function capitalAt(tokens: readonly Word[], at: number): boolean {
+  return startsUpper(tokens[at]?.text ?? '');
 }
 
 /** "der Torwart", "einem furiosen Spitzenspiel", "eine AfD-blaue Weste": an article, then at most two adjectives. */
@@ -208,7 +254,7 @@ function followsDeterminer(tokens: readonly Word[], index: number, pack: Languag
     const text = tokens[back]?.text ?? '';
     // "von der Leyen": an article after a particle is one of a name's particles.
     if (pack.determiners.has(text.toLowerCase())) return !NAME_PARTICLES.has(tokens[back - 1]?.text ?? '');
-    const adjective = (/^\p{Ll}/u.test(text) && !pack.functionWords.has(text)) || isLowerCompound(text);
+    const adjective = (startsLower(text) && !pack.functionWords.has(text)) || isLowerCompound(text);
     if (!adjective) return false;
   }
   return false;
@@ -239,8 +285,11 @@ function key(words: readonly string[]): string {
 function isInitial(sentence: string, tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   if (!token) return false;
-  const before = index === 0 ? sentence.slice(0, token.start) : sentence.slice(tokens[index - 1]?.end, token.start);
   if (index === 0) return true;
+  const previousEnd = tokens[index - 1]?.end;
+  // Most words follow the word before after one space, which is neither punctuation nor a sentence end.
+  if (previousEnd === token.start - 1 && sentence.charCodeAt(previousEnd) === 32) return false;
+  const before = sentence.slice(previousEnd, token.start);
   return /["“„«‘'(:—–]\s*$/u.test(before) || /[.!?]\s*$/u.test(before);
 }
 
@@ -257,10 +306,19 @@ function shoutedWords(sentence: string, tokens: readonly Word[], evidence: Evide
   const shouted = new Set<number>();
   let start = 0;
   while (start < tokens.length) {
+    // A run of capitals starts with one: the rest of the loop, and its allocations, only for those.
+    if (!isAcronym(tokens[start]?.text ?? '')) {
+      start += 1;
+      continue;
+    }
     let end = start;
-    const joined = (at: number) =>
-      at === start || /^\s+$/u.test(sentence.slice(tokens[at - 1]?.end, tokens[at]?.start));
-    while (end < tokens.length && isAcronym(tokens[end]?.text ?? '') && joined(end)) end += 1;
+    while (
+      end < tokens.length &&
+      isAcronym(tokens[end]?.text ?? '') &&
+      (end === start || spaced(sentence, tokens, end))
+    ) {
+      end += 1;
+    }
     const run = tokens.slice(start, end).map((token) => token.text);
     const functionWord = run.length > 1 && run.some((text) => evidence.stopwords.has(text.toLowerCase()));
     run.forEach((text, offset) => {
@@ -271,12 +329,23 @@ function shoutedWords(sentence: string, tokens: readonly Word[], evidence: Evide
   return shouted;
 }
 
+/** Whether only white space stands between a token and the one before it. */
+function spaced(sentence: string, tokens: readonly Token[], at: number): boolean {
+  const from = tokens[at - 1]?.end;
+  const to = tokens[at]?.start;
+  // Most often a single space, without slicing the gap out for a regular expression.
+  if (from !== undefined && to === from + 1 && sentence.charCodeAt(from) === 32) return true;
+  return /^\s+$/u.test(sentence.slice(from, to));
+}
+
 /**
  * A common noun by its shape, a role before a name rather than part of it: a compound whose last part is lower
  * case ("PSV-doelman", "AEX-bedrijf"), an acronym's derivation ("PSV'er"), and where nouns are capitalised, a
  * compound on an acronym ("EU-Chefdiplomat", "CDU-Vorsitzende").
  */
 function isCompoundNoun(word: string, pack: LanguagePack): boolean {
+  // Each shape below has a hyphen or an apostrophe: most words have neither.
+  if (!word.includes('-') && !word.includes("'") && !word.includes('’')) return false;
   const parts = word.split('-');
   const last = parts.at(-1) ?? '';
   // Where nouns are capitalised, a lower-case last part makes an adjective ("AfD-blaue Weste"): no role.
@@ -287,8 +356,8 @@ function isCompoundNoun(word: string, pack: LanguagePack): boolean {
 
 /** "AfD-blaue", "PSV-doelman", "Vivaldi-coalitie": a compound whose last part is lower case, never part of a name. */
 function isLowerCompound(word: string): boolean {
-  const parts = word.split('-');
-  return parts.length > 1 && /^\p{Ll}/u.test(parts.at(-1) ?? '');
+  const hyphen = word.lastIndexOf('-');
+  return hyphen >= 0 && startsLower(word.slice(hyphen + 1));
 }
 
 /**
@@ -296,6 +365,15 @@ function isLowerCompound(word: string): boolean {
  * "Amsterdam", "Kenyan" of "Kenya", "Karlsruher" of "Karlsruhe".
  */
 function isNationality(word: string, evidence: Evidence): boolean {
+  let known = evidence.nationalities.get(word);
+  if (known === undefined) {
+    known = nationality(word, evidence);
+    evidence.nationalities.set(word, known);
+  }
+  return known;
+}
+
+function nationality(word: string, evidence: Evidence): boolean {
   const { pack } = evidence;
   if (isDemonym(word, pack.code)) return true;
   if (!startsUpper(word) || isKnownPlace(word) || isAcronym(word)) return false;
@@ -324,7 +402,7 @@ function isRole(word: string, pack: LanguagePack): boolean {
 /** "Jan 28", "28 Jan", "Sept. 3": a month's abbreviation beside a number. */
 function isMonthAbbreviation(tokens: readonly Word[], index: number): boolean {
   const lower = (tokens[index]?.text ?? '').toLowerCase();
-  if (lower.length < 3 || MONTHS.has(lower) || ![...MONTHS].some((month) => month.startsWith(lower))) return false;
+  if (lower.length < 3 || MONTHS.has(lower) || !MONTH_PREFIXES.has(lower)) return false;
   return /^\p{N}/u.test(tokens[index + 1]?.text ?? '') || /^\p{N}/u.test(tokens[index - 1]?.text ?? '');
 }
 
@@ -343,7 +421,6 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
   const { pack } = evidence;
   const found: Run[] = [];
   const shouted = shoutedWords(sentence, tokens, evidence);
-  const spaceBetween = (a: number, b: number) => /^\s+$/u.test(sentence.slice(tokens[a]?.end, tokens[b]?.start));
   const usable = (index: number) => {
     const token = tokens[index];
     return token !== undefined && isCapitalised(token) && !shouted.has(index) && !isMonthAbbreviation(tokens, index);
@@ -361,12 +438,12 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
     for (;;) {
       const current = tokens[last]?.text ?? '';
       // "Taiwan's Central Weather Administration", "Nasa's Perseverance": a possessive ends the name.
-      if (/['’]s$/u.test(current) || isGenitive(current, evidence)) break;
+      if (endsPossessive(current) || isGenitive(current, evidence)) break;
       const next = tokens[last + 1];
       const gap = sentence.slice(tokens[last]?.end, next?.start);
       // "St James’ Park": a possessive apostrophe after an s, where a genitive is no German "Scholz’ Rede".
-      const possessive = !pack.capitalisesNouns && /s$/u.test(current) && /^['’]\s+$/u.test(gap);
-      if (next && usable(last + 1) && (spaceBetween(last, last + 1) || possessive)) {
+      const possessive = !pack.capitalisesNouns && current.endsWith('s') && /^['’]\s+$/u.test(gap);
+      if (next && usable(last + 1) && (spaced(sentence, tokens, last + 1) || possessive)) {
         // After an initial only more of the name: "Adam A. Hij" is a name and a sentence.
         if (isInitialLetter(current) && evidence.stopwords.has(next.text.toLowerCase())) break;
         if (isGenitive(next.text, evidence)) break;
@@ -377,7 +454,7 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
       }
       let probe = last + 1;
       const particles: string[] = [];
-      while (particles.length < 3 && NAME_PARTICLES.has(tokens[probe]?.text ?? '') && spaceBetween(probe - 1, probe)) {
+      while (particles.length < 3 && NAME_PARTICLES.has(tokens[probe]?.text ?? '') && spaced(sentence, tokens, probe)) {
         particles.push(tokens[probe]?.text ?? '');
         probe += 1;
       }
@@ -386,7 +463,7 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
         particles.length > 0 &&
         after &&
         usable(probe) &&
-        spaceBetween(probe - 1, probe) &&
+        spaced(sentence, tokens, probe) &&
         isGivenName(words, joins.length, evidence) &&
         isSurname(after.text, particles, evidence)
       ) {
@@ -482,7 +559,7 @@ function splitJoins(run: Run, alone: ReadonlySet<string>): Mention[] {
  */
 function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>): Mention[] {
   const { pack, stopwords, lowercase, capitalisedInside } = evidence;
-  let words = mention.words.map((word) => word.replace(/['’]s$/u, ''));
+  let words = mention.words.map(stripPossessive);
   let initial = mention.initial;
   let afterTitle = mention.afterTitle;
   // "the Premier League", "de Champions League": in a language that writes nouns in lower case, a title after an
@@ -666,13 +743,16 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
   }
   // A name that ends exactly one longer name is that name: "Biden" is "Joe Biden", "Van der Laan" is
   // "Eberhard van der Laan", and "Poetins" is "Vladimir Poetin" too.
-  const byLength = [...tallies.entries()].sort(([a], [b]) => a.split(' ').length - b.split(' ').length);
+  const wordCounts = new Map([...tallies.keys()].map((name) => [name, name.split(' ').length]));
+  const byLength = [...tallies.entries()].sort(([a], [b]) => (wordCounts.get(a) ?? 0) - (wordCounts.get(b) ?? 0));
+  const endings = namesByEnding(tallies.keys());
   for (const [folded, tally] of byLength) {
     const base = folded.endsWith('s') ? folded.slice(0, -1) : folded;
-    const owners = [...tallies.entries()].filter(
-      ([name]) => name !== folded && (name.endsWith(` ${folded}`) || (!tally.multiword && name.endsWith(` ${base}`))),
-    );
-    const owner = owners.length === 1 ? owners[0]?.[1] : undefined;
+    // The names still tallied that end in ` ${folded}` (or, for one word, in ` ${base}`), from the index.
+    const owners = new Set(endings.get(folded));
+    if (!tally.multiword) for (const name of endings.get(base) ?? []) owners.add(name);
+    for (const name of owners) if (name === folded || !tallies.has(name)) owners.delete(name);
+    const owner = owners.size === 1 ? tallies.get([...owners][0] ?? '') : undefined;
     const possessiveOf = !tally.multiword && folded !== base ? tallies.get(base) : undefined;
     const target = owner ?? possessiveOf;
     if (!target) continue;
@@ -696,6 +776,20 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
       count: tally.count,
       ...(tally.short !== undefined && { short: tally.short }),
     }));
+}
+
+/** Each ending of the names after one of their spaces ("biden" of "joe biden"), with the names that end so. */
+function namesByEnding(names: Iterable<string>): Map<string, string[]> {
+  const endings = new Map<string, string[]>();
+  for (const name of names) {
+    for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) {
+      const ending = name.slice(space + 1);
+      const owners = endings.get(ending);
+      if (owners) owners.push(name);
+      else endings.set(ending, [name]);
+    }
+  }
+  return endings;
 }
 
 /**
@@ -722,7 +816,8 @@ function isName(tally: Tally, evidence: Evidence): boolean {
 /** "Amt", "Landgericht", "Nachrichtenagentur": the head noun of an organisation's name. */
 function isOrganisation(word: string, pack: LanguagePack): boolean {
   const lower = word.toLowerCase();
-  return [...pack.organisationSuffixes].some((suffix) => lower.endsWith(suffix));
+  for (const suffix of pack.organisationSuffixes) if (lower.endsWith(suffix)) return true;
+  return false;
 }
 
 function salience(tally: Tally): number {

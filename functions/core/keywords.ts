@@ -2,7 +2,7 @@ import { type Entity, isCalendarWord } from './entities';
 import { packFor } from './lang';
 import { newStemmer, type Stemmer } from './snowball';
 import { stopwordsFor } from './stopwords';
-import { fold, foldAccents, isNumeric, startsUpper, tokenize } from './text';
+import { fold, foldAccents, isNumeric, startsUpper, stripPossessive, tokensOf } from './text';
 
 /**
  * Keywords: the article's most prominent content words, one per stem. Never a stopword of the article's
@@ -42,14 +42,19 @@ function stemCached(stemmer: Stemmer, word: string): string {
 
 /** The Snowball stem of a lower-case word in `language`; the word itself for a language without a stemmer. */
 export function stem(word: string, language: string): string {
+  const stemmer = stemmerFor(language);
+  return stemmer ? stemCached(stemmer, fold(word)) : foldAccents(word);
+}
+
+function stemmerFor(language: string): Stemmer | undefined {
   const algorithm = packFor(language).stemmer;
-  if (!algorithm) return foldAccents(word);
+  if (!algorithm) return undefined;
   let stemmer = stemmers.get(algorithm);
   if (!stemmer) {
     stemmer = newStemmer(algorithm);
     stemmers.set(algorithm, stemmer);
   }
-  return stemCached(stemmer, fold(word));
+  return stemmer;
 }
 
 interface Candidate {
@@ -70,9 +75,11 @@ export function extractKeywords(sentences: readonly string[], language: string, 
     ),
   );
   const candidates = new Map<string, Candidate>();
-  sentences.forEach((sentence, sentenceIndex) => {
-    tokenize(sentence).forEach((token, tokenIndex) => {
-      const word = token.text.replace(/['’]s$/u, '');
+  const stemmer = stemmerFor(language);
+  for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex += 1) {
+    const tokens = tokensOf(sentences[sentenceIndex] ?? '');
+    for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex += 1) {
+      const word = stripPossessive(tokens[tokenIndex]?.text ?? '');
       const lower = fold(word);
       if (
         word.length < MIN_LENGTH ||
@@ -82,12 +89,13 @@ export function extractKeywords(sentences: readonly string[], language: string, 
         isCalendarWord(lower) ||
         nameWords.has(foldAccents(word))
       ) {
-        return;
+        continue;
       }
       // A capitalised word inside a sentence is a name the entity list left out, except where every noun is (German).
-      if (!capitalisesNouns && tokenIndex > 0 && startsUpper(word)) return;
-      const key = stem(lower, language);
-      if (key.length < MIN_LENGTH) return;
+      if (!capitalisesNouns && tokenIndex > 0 && startsUpper(word)) continue;
+      // stem(lower, language), with the stemmer looked up once per article.
+      const key = stemmer ? stemCached(stemmer, lower) : foldAccents(lower);
+      if (key.length < MIN_LENGTH) continue;
       const candidate = candidates.get(key) ?? {
         stem: key,
         score: 0,
@@ -99,8 +107,8 @@ export function extractKeywords(sentences: readonly string[], language: string, 
       const surfaces = tokenIndex === 0 ? candidate.initialSurfaces : candidate.surfaces;
       surfaces.set(word, (surfaces.get(word) ?? 0) + 1);
       candidates.set(key, candidate);
-    });
-  });
+    }
+  }
   const ranked = [...candidates.values()]
     .map((candidate) => ({ ...candidate, score: candidate.score * lengthFactor(candidate.stem) }))
     .sort((a, b) => b.score - a.score || a.first - b.first || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0));
