@@ -51,13 +51,13 @@ export function nagAcknowledgements({ data, service }: HeadlineDigestStacks): Na
     ...service.publicRoutes.map((route) => ({
       scope: resourceOf(route),
       rule: 'AwsSolutions-APIG4',
-      reason: `GET ${route.path} is public by design: it serves published digests read-only to anonymous readers, behind the stage's throttling. The admin routes use IAM authorization.`,
+      reason: `GET and HEAD ${route.path} are public by design: they serve published digests read-only to anonymous readers, behind the stage's throttling. The admin routes use IAM authorization.`,
     })),
     {
       scope: resourceOf(service.defaultRoute),
       rule: 'AwsSolutions-APIG4',
       reason:
-        "The $default route only lets the API function answer what no other route matches (another method: 405 with Allow; an unknown path: 404) in the API's JSON error shape. It serves no data: GET on the admin paths still matches their IAM-authorized routes first.",
+        "The $default route only lets the API function answer what no other route matches (another method: 405 with Allow; an unknown path: 404) in the API's JSON error shape. It serves no data: GET and HEAD on the admin paths still match their IAM-authorized routes first.",
     },
     {
       scope: resourceOf(childStartingWith(service, 'BucketNotificationsHandler').node.findChild('Role')),

@@ -24,6 +24,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { ApiThrottle } from './context';
+import { CORS_POLICY } from './cors';
 import { captureCustomResourceHandlerLogs, serviceLogGroup } from './logs';
 import { ServiceMonitoring } from './monitoring';
 import { ServiceFunction } from './service-function';
@@ -54,6 +55,9 @@ export const PUBLIC_API_ROUTES = [
 ] as const;
 /** These show what ingestion rejected and how it is doing; callers sign requests with IAM credentials. */
 export const ADMIN_API_ROUTES = ['/admin/rejections', '/admin/ingest-status'] as const;
+
+/** Every route answers GET, and HEAD as its GET without the body (the function answers both alike). */
+const API_METHODS = [HttpMethod.GET, HttpMethod.HEAD];
 
 /** Receives before a seed's event goes to the dead-letter queue. */
 export const INGEST_MAX_RECEIVE_COUNT = 5;
@@ -159,12 +163,13 @@ export class ServiceStack extends Stack {
       description: 'Headline digests and their articles',
       // The stage is declared below, with throttling and access logs.
       createDefaultStage: false,
+      // The policy the local server answers with as well (lib/cors.ts).
       corsPreflight: {
         allowOrigins: [...props.corsAllowOrigins],
-        allowMethods: [CorsHttpMethod.GET],
-        allowHeaders: ['content-type'],
-        allowCredentials: false,
-        maxAge: Duration.hours(1),
+        allowMethods: CORS_POLICY.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...CORS_POLICY.allowHeaders],
+        allowCredentials: CORS_POLICY.allowCredentials,
+        maxAge: Duration.seconds(CORS_POLICY.maxAgeSeconds),
       },
     });
     this.apiAccessLogs = serviceLogGroup(this, 'ApiAccessLogs', stage);
@@ -180,11 +185,12 @@ export class ServiceStack extends Stack {
     });
     const integration = new HttpLambdaIntegration('ApiIntegration', apiHandler.function);
     this.publicRoutes = PUBLIC_API_ROUTES.flatMap((path) =>
-      this.api.addRoutes({ path, methods: [HttpMethod.GET], integration }),
+      this.api.addRoutes({ path, methods: API_METHODS, integration }),
     );
     const iam = new HttpIamAuthorizer();
+    // HEAD too: without its own route a HEAD would reach the function through $default, unsigned.
     this.adminRoutes = ADMIN_API_ROUTES.flatMap((path) =>
-      this.api.addRoutes({ path, methods: [HttpMethod.GET], integration, authorizer: iam }),
+      this.api.addRoutes({ path, methods: API_METHODS, integration, authorizer: iam }),
     );
     // Whatever no route above matches (another method, an unknown path) reaches the function too,
     // so callers get its 405 with Allow and its 404 in the API's JSON shape, not API Gateway's own.

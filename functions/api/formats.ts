@@ -26,13 +26,24 @@ export function chooseFormat(
     if ((offered as readonly string[]).includes(format)) return format as Format;
     throw new ClientError(406, 'NotAcceptable', `format: ${quoted(format)} is not available here; use one of ${names}`);
   }
+  const chosen = preferredFormat(accept, offered);
+  if (!chosen) throw new ClientError(406, 'NotAcceptable', `Accept: none of ${names} is acceptable to this request`);
+  return chosen;
+}
+
+/**
+ * The best `Accept` match among `offered`, the first of them on a tie or when `Accept` is absent
+ * or empty; undefined when `Accept` rules every one of them out.
+ */
+export function preferredFormat<F extends Format>(
+  accept: string | undefined,
+  offered: readonly [F, ...F[]],
+): F | undefined {
   if (!accept?.trim()) return offered[0];
   const media = new Negotiator({ headers: { accept: withoutParameters(accept) } }).mediaType(
     offered.map((name) => MEDIA_TYPES[name]),
   );
-  const chosen = offered.find((name) => MEDIA_TYPES[name] === media);
-  if (!chosen) throw new ClientError(406, 'NotAcceptable', `Accept: none of ${names} is acceptable to this request`);
-  return chosen;
+  return offered.find((name) => MEDIA_TYPES[name] === media);
 }
 
 /**

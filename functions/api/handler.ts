@@ -11,12 +11,21 @@ import { ARTICLE_ID } from '../core/article-id';
 import { articleUrl } from '../core/digest';
 import { createDocumentClient } from '../shared/clients';
 import { readConfig } from '../shared/config';
-import { conditionalGet, json, jsonErrors, represent, routeNotFound } from '../shared/http';
+import {
+  bodilessHead,
+  conditionalGet,
+  type ErrorPage,
+  errorResponses,
+  json,
+  represent,
+  routeNotFound,
+  withHead,
+} from '../shared/http';
 import { logger } from '../shared/observability';
 import { digestFeed, latestFeed } from './feeds';
-import { chooseFormat, type Format, MEDIA_TYPES } from './formats';
+import { chooseFormat, type Format, MEDIA_TYPES, preferredFormat } from './formats';
 import { openApiDocument } from './openapi';
-import { articlePage, digestPage, indexPage, securityHeaders } from './pages';
+import { articlePage, digestPage, errorPage, indexPage, securityHeaders } from './pages';
 
 const config = readConfig(['TABLE_NAME']);
 const documentClient = createDocumentClient();
@@ -120,9 +129,17 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
   },
 ];
 
+/** A browser (Accept preferring text/html to JSON) gets a 4xx as a page; everyone else gets the JSON. */
+const errorPageFor: ErrorPage = (error, event) =>
+  preferredFormat(event.headers?.accept, ['json', 'html']) === 'html' ? errorPage(error) : undefined;
+
+// Every GET route answers HEAD as well, through the same handler.
+const served = withHead(routes);
+
 export const handler = middy<Event, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
+  .use(bodilessHead())
   .use(securityHeaders)
   .use(conditionalGet())
-  .use(jsonErrors())
-  .handler(httpRouterHandler({ routes, notFoundResponse: routeNotFound(routes) }));
+  .use(errorResponses(errorPageFor))
+  .handler(httpRouterHandler({ routes: served, notFoundResponse: routeNotFound(served) }));

@@ -12,9 +12,39 @@ const ok = (schema: string, description: string) => ({
   },
   content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
 });
+/** `ok` for a representation that also says when it last changed. */
+const dated = (schema: string, description: string) => {
+  const response = ok(schema, description);
+  return {
+    ...response,
+    headers: {
+      ...response.headers,
+      'Last-Modified': {
+        description: 'When it last changed; send it back as If-Modified-Since',
+        schema: { type: 'string' },
+      },
+    },
+  };
+};
 const page = { 'text/html': { schema: { type: 'string', description: 'An HTML5 page for people' } } };
-const notModified = { description: 'The body the caller has (If-None-Match) is still current' };
-const methodNotAllowed = error('Another method than GET; `Allow` names the methods the path takes');
+const notModified = {
+  description:
+    'The body the caller has is still current: its ETag matches If-None-Match, or, when the request has no If-None-Match, it has not changed since If-Modified-Since',
+};
+const methodNotAllowed = error('Another method than GET or HEAD; `Allow` names the methods the path takes');
+const ifNoneMatch = {
+  name: 'If-None-Match',
+  in: 'header',
+  description: 'ETags the caller has; a match is a 304 with no body',
+  schema: { type: 'string' },
+};
+const ifModifiedSince = {
+  name: 'If-Modified-Since',
+  in: 'header',
+  description:
+    'An HTTP-date, the Last-Modified the caller has: 304 when nothing changed since. Ignored when If-None-Match is sent, or when it is not one valid HTTP-date',
+  schema: { type: 'string' },
+};
 const paging = [
   {
     name: 'limit',
@@ -38,6 +68,36 @@ const feeds = {
 };
 const notAcceptable = error('Neither `format` nor `Accept` names a format this path has');
 
+interface GetOperation {
+  readonly operationId: string;
+  readonly summary: string;
+  readonly responses: Readonly<Record<string, { readonly description: string; readonly content?: unknown }>>;
+}
+
+/**
+ * Every path answers HEAD as it answers GET (RFC 9110 §9.3.2): the same parameters, security,
+ * statuses and headers, and no content.
+ */
+function withHeadOperations<P extends Record<string, { readonly get: GetOperation }>>(
+  paths: P,
+): { [K in keyof P]: P[K] & { readonly head: GetOperation } } {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => {
+      const { get } = item;
+      const responses = Object.fromEntries(
+        Object.entries(get.responses).map(([status, { content: _content, ...response }]) => [status, response]),
+      );
+      const head = {
+        ...get,
+        operationId: `${get.operationId}Head`,
+        summary: `The status and headers of GET ${path}, without the body`,
+        responses,
+      };
+      return [path, { ...item, head }];
+    }),
+  ) as { [K in keyof P]: P[K] & { readonly head: GetOperation } };
+}
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -46,12 +106,12 @@ export const openApiDocument = {
     description:
       'Per-date news digests (a day, a month or a year) built from seed articles, and the articles themselves.',
   },
-  paths: {
+  paths: withHeadOperations({
     '/': {
       get: {
         operationId: 'index',
         summary: 'A page for people: the dates that have articles, newest first, linking to their digests',
-        parameters: [...paging, formatParameter(['html', 'json'])],
+        parameters: [...paging, formatParameter(['html', 'json']), ifNoneMatch],
         responses: {
           '200': {
             ...ok('DigestListing', 'An HTML page unless JSON is asked for; the JSON is that of /digests'),
@@ -68,7 +128,7 @@ export const openApiDocument = {
       get: {
         operationId: 'listDigests',
         summary: 'Dates that have articles, newest first',
-        parameters: [...paging, formatParameter(['json', 'html'])],
+        parameters: [...paging, formatParameter(['json', 'html']), ifNoneMatch],
         responses: {
           '200': {
             ...ok('DigestListing', 'A page of dates'),
@@ -98,10 +158,12 @@ export const openApiDocument = {
             ...parameter,
             description: `${parameter.description}, in articles: stories by rank, each story's most central article first`,
           })),
+          ifNoneMatch,
+          ifModifiedSince,
         ],
         responses: {
           '200': {
-            ...ok(
+            ...dated(
               'Digest',
               'The stored digest, or one computed on demand, a page of its articles at a time; `stale` when articles changed since',
             ),
@@ -124,7 +186,7 @@ export const openApiDocument = {
       get: {
         operationId: 'latestFeed',
         summary: 'The latest digests as a feed, one entry per date',
-        parameters: [formatParameter(['atom', 'rss', 'jsonfeed'])],
+        parameters: [formatParameter(['atom', 'rss', 'jsonfeed']), ifNoneMatch],
         responses: {
           '200': { description: 'The feed (Atom unless asked otherwise)', content: feeds },
           '304': notModified,
@@ -140,9 +202,11 @@ export const openApiDocument = {
         parameters: [
           { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } },
           formatParameter(['json', 'html']),
+          ifNoneMatch,
+          ifModifiedSince,
         ],
         responses: {
-          '200': { ...ok('Article', 'The article'), content: { ...ok('Article', '').content, ...page } },
+          '200': { ...dated('Article', 'The article'), content: { ...ok('Article', '').content, ...page } },
           '304': notModified,
           '404': error('No article has this id'),
           '405': methodNotAllowed,
@@ -182,7 +246,7 @@ export const openApiDocument = {
         },
       },
     },
-  },
+  }),
   components: {
     securitySchemes: {
       awsSigV4: {

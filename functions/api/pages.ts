@@ -5,6 +5,7 @@ import type { DigestListing, DigestPage } from '../app/digests';
 import type { Article } from '../core/article';
 import { type DigestArticle, type DigestStory, digestUrl } from '../core/digest';
 import { parsePeriod, startOfPeriod } from '../core/periods';
+import type { PublicError } from '../shared/http';
 
 /** Markup already made safe; anything else placed in an `html` template is escaped. */
 class Html {
@@ -227,4 +228,23 @@ ${article.truncated && html`<p class="notice">The text is long and only its begi
 ${article.entities.length > 0 && html`<h2>Names</h2>${terms('Names', article.entities)}`}
 ${article.keywords.length > 0 && html`<h2>Keywords</h2>${terms('Keywords', article.keywords)}`}`;
   return layout(`${article.headline} – Headline digest`, [], main);
+}
+
+/** What each status a caller can act on is called on its page; any other 4xx is an error by that name. */
+const ERROR_TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad request',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Changed in the meantime',
+};
+
+/** A 4xx for a person: what went wrong in the words of the JSON error, its status and code, and a way back. */
+export function errorPage(error: PublicError): string {
+  const title = ERROR_TITLES[error.statusCode] ?? 'Error';
+  const main = html`<h1>${title}</h1>
+<p class="lede">${error.message}</p>
+<p class="meta">${error.statusCode} · ${error.code}</p>
+<p><a href="/">Go to the index of dates</a></p>`;
+  return layout(`${title} – Headline digest`, [], main);
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareObj } from '@middy/core';
+import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ClientError, quoted } from '../app/errors';
+import { parseHttpDate } from './http-date';
 import { logger } from './observability';
 
 interface ExposedError {
@@ -12,14 +13,25 @@ interface ExposedError {
   headers?: Record<string, string>;
 }
 
+/** What a caller learns of an error it can act on (a 4xx): its status, a stable code and a message. */
+export interface PublicError {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A page for `error` when this request prefers one to JSON, or undefined for the JSON body. */
+export type ErrorPage = (error: PublicError, event: APIGatewayProxyEventV2) => string | undefined;
+
 const INTERNAL_ERROR = { error: { code: 'InternalError', message: 'The server could not answer this request.' } };
 
 /**
- * Turns any thrown error into the API's JSON error body `{"error":{"code","message"}}`.
- * Errors marked `expose` (4xx) keep their message; anything else becomes a bare 500 and
- * is logged in full, so internals never reach the caller.
+ * Turns any thrown error into the API's error body `{"error":{"code","message"}}`, or into the page
+ * `page` makes of it when the caller prefers one (a browser). Errors marked `expose` (4xx) keep
+ * their message; anything else becomes a bare 500 in JSON, the same for everyone, and is logged
+ * in full, so internals never reach the caller.
  */
-export function jsonErrors(): MiddlewareObj<unknown, APIGatewayProxyResultV2> {
+export function errorResponses(page?: ErrorPage): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
   return {
     onError: (request) => {
       const error = request.error as Partial<ExposedError> | null;
@@ -29,15 +41,16 @@ export function jsonErrors(): MiddlewareObj<unknown, APIGatewayProxyResultV2> {
       const body = exposed
         ? { error: { code: error.code ?? defaultCode(statusCode), message: error.message ?? '' } }
         : INTERNAL_ERROR;
+      const html = exposed ? page?.({ statusCode, ...body.error }, request.event) : undefined;
       request.response = {
         statusCode,
-        // An error can depend on Accept (406) as much as a page does.
+        // An error can depend on Accept (406, or a page for a browser) as much as a representation does.
         headers: {
           ...(exposed ? error.headers : {}),
-          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Type': html === undefined ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
           Vary: 'Accept',
         },
-        body: JSON.stringify(body),
+        body: html ?? JSON.stringify(body),
       };
     },
   };
@@ -76,7 +89,9 @@ export function represent(body: string, mediaType: string, freshness?: Freshness
 
 /**
  * An ETag on every 200, from the body itself, and 304 with no body when the caller already has
- * it (`If-None-Match`), so a feed reader's repeated poll costs a few bytes.
+ * what it would get (RFC 9110 §13.2.2): by `If-None-Match` when the request sends one, otherwise by
+ * `If-Modified-Since` against the `Last-Modified` of the answer, so a feed reader's repeated poll
+ * costs a few bytes whichever of the two it keeps.
  */
 export function conditionalGet(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
   return {
@@ -86,15 +101,55 @@ export function conditionalGet(): MiddlewareObj<APIGatewayProxyEventV2, APIGatew
       if (typeof response.body !== 'string') return;
       const etag = `"${createHash('sha256').update(response.body).digest('base64url').slice(0, 27)}"`;
       response.headers = { ...response.headers, ETag: etag };
-      const candidates = (request.event.headers?.['if-none-match'] ?? '')
-        .split(',')
-        .map((tag) => tag.trim().replace(/^W\//, ''));
-      if (candidates.includes(etag) || candidates.includes('*')) {
+      if (isCurrent(request.event.headers ?? {}, etag, response.headers['Last-Modified'])) {
         const { 'Content-Type': _type, ...headers } = response.headers;
         request.response = { statusCode: 304, headers, body: '' };
       }
     },
   };
+}
+
+/**
+ * Whether the caller's copy is this representation. `If-None-Match` decides when present (§13.1.2,
+ * weak comparison); `If-Modified-Since` only without it, only where the answer has a
+ * `Last-Modified`, and only when it is one valid HTTP-date: anything else is ignored (§13.1.3).
+ */
+function isCurrent(
+  headers: Readonly<Record<string, string | undefined>>,
+  etag: string,
+  lastModified: string | number | boolean | undefined,
+): boolean {
+  const ifNoneMatch = headers['if-none-match'];
+  if (ifNoneMatch !== undefined) {
+    const candidates = ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    return candidates.includes(etag) || candidates.includes('*');
+  }
+  const since = headers['if-modified-since'];
+  if (since === undefined || typeof lastModified !== 'string') return false;
+  const date = parseHttpDate(since);
+  // Last-Modified is whole seconds, as the caller saw it: compared as sent, not as stored.
+  return date !== undefined && Date.parse(lastModified) <= date;
+}
+
+/**
+ * HEAD as RFC 9110 §9.3.2 has it, for every GET route at once: each GET route gets a HEAD twin,
+ * which runs the same handler. Together with `bodilessHead`, a HEAD answers what the GET would,
+ * status and headers, without the body.
+ */
+export function withHead<R extends { readonly method: string }>(routes: readonly R[]): R[] {
+  return routes.flatMap((route) => (route.method === 'GET' ? [route, { ...route, method: 'HEAD' }] : [route]));
+}
+
+/**
+ * Drops the body of every answer to a HEAD, a 200, a 304 and an error alike, once everything else
+ * has set its headers (the ETag is the GET body's): it goes before every middleware that sets them.
+ */
+export function bodilessHead(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
+  const drop = (request: Request<APIGatewayProxyEventV2, APIGatewayProxyResultV2>) => {
+    if (request.event.requestContext?.http?.method !== 'HEAD') return;
+    if (typeof request.response === 'object' && request.response !== null) request.response.body = '';
+  };
+  return { after: drop, onError: drop };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { CORS_POLICY } from '../../lib/cors';
+import { ADMIN_API_ROUTES, PUBLIC_API_ROUTES } from '../../lib/service-stack';
 import {
   actionsOf,
   allows,
@@ -136,18 +138,13 @@ describe('HTTP API', () => {
       .map((route) => route.Properties.RouteKey)
       .sort();
 
-  it('routes every route, the catch-all $default included, to the API function', () => {
-    expect(routes.map((route) => route.Properties.RouteKey).sort()).toEqual([
-      '$default',
-      'GET /',
-      'GET /admin/ingest-status',
-      'GET /admin/rejections',
-      'GET /articles/{id}',
-      'GET /digests',
-      'GET /digests/{date}',
-      'GET /feeds/latest',
-      'GET /openapi.json',
-    ]);
+  const GET_PATHS = [...PUBLIC_API_ROUTES, ...ADMIN_API_ROUTES];
+
+  it('routes GET and HEAD of every path, and the catch-all $default, to the API function', () => {
+    expect(routes.map((route) => route.Properties.RouteKey).sort()).toEqual(
+      ['$default', ...GET_PATHS.flatMap((path) => [`GET ${path}`, `HEAD ${path}`])].sort(),
+    );
+    expect(routes).toHaveLength(1 + 2 * GET_PATHS.length);
     const integrations = resourcesOf(service, 'AWS::ApiGatewayV2::Integration');
     for (const route of routes) {
       const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
@@ -159,27 +156,31 @@ describe('HTTP API', () => {
     }
   });
 
-  it('lets only IAM-signed requests reach the admin routes', () => {
-    expect(routeKeys('AWS_IAM')).toEqual(['GET /admin/ingest-status', 'GET /admin/rejections']);
-    expect(routeKeys('NONE')).toEqual([
-      '$default',
-      'GET /',
-      'GET /articles/{id}',
-      'GET /digests',
-      'GET /digests/{date}',
-      'GET /feeds/latest',
-      'GET /openapi.json',
+  it('lets only IAM-signed requests reach the admin routes, HEAD as well as GET', () => {
+    expect(routeKeys('AWS_IAM')).toEqual([
+      'GET /admin/ingest-status',
+      'GET /admin/rejections',
+      'HEAD /admin/ingest-status',
+      'HEAD /admin/rejections',
     ]);
-    expect(routes).toHaveLength(9);
+    expect(routeKeys('NONE')).toEqual(
+      ['$default', ...PUBLIC_API_ROUTES.flatMap((path) => [`GET ${path}`, `HEAD ${path}`])].sort(),
+    );
   });
 
-  it('answers CORS preflights for GET from the configured origins, without credentials', () => {
+  it('answers CORS preflights with the policy the local server uses, from the configured origins, without credentials', () => {
     expect(onlyResource(service, 'AWS::ApiGatewayV2::Api')[1].Properties.CorsConfiguration).toEqual({
       AllowOrigins: CDK_CONTEXT.corsAllowOrigins,
-      AllowMethods: ['GET'],
+      AllowMethods: ['GET', 'HEAD'],
       AllowHeaders: ['content-type'],
       AllowCredentials: false,
       MaxAge: 3600,
+    });
+    expect(CORS_POLICY).toEqual({
+      allowMethods: ['GET', 'HEAD'],
+      allowHeaders: ['content-type'],
+      allowCredentials: false,
+      maxAgeSeconds: 3600,
     });
     expect(CDK_CONTEXT.corsAllowOrigins).toEqual(['*']);
   });

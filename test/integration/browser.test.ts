@@ -160,3 +160,26 @@ describe('a reader', () => {
     await page.close();
   });
 });
+
+describe('a reader who follows a link to a missing article', () => {
+  it('sees a page in the style of the site that says so, with the 404 and a way back', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    const heard = await complaints(page);
+    const response = await page.goto(`${bridge.url}/articles/0123456789abcdef`);
+    expect(response?.status()).toBe(404);
+    expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(response?.headers()['content-security-policy']).toMatch(/default-src 'none'.*style-src 'sha256-/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Not found');
+    await expect(page.locator('p.lede').textContent()).resolves.toBe("No article has id '0123456789abcdef'");
+    await expect(page.locator('p.meta').textContent()).resolves.toBe('404 · NotFound');
+    expect(await page.evaluate('getComputedStyle(document.body).maxWidth')).toBe('736px');
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'missing-article-phone.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Go to the index of dates' }).click();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.close();
+    // Chromium reports the page's own 404, in the console and in its log; nothing else is heard.
+    const notFound = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
+    expect(heard).toEqual([`console: ${notFound}`, `log: ${notFound}`]);
+  });
+});

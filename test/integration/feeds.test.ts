@@ -109,6 +109,23 @@ describe('a digest as a feed', () => {
     );
     expect(again.statusCode).toBe(304);
   });
+
+  it.each(['atom', 'rss', 'jsonfeed'])(
+    'answers 304 to a feed reader polling the %s feed with only the Last-Modified it has',
+    async (format) => {
+      const url = `/digests/2021-12?format=${format}`;
+      const first = await service.api(toHttpApiEvent({ method: 'GET', url }), lambdaContext('api'));
+      const lastModified = String(first.headers?.['Last-Modified']);
+      expect(lastModified).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+      const again = await service.api(
+        toHttpApiEvent({ method: 'GET', url, headers: { 'if-modified-since': lastModified } }),
+        lambdaContext('api'),
+      );
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      expect(again.headers?.['Last-Modified']).toBe(lastModified);
+    },
+  );
 });
 
 describe('the latest digests as a feed', () => {

@@ -55,6 +55,17 @@ describe('GET /openapi.json', () => {
       '/feeds/latest',
       '/openapi.json',
     ]);
+    for (const item of Object.values(openApiDocument.paths)) expect(Object.keys(item).sort()).toEqual(['get', 'head']);
+  });
+
+  it('documents the conditional request headers where the answer says when it last changed', () => {
+    for (const path of ['/digests/{date}', '/articles/{id}'] as const) {
+      const { get } = openApiDocument.paths[path];
+      expect(get.parameters.map((parameter) => parameter.name)).toEqual(
+        expect.arrayContaining(['If-None-Match', 'If-Modified-Since']),
+      );
+      expect(Object.keys(get.responses['200'].headers)).toContain('Last-Modified');
+    }
   });
 });
 
