@@ -7,6 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { withHttpApiCors } from './cors';
 import { lambdaContext } from './lambda-context';
 import { listen } from './listen';
 
@@ -93,13 +94,20 @@ export function writeHttpApiResult(result: APIGatewayProxyResultV2, response: Se
   response.writeHead(result.statusCode ?? 200, headers as Record<string, string | string[]>).end(body);
 }
 
-/** Serves `handler` over HTTP the way the deployed HTTP API invokes the API function. */
+/**
+ * Serves `handler` over HTTP the way the deployed HTTP API invokes the API function, with the
+ * API's CORS answers for `corsAllowOrigins` (none without it).
+ */
 export async function startHttpApiBridge(options: {
   handler: HttpApiHandler;
   port: number;
   host?: string;
   functionName?: string;
+  corsAllowOrigins?: readonly string[];
 }): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
+  const handler = options.corsAllowOrigins
+    ? withHttpApiCors(options.handler, options.corsAllowOrigins)
+    : options.handler;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -108,7 +116,7 @@ export async function startHttpApiBridge(options: {
       Promise.resolve()
         .then(() => toHttpApiEvent(fromIncomingMessage(request, Buffer.concat(chunks))))
         .then(
-          (event) => options.handler(event, lambdaContext(options.functionName ?? 'api')),
+          (event) => handler(event, lambdaContext(options.functionName ?? 'api')),
           () => ({
             statusCode: 400,
             headers: { 'content-type': 'application/json' },

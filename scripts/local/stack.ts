@@ -5,6 +5,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createS3Client } from '../../functions/shared/clients';
+import { DEFAULT_CORS_ALLOW_ORIGINS } from '../../lib/context';
+import { localCorsAllowOrigins } from './cors';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { startHttpApiBridge } from './http-api-bridge';
 import { lambdaContext } from './lambda-context';
@@ -41,6 +43,8 @@ export interface LocalStackOptions {
   readonly maxReceiveCount?: number;
   /** Stands in for the visibility timeout: the wait before a failed message is received again. */
   readonly redeliveryDelayMs?: number;
+  /** Origins browsers may call the API from, as the deployed setting `corsAllowOrigins` (default `*`). */
+  readonly corsAllowOrigins?: readonly string[];
 }
 
 export interface LocalStack {
@@ -70,6 +74,7 @@ export function localStackOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): 
     dynamoDbLocalDirectory:
       env.DYNAMODB_LOCAL_DIR ?? join(env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'), 'dynamodb-local'),
     s3Directory: join(env.LOCAL_DIR ?? join(PROJECT_ROOT, '.local'), 's3'),
+    corsAllowOrigins: localCorsAllowOrigins(env, PROJECT_ROOT),
   };
 }
 
@@ -159,7 +164,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const generator = await importHandler<unknown, unknown>('generate-digests');
     const api = await importHandler<APIGatewayProxyEventV2, never>('api');
 
-    const bridge = await startHttpApiBridge({ handler: api, port: options.apiPort, host: options.host });
+    const bridge = await startHttpApiBridge({
+      handler: api,
+      port: options.apiPort,
+      host: options.host,
+      corsAllowOrigins: options.corsAllowOrigins ?? DEFAULT_CORS_ALLOW_ORIGINS,
+    });
     stops.push(() => bridge.stop());
 
     const generateDigests = () =>

@@ -90,6 +90,57 @@ describe('the local stack', () => {
     expect((await getJson('/digests/2021-12')).statusCode).toBe(200);
   });
 
+  it('answers HEAD on every route with the headers and status of its GET and no body, as curl -I shows', async () => {
+    const id = (await getJson('/digests/2021-12')).body.articles[0].id;
+    // Set per connection by the HTTP server, not by the API.
+    const perConnection = ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'];
+    const headersOf = (response: Response) =>
+      Object.fromEntries([...response.headers].filter(([name]) => !perConnection.includes(name)));
+    const paths = ['/', '/digests', '/digests/2021-12', '/digests/2021?format=rss', '/feeds/latest'];
+    paths.push(
+      `/articles/${id}`,
+      '/openapi.json',
+      '/admin/ingest-status',
+      '/admin/rejections',
+      '/nothing',
+      '/digests/x',
+    );
+    for (const path of paths) {
+      const get = await fetch(`${stack.apiUrl}${path}`);
+      const head = await fetch(`${stack.apiUrl}${path}`, { method: 'HEAD' });
+      expect({ path, status: head.status, headers: headersOf(head) }).toEqual({
+        path,
+        status: get.status,
+        headers: headersOf(get),
+      });
+      expect(await head.text()).toBe('');
+      expect((await get.text()).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers a CORS preflight as API Gateway does with the default settings', async () => {
+    const response = await fetch(`${stack.apiUrl}/digests/2021-12`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'GET' },
+    });
+    expect(response.status).toBe(204);
+    expect(Object.fromEntries([...response.headers].filter(([name]) => name.startsWith('access-control-')))).toEqual({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'GET,HEAD',
+      'access-control-allow-headers': 'content-type',
+      'access-control-max-age': '3600',
+    });
+    expect(await response.text()).toBe('');
+  });
+
+  it('lets a page on another origin read an answer, and adds nothing for a caller that sends no Origin', async () => {
+    const fromPage = await fetch(`${stack.apiUrl}/digests/2021-12`, { headers: { origin: 'https://app.example' } });
+    expect(fromPage.headers.get('access-control-allow-origin')).toBe('*');
+    expect(fromPage.status).toBe(200);
+    const direct = await fetch(`${stack.apiUrl}/digests/2021-12`);
+    expect([...direct.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+  });
+
   it('dead-letters nothing when every file was handled', () => {
     expect(stack.ingestQueue.deadLetters).toEqual([]);
   });
