@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { HeadObjectCommand, type HeadObjectCommandOutput, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import type { ArticleStore, ObjectRecord } from '../../functions/core/ports';
 
@@ -9,16 +10,65 @@ export interface CorpusFile {
   readonly key: string;
 }
 
-/** Every file named, and every file below every folder named (hidden ones skipped), keyed as in the folder. */
-export async function collectFiles(paths: readonly string[]): Promise<CorpusFile[]> {
+export interface CollectOptions {
+  /** Every key goes under this prefix (`--prefix`), as under the destination of `aws s3 cp … s3://bucket/<prefix>/`. */
+  readonly prefix?: string | undefined;
+}
+
+/** Two or more files of one upload that would be written under the same key. */
+export interface KeyCollision {
+  readonly key: string;
+  readonly paths: readonly string[];
+}
+
+/** Thrown before anything is uploaded when files would overwrite one another. */
+export class KeyCollisionError extends Error {
+  override readonly name = 'KeyCollisionError';
+  constructor(readonly collisions: readonly KeyCollision[]) {
+    super(
+      [
+        `${collisions.length === 1 ? 'Two files' : 'Files'} would be uploaded under the same key, so nothing was uploaded:`,
+        ...collisions.map(({ key, paths }) => `  ${key}: ${paths.join(' and ')}`),
+        'Give them keys of their own: pass --prefix, upload the folders one at a time, or rename the files.',
+      ].join('\n'),
+    );
+  }
+}
+
+/**
+ * The files of an upload and their keys, in the manner of `aws s3 cp --recursive`: a file is
+ * keyed by its name; a folder's files by their paths inside it (hidden ones skipped), and, when
+ * more than one path is given, under the folder's own name as well, so that `dirA dirB` keeps
+ * `dirA/000.txt` and `dirB/000.txt` apart. With a prefix every key goes under it instead. Files
+ * that would still share a key are a `KeyCollisionError` naming each of them, before anything is
+ * uploaded; the same file named twice under the same key is uploaded once.
+ */
+export async function collectFiles(paths: readonly string[], options: CollectOptions = {}): Promise<CorpusFile[]> {
+  const prefix = options.prefix?.replace(/^\/+|\/+$/g, '') ?? '';
   const files: CorpusFile[] = [];
   for (const path of paths) {
     const info = await stat(path);
-    if (info.isFile()) files.push({ path, key: basename(path) });
-    else if (info.isDirectory()) files.push(...(await walk(path, path)));
+    const under = prefix || (paths.length > 1 && info.isDirectory() ? basename(resolve(path)) : '');
+    const keyed = (key: string) => (under ? `${under}/${key}` : key);
+    if (info.isFile()) files.push({ path, key: keyed(basename(path)) });
+    else if (info.isDirectory()) {
+      for (const file of await walk(path, path)) files.push({ path: file.path, key: keyed(file.key) });
+    }
   }
-  return files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const byKey = new Map<string, CorpusFile[]>();
+  for (const file of files) {
+    const same = byKey.get(file.key) ?? [];
+    if (!same.some((other) => resolve(other.path) === resolve(file.path))) same.push(file);
+    byKey.set(file.key, same);
+  }
+  const collisions = [...byKey]
+    .filter(([, same]) => same.length > 1)
+    .map(([key, same]) => ({ key, paths: same.map((file) => file.path) }));
+  if (collisions.length > 0) throw new KeyCollisionError(collisions.sort(byKeyOrder));
+  return [...byKey.values()].map((same) => same[0] as CorpusFile).sort(byKeyOrder);
 }
+
+const byKeyOrder = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 async function walk(root: string, directory: string): Promise<CorpusFile[]> {
   const files: CorpusFile[] = [];
@@ -31,9 +81,56 @@ async function walk(root: string, directory: string): Promise<CorpusFile[]> {
   return files;
 }
 
+/** What an upload would do: the files it writes, and those whose content the bucket already holds under their key. */
+export interface UploadPlan {
+  readonly upload: readonly CorpusFile[];
+  readonly unchanged: readonly CorpusFile[];
+}
+
+/**
+ * Sorts `files` into those to write and those already in the bucket byte for byte, as `aws s3 sync`
+ * skips what is there: the object's size and ETag (the MD5 of a single-part upload, as these are)
+ * against the file's. Where the bucket cannot tell (no such object, a multipart ETag, no permission
+ * to look), the file is written.
+ */
+export async function planUpload(
+  s3: S3Client,
+  bucketName: string,
+  files: readonly CorpusFile[],
+  concurrency = 8,
+): Promise<UploadPlan> {
+  const limit = pLimit(concurrency);
+  const same = await Promise.all(files.map((file) => limit(() => isInBucket(s3, bucketName, file))));
+  return {
+    upload: files.filter((_, index) => !same[index]),
+    unchanged: files.filter((_, index) => same[index]),
+  };
+}
+
+async function isInBucket(s3: S3Client, bucketName: string, file: CorpusFile): Promise<boolean> {
+  let head: HeadObjectCommandOutput;
+  try {
+    head = await s3.send(new HeadObjectCommand({ Bucket: bucketName, Key: file.key }));
+  } catch {
+    return false;
+  }
+  if (head.ContentLength !== (await stat(file.path)).size) return false;
+  return (
+    head.ETag?.replace(/"/g, '') ===
+    createHash('md5')
+      .update(await readFile(file.path))
+      .digest('hex')
+  );
+}
+
 export interface UploadReport {
+  /** Files written to the bucket. */
   readonly uploaded: number;
+  /** Files not written: the bucket held the same content under the same key. */
+  readonly unchanged: readonly string[];
   readonly failedUploads: readonly { key: string; error: string }[];
+  /** False when outcomes were not read back (no table): then only the counts above are known. */
+  readonly outcomesChecked: boolean;
   readonly ingested: number;
   readonly rejected: readonly { key: string; code: string; reason: string }[];
   readonly deleted: number;
@@ -50,18 +147,31 @@ export interface UploadOptions {
   readonly files: readonly CorpusFile[];
   readonly concurrency?: number;
   readonly waitSeconds?: number;
+  /** How many files are done uploading (the unchanged ones included), after each upload. */
   readonly onUploaded?: (done: number) => void;
+  /** How many files have their outcome (the unchanged ones included), after each poll. */
   readonly onSettled?: (done: number) => void;
 }
 
-/** Uploads a corpus of seed files and reports what the service made of each. */
+/**
+ * Uploads a corpus of seed files (each key at most once: `collectFiles` refuses collisions) and
+ * reports what the service made of each. The counts add up: every file is uploaded, unchanged or
+ * failed to upload, and every uploaded one is ingested, rejected, deleted, dead-lettered or still pending.
+ */
 export async function uploadCorpus(options: UploadOptions): Promise<UploadReport> {
-  const limit = pLimit(options.concurrency ?? 8);
+  const concurrency = options.concurrency ?? 8;
+  const limit = pLimit(concurrency);
+  const keys = new Set<string>();
+  for (const { key } of options.files) {
+    if (keys.has(key)) throw new Error(`${key} is in this upload twice: one file would overwrite the other`);
+    keys.add(key);
+  }
   const startedAt = new Date().toISOString();
+  const plan = await planUpload(options.s3, options.bucketName, options.files, concurrency);
   const failedUploads: { key: string; error: string }[] = [];
-  let uploaded = 0;
+  let done = plan.unchanged.length;
   await Promise.all(
-    options.files.map((file) =>
+    plan.upload.map((file) =>
       limit(async () => {
         try {
           const body = await readFile(file.path);
@@ -71,29 +181,31 @@ export async function uploadCorpus(options: UploadOptions): Promise<UploadReport
         } catch (error) {
           failedUploads.push({ key: file.key, error: (error as Error).message });
         }
-        uploaded += 1;
-        options.onUploaded?.(uploaded);
+        done += 1;
+        options.onUploaded?.(done);
       }),
     ),
   );
   const failed = new Set(failedUploads.map((failure) => failure.key));
-  const keys = options.files.map((file) => file.key).filter((key) => !failed.has(key));
+  const uploaded = plan.upload.map((file) => file.key).filter((key) => !failed.has(key));
   const outcomes = options.articles
-    ? await waitForOutcomes(options.articles, keys, startedAt, options.waitSeconds ?? 120, limit, options.onSettled)
+    ? await waitForOutcomes(options.articles, uploaded, startedAt, options.waitSeconds ?? 120, limit, (settled) =>
+        // Unchanged files are settled from the start.
+        options.onSettled?.(settled + plan.unchanged.length),
+      )
     : new Map<string, ObjectRecord>();
   const records = [...outcomes.values()];
+  const withStatus = (status: ObjectRecord['status']) => records.filter((record) => record.status === status);
   return {
-    uploaded: keys.length,
+    uploaded: uploaded.length,
+    unchanged: plan.unchanged.map((file) => file.key),
     failedUploads,
-    ingested: records.filter((record) => record.status === 'ingested').length,
-    rejected: records
-      .filter((record) => record.status === 'rejected')
-      .map(({ key, code = '', reason = '' }) => ({ key, code, reason })),
-    deleted: records.filter((record) => record.status === 'deleted').length,
-    deadLettered: records
-      .filter((record) => record.status === 'failed')
-      .map(({ key, reason = '' }) => ({ key, reason })),
-    pending: options.articles ? keys.filter((key) => !outcomes.has(key)) : [],
+    outcomesChecked: options.articles !== undefined,
+    ingested: withStatus('ingested').length,
+    rejected: withStatus('rejected').map(({ key, code = '', reason = '' }) => ({ key, code, reason })),
+    deleted: withStatus('deleted').length,
+    deadLettered: withStatus('failed').map(({ key, reason = '' }) => ({ key, reason })),
+    pending: options.articles ? uploaded.filter((key) => !outcomes.has(key)) : [],
   };
 }
 
@@ -124,12 +236,15 @@ async function waitForOutcomes(
   return outcomes;
 }
 
-/** The closing summary: counts, and every rejection grouped by its reason. */
+/** The closing summary: counts that add up, and every rejection grouped by its reason. */
 export function describeReport(report: UploadReport): string {
+  const outcomes = report.outcomesChecked
+    ? `: ${report.ingested} ingested, ${report.rejected.length} rejected, ${report.deleted} deleted, ` +
+      `${report.deadLettered.length} dead-lettered, ${report.pending.length} still pending`
+    : ' (outcomes not checked)';
   const lines = [
-    `${report.uploaded} uploaded: ${report.ingested} ingested, ${report.rejected.length} rejected, ` +
-      `${report.deadLettered.length} dead-lettered, ${report.pending.length} still pending` +
-      (report.failedUploads.length ? `, ${report.failedUploads.length} failed to upload` : ''),
+    `${report.uploaded} uploaded${outcomes}; ${report.unchanged.length} unchanged, ` +
+      `${report.failedUploads.length} failed to upload`,
   ];
   const byCode = new Map<string, string[]>();
   for (const rejection of report.rejected)
@@ -144,4 +259,13 @@ export function describeReport(report: UploadReport): string {
   for (const { key, error } of report.failedUploads) lines.push(`  upload failed: ${key}: ${error}`);
   if (report.pending.length) lines.push(`  pending: ${report.pending.slice(0, 10).join(', ')}`);
   return lines.join('\n');
+}
+
+/** What `--dry-run` prints: every key it would write, with the file it comes from, and what it would leave. */
+export function describePlan(plan: UploadPlan): string {
+  return [
+    ...plan.upload.map((file) => `would upload: ${file.key} (${file.path})`),
+    ...plan.unchanged.map((file) => `unchanged: ${file.key} (${file.path})`),
+    `dry run: ${plan.upload.length} would be uploaded, ${plan.unchanged.length} unchanged; nothing was written`,
+  ].join('\n');
 }

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDbArticleStore } from '../../functions/adapters/dynamodb-article-store';
 import { createDocumentClient, createS3Client } from '../../functions/shared/clients';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../scripts/local/stack';
@@ -150,6 +150,20 @@ describe('npm run upload', () => {
   let corpus: string;
   const article = (place: string) =>
     ` date 2021-12-20 In ${place} werd maandag een nieuw gemeentehuis geopend in aanwezigheid van de burgemeester.`;
+  /** Folders of files under `corpus/<under>/`, made for one test; their paths, in order. */
+  const folders = async (under: string, contents: Record<string, Record<string, string>>) => {
+    const made: string[] = [];
+    for (const [name, files] of Object.entries(contents)) {
+      const folder = join(corpus, under, name);
+      await mkdir(folder, { recursive: true });
+      for (const [file, text] of Object.entries(files)) await writeFile(join(folder, file), text);
+      made.push(folder);
+    }
+    return made;
+  };
+  /** On a date of its own, away from the one `npm run generate` checks below. */
+  const elsewhere = (place: string) =>
+    ` date 2021-11-20 In ${place} ging zaterdag een nieuwe bibliotheek open met een leeszaal en een werkplaats.`;
 
   beforeAll(async () => {
     corpus = await mkdtemp(join(tmpdir(), 'headline-digest-corpus-'));
@@ -184,18 +198,63 @@ describe('npm run upload', () => {
     s3.destroy();
     documents.destroy();
     expect(uploaded.at(-1)).toBe(4);
-    expect(report).toMatchObject({ uploaded: 4, ingested: 2, pending: [], failedUploads: [], deadLettered: [] });
+    expect(report).toMatchObject({
+      uploaded: 4,
+      unchanged: [],
+      ingested: 2,
+      deleted: 0,
+      pending: [],
+      failedUploads: [],
+      deadLettered: [],
+    });
     expect(report.rejected.map((rejection) => [rejection.key, rejection.code]).sort()).toEqual([
       ['no-marker.txt', 'missing-date-marker'],
       ['photo.jpg', 'binary-content'],
     ]);
     const summary = describeReport(report);
-    expect(summary).toMatch(/^4 uploaded: 2 ingested, 2 rejected, 0 dead-lettered, 0 still pending/);
+    expect(summary).toMatch(
+      /^4 uploaded: 2 ingested, 2 rejected, 0 deleted, 0 dead-lettered, 0 still pending; 0 unchanged, 0 failed to upload$/m,
+    );
     expect(summary).toContain('binary-content (1)');
   });
 
-  it('runs as a command against the local stack', async () => {
-    const { stdout } = await promisify(execFile)(
+  it('keeps the files of two folders with the same names under their own keys, and counts a repeat as unchanged', async () => {
+    const [dirA = '', dirB = ''] = await folders('overlap', {
+      dirA: { '000.txt': elsewhere('Kampen') },
+      dirB: { '000.txt': elsewhere('Hattem') },
+    });
+    const upload = async () => {
+      const s3 = createS3Client();
+      const documents = createDocumentClient();
+      const files = await collectFiles([dirA, dirB]);
+      try {
+        return await uploadCorpus({
+          s3,
+          bucketName: stack.bucketName,
+          articles: new DynamoDbArticleStore(documents, stack.tableName),
+          files,
+        });
+      } finally {
+        s3.destroy();
+        documents.destroy();
+      }
+    };
+    const first = await upload();
+    expect(first).toMatchObject({ uploaded: 2, ingested: 2, rejected: [], pending: [], unchanged: [] });
+    // Both objects are in the bucket, each ingested as the article of its own content.
+    const documents = createDocumentClient();
+    const store = new DynamoDbArticleStore(documents, stack.tableName);
+    const records = await Promise.all(['dirA/000.txt', 'dirB/000.txt'].map((key) => store.getObject(key)));
+    documents.destroy();
+    expect(records.map((record) => record?.status)).toEqual(['ingested', 'ingested']);
+    expect(new Set(records.map((record) => record?.articleId)).size).toBe(2);
+    const again = await upload();
+    expect(again).toMatchObject({ uploaded: 0, ingested: 0, pending: [], unchanged: ['dirA/000.txt', 'dirB/000.txt'] });
+    expect(describeReport(again)).toMatch(/^0 uploaded: 0 ingested, .*; 2 unchanged, 0 failed to upload$/m);
+  });
+
+  const uploadCommand = (...args: string[]) =>
+    promisify(execFile)(
       process.execPath,
       [
         '--import',
@@ -205,11 +264,65 @@ describe('npm run upload', () => {
         stack.s3Endpoint,
         '--dynamodb-endpoint',
         stack.dynamoDbEndpoint,
-        join(corpus, 'zwolle.txt'),
+        ...args,
       ],
       { cwd: PROJECT_ROOT, env: { ...process.env, BUCKET_NAME: stack.bucketName, TABLE_NAME: stack.tableName } },
     );
-    expect(stdout).toMatch(/^1 uploaded: 1 ingested, 0 rejected/m);
+
+  const objectExists = async (key: string) => {
+    const s3 = createS3Client();
+    try {
+      await s3.send(new HeadObjectCommand({ Bucket: stack.bucketName, Key: key }));
+      return true;
+    } catch {
+      return false;
+    } finally {
+      s3.destroy();
+    }
+  };
+
+  it('runs as a command against the local stack, leaving a file the bucket already has alone', async () => {
+    const { stdout } = await uploadCommand(join(corpus, 'zwolle.txt'));
+    expect(stdout).toMatch(
+      /^0 uploaded: 0 ingested, 0 rejected, 0 deleted, 0 dead-lettered, 0 still pending; 1 unchanged/m,
+    );
+    await writeFile(join(corpus, 'zwolle.txt'), article('Zwolle-Zuid'));
+    const changed = await uploadCommand(join(corpus, 'zwolle.txt'));
+    expect(changed.stdout).toMatch(
+      /^1 uploaded: 1 ingested, 0 rejected, 0 deleted, 0 dead-lettered, 0 still pending; 0 unchanged/m,
+    );
+  });
+
+  it('stops before uploading anything when two files would get the same key, naming both', async () => {
+    expect.assertions(4);
+    const [dirC = '', dirD = ''] = await folders('clash', {
+      dirC: { '000.txt': elsewhere('Elburg'), '001.txt': elsewhere('Harderwijk') },
+      dirD: { '000.txt': elsewhere('Nunspeet') },
+    });
+    try {
+      await uploadCommand('--prefix', 'clash', dirC, dirD);
+    } catch (error) {
+      const { code, stderr } = error as { code: number; stderr: string };
+      expect(code).toBe(2);
+      expect(stderr).toContain(`clash/000.txt: ${join(dirC, '000.txt')} and ${join(dirD, '000.txt')}`);
+      expect(stderr).toContain('nothing was uploaded');
+    }
+    expect(await Promise.all(['clash/000.txt', 'clash/001.txt'].map(objectExists))).toEqual([false, false]);
+  });
+
+  it('lists the keys it would write with --dry-run, and writes nothing', async () => {
+    const [dirE = '', dirF = ''] = await folders('dry', {
+      dirE: { '000.txt': elsewhere('Epe') },
+      dirF: { '000.txt': elsewhere('Heerde') },
+    });
+    const { stdout } = await uploadCommand('--dry-run', dirE, dirF, join(corpus, 'zwolle.txt'));
+    expect(stdout.trim().split('\n')).toEqual([
+      `would upload: dirE/000.txt (${join(dirE, '000.txt')})`,
+      `would upload: dirF/000.txt (${join(dirF, '000.txt')})`,
+      `unchanged: zwolle.txt (${join(corpus, 'zwolle.txt')})`,
+      'dry run: 2 would be uploaded, 1 unchanged; nothing was written',
+    ]);
+    expect(await Promise.all(['dirE/000.txt', 'dirF/000.txt'].map(objectExists))).toEqual([false, false]);
   });
 });
 
