@@ -18,7 +18,7 @@ Without --bucket it targets the local stack started by \`npm start\`.
 Keys, as with \`aws s3 cp --recursive\`: a file's name; a folder's files by their paths inside it,
 under the folder's own name when more than one path is given, or under --prefix when set.
 Files that would share a key stop the upload before anything is written; files the bucket already
-holds byte for byte under their key are left alone (unchanged), as \`aws s3 sync\` does.
+holds under their key (same size and MD5 ETag) are left alone and counted unchanged, like \`aws s3 sync\`.
 
   --bucket NAME        a deployed seeds bucket (AWS credentials from the usual chain)
   --table NAME         the deployed table, to report outcomes (stack output TableName)

@@ -88,8 +88,8 @@ export interface UploadPlan {
 }
 
 /**
- * Sorts `files` into those to write and those already in the bucket byte for byte, as `aws s3 sync`
- * skips what is there: the object's size and ETag (the MD5 of a single-part upload, as these are)
+ * Sorts `files` into those to write and those already in the bucket, as `aws s3 sync` skips what is
+ * there, but by content: the object's size and ETag (the MD5 of a single-part upload, as these are)
  * against the file's. Where the bucket cannot tell (no such object, a multipart ETag, no permission
  * to look), the file is written.
  */
