@@ -29,7 +29,7 @@ export class KeyCollisionError extends Error {
       [
         `${collisions.length === 1 ? 'Two files' : 'Files'} would be uploaded under the same key, so nothing was uploaded:`,
         ...collisions.map(({ key, paths }) => `  ${key}: ${paths.join(' and ')}`),
-        'Give them keys of their own: pass --prefix, upload the folders one at a time, or rename the files.',
+        'Give each a key of its own: upload the folders without --prefix (each goes under its own name), one at a time, or rename the files.',
       ].join('\n'),
     );
   }
