@@ -18,6 +18,10 @@ interface Chunk {
   readonly raw: string;
   /** Its letters and digits, without surrounding punctuation. */
   readonly core: string;
+  /** The core in lower case with a typographic apostrophe as a plain one, as word lists are compared with. */
+  readonly lower: string;
+  /** The core without a possessive 's and folded without accents, as a name's words are compared with. */
+  readonly nameKey: string;
 }
 
 // The words of time phrases, asides and attributions in every language: a lead may quote or name in another
@@ -125,10 +129,20 @@ function toChunks(text: string): Chunk[] {
   return text
     .split(' ')
     .filter((raw) => raw !== '')
-    .map((raw) => ({ raw, core: raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') }));
+    .map((raw) => {
+      const core = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      // Every step below compares chunks with word lists, most of them several times: folded once here. A chunk
+      // that a step copies keeps its core, and so these.
+      return {
+        raw,
+        core,
+        lower: core.toLowerCase().replaceAll('’', "'"),
+        nameKey: foldAccents(core.replace(/['’]s$/u, '')),
+      };
+    });
 }
 
-const lower = (chunk: Chunk | undefined) => (chunk ? chunk.core.toLowerCase().replaceAll('’', "'") : '');
+const lower = (chunk: Chunk | undefined) => (chunk ? chunk.lower : '');
 const endsClause = (chunk: Chunk | undefined) => chunk !== undefined && /[,;:]["'’”]?$/u.test(chunk.raw);
 const withoutTrailingComma = (chunk: Chunk): Chunk => ({ ...chunk, raw: chunk.raw.replace(/[,;:]$/u, '') });
 
@@ -386,7 +400,7 @@ function matchesAt(chunks: readonly Chunk[], index: number, nameWords: readonly 
   if (index + nameWords.length > chunks.length) return false;
   return nameWords.every((word, offset) => {
     const chunk = chunks[index + offset] as Chunk;
-    if (foldAccents(chunk.core.replace(/['’]s$/u, '')) !== word) return false;
+    if (chunk.nameKey !== word) return false;
     // Punctuation may only follow the last word of the name.
     return offset === nameWords.length - 1 || !/[^\p{L}\p{N}]$/u.test(chunk.raw);
   });

@@ -76,37 +76,50 @@ export function extractKeywords(sentences: readonly string[], language: string, 
   );
   const candidates = new Map<string, Candidate>();
   const stemmer = stemmerFor(language);
+  // What a token's text decides wherever it stands, asked once per text: whether it can be a keyword, and its stem.
+  const stems = new Map<string, string | undefined>();
+  const stemOf = (word: string): string | undefined => {
+    const lower = fold(word);
+    if (
+      word.length < MIN_LENGTH ||
+      isNumeric(word) ||
+      word.includes('.') ||
+      stopwords.has(lower) ||
+      isCalendarWord(lower) ||
+      nameWords.has(foldAccents(word))
+    ) {
+      return undefined;
+    }
+    // stem(lower, language), with the stemmer looked up once per article.
+    const key = stemmer ? stemCached(stemmer, lower) : foldAccents(lower);
+    return key.length < MIN_LENGTH ? undefined : key;
+  };
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex += 1) {
     const tokens = tokensOf(sentences[sentenceIndex] ?? '');
     for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex += 1) {
       const word = stripPossessive(tokens[tokenIndex]?.text ?? '');
-      const lower = fold(word);
-      if (
-        word.length < MIN_LENGTH ||
-        isNumeric(word) ||
-        word.includes('.') ||
-        stopwords.has(lower) ||
-        isCalendarWord(lower) ||
-        nameWords.has(foldAccents(word))
-      ) {
-        continue;
+      let key = stems.get(word);
+      if (key === undefined && !stems.has(word)) {
+        key = stemOf(word);
+        stems.set(word, key);
       }
+      if (key === undefined) continue;
       // A capitalised word inside a sentence is a name the entity list left out, except where every noun is (German).
       if (!capitalisesNouns && tokenIndex > 0 && startsUpper(word)) continue;
-      // stem(lower, language), with the stemmer looked up once per article.
-      const key = stemmer ? stemCached(stemmer, lower) : foldAccents(lower);
-      if (key.length < MIN_LENGTH) continue;
-      const candidate = candidates.get(key) ?? {
-        stem: key,
-        score: 0,
-        first: sentenceIndex * 1000 + tokenIndex,
-        surfaces: new Map<string, number>(),
-        initialSurfaces: new Map<string, number>(),
-      };
+      let candidate = candidates.get(key);
+      if (!candidate) {
+        candidate = {
+          stem: key,
+          score: 0,
+          first: sentenceIndex * 1000 + tokenIndex,
+          surfaces: new Map<string, number>(),
+          initialSurfaces: new Map<string, number>(),
+        };
+        candidates.set(key, candidate);
+      }
       candidate.score += 1 + (sentenceIndex === 0 ? 1 : sentenceIndex < 3 ? 0.5 : 0);
       const surfaces = tokenIndex === 0 ? candidate.initialSurfaces : candidate.surfaces;
       surfaces.set(word, (surfaces.get(word) ?? 0) + 1);
-      candidates.set(key, candidate);
     }
   }
   const ranked = [...candidates.values()]

@@ -13,12 +13,13 @@ const MIN_SENTENCE_WORDS = 5;
 const LEAD_SENTENCES = 5;
 
 export function summarize(sentences: readonly string[], headline: string): string {
-  const headlineKey = comparable(headline);
-  const candidates = sentences.map(stripDateline).filter((sentence) => comparable(sentence) !== headlineKey);
+  const candidates = leadCandidates(sentences, headline);
   const chosen: string[] = [];
   let words = 0;
-  for (const [position, sentence] of candidates.entries()) {
+  for (let position = 0; ; position += 1) {
     if (chosen.length === SUMMARY_MAX_SENTENCES || position >= LEAD_SENTENCES) break;
+    const sentence = candidates(position);
+    if (sentence === undefined) break;
     const count = foldedWordsOf(sentence).length;
     if (count < MIN_SENTENCE_WORDS || /\?["'’”»]?$/u.test(sentence)) continue;
     // A scene-setting opener ("If you had stood …") is not the news.
@@ -30,8 +31,31 @@ export function summarize(sentences: readonly string[], headline: string): strin
   }
   if (chosen.length > 0) return chosen.join(' ');
   // Every sentence is too long or too short: the first one that says something, cut to the word budget.
-  const first = candidates.find((sentence) => foldedWordsOf(sentence).length > 0) ?? '';
-  return truncateWords(first, SUMMARY_MAX_WORDS);
+  let first: string | undefined;
+  for (let position = 0; first === undefined; position += 1) {
+    const sentence = candidates(position);
+    if (sentence === undefined) break;
+    if (foldedWordsOf(sentence).length > 0) first = sentence;
+  }
+  return truncateWords(first ?? '', SUMMARY_MAX_WORDS);
+}
+
+/**
+ * The sentences without their datelines, less any that says what the headline says, by position: made as far as
+ * asked for, since only the lead's first few are read unless none will do.
+ */
+function leadCandidates(sentences: readonly string[], headline: string): (position: number) => string | undefined {
+  const headlineKey = comparable(headline);
+  const candidates: string[] = [];
+  let next = 0;
+  return (position) => {
+    while (candidates.length <= position && next < sentences.length) {
+      const sentence = stripDateline(sentences[next] ?? '');
+      next += 1;
+      if (comparable(sentence) !== headlineKey) candidates.push(sentence);
+    }
+    return candidates[position];
+  };
 }
 
 function comparable(text: string): string {
