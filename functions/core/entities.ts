@@ -90,10 +90,10 @@ const isLowerDayWord = cachedByText((lower) => {
 });
 
 /** Month and day names: never entities, never keywords. */
-export function isCalendarWord(word: string): boolean {
+export const isCalendarWord: (word: string) => boolean = cachedByText((word) => {
   const lower = word.toLowerCase();
   return MONTHS.has(lower) || isLowerDayWord(lower);
-}
+});
 
 /** Adjectives of nationality: capitalised in Dutch and English but no names ("de Amerikaanse president"). */
 export function isDemonym(word: string, language: string): boolean {
@@ -402,7 +402,7 @@ function isRole(word: string, pack: LanguagePack): boolean {
 /** "Jan 28", "28 Jan", "Sept. 3": a month's abbreviation beside a number. */
 function isMonthAbbreviation(tokens: readonly Word[], index: number): boolean {
   const lower = (tokens[index]?.text ?? '').toLowerCase();
-  if (lower.length < 3 || MONTHS.has(lower) || !MONTH_PREFIXES.has(lower)) return false;
+  if (lower.length < 3 || !MONTH_PREFIXES.has(lower) || MONTHS.has(lower)) return false;
   return /^\p{N}/u.test(tokens[index + 1]?.text ?? '') || /^\p{N}/u.test(tokens[index - 1]?.text ?? '');
 }
 
@@ -440,9 +440,10 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
       // "Taiwan's Central Weather Administration", "Nasa's Perseverance": a possessive ends the name.
       if (endsPossessive(current) || isGenitive(current, evidence)) break;
       const next = tokens[last + 1];
-      const gap = sentence.slice(tokens[last]?.end, next?.start);
-      // "St James’ Park": a possessive apostrophe after an s, where a genitive is no German "Scholz’ Rede".
-      const possessive = !pack.capitalisesNouns && current.endsWith('s') && /^['’]\s+$/u.test(gap);
+      // "St James’ Park": a possessive apostrophe after an s, where a genitive is no German "Scholz’ Rede". The gap
+      // is sliced out only after an s.
+      const gap = !pack.capitalisesNouns && current.endsWith('s') ? sentence.slice(tokens[last]?.end, next?.start) : '';
+      const possessive = /^['’]\s+$/u.test(gap);
       if (next && usable(last + 1) && (spaced(sentence, tokens, last + 1) || possessive)) {
         // After an initial only more of the name: "Adam A. Hij" is a name and a sentence.
         if (isInitialLetter(current) && evidence.stopwords.has(next.text.toLowerCase())) break;
@@ -567,9 +568,7 @@ function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>)
   let titleKept = mention.article && !pack.capitalisesNouns;
   while (words.length > 0) {
     const first = words[0] ?? '';
-    const lower = first.toLowerCase();
-    const functionWord = stopwords.has(lower) || DETERMINERS.has(lower) || NEVER_ENTITIES.has(lower);
-    if ((initial && functionWord) || isCalendarWord(first)) {
+    if ((initial && isFunctionWord(first, stopwords)) || isCalendarWord(first)) {
       words = words.slice(1);
       initial = false;
     } else if (!startsUpper(first) || isLowerCompound(first)) {
@@ -638,6 +637,12 @@ function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>)
     words = [only.slice(0, -1)];
   }
   return [{ ...mention, words, initial, afterTitle }];
+}
+
+/** A stopword, determiner or word that is never a name, whatever its case: "De", "the", "Maar". */
+function isFunctionWord(word: string, stopwords: ReadonlySet<string>): boolean {
+  const lower = word.toLowerCase();
+  return stopwords.has(lower) || DETERMINERS.has(lower) || NEVER_ENTITIES.has(lower);
 }
 
 /** A word before a title that goes with it: written in lower case elsewhere ("home minister"), or a nationality. */

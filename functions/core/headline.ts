@@ -1,6 +1,6 @@
 import { type Entity, isDayWord, isDemonym, isPlace, isTitleWord } from './entities';
 import { hasPack, PACKS, packFor, unionOf } from './lang';
-import { capitalizeFirst, foldAccents } from './text';
+import { capitalizeFirst, foldAccents, stripPossessive } from './text';
 
 /**
  * A headline compressed from the lead sentence, by deletion only, so that every word is the article's own:
@@ -61,7 +61,9 @@ export interface HeadlineContext {
 
 /** Whether a sentence opens a scene or a hypothesis rather than the news: "If you had stood …", "Stel je voor …". */
 export function isSceneOpener(sentence: string): boolean {
-  return SCENE_OPENERS.has(lower(toChunks(sentence)[0]));
+  // The first chunk only: the first run of characters between spaces.
+  const first = /[^ ]+/u.exec(sentence)?.[0];
+  return SCENE_OPENERS.has(lower(first === undefined ? undefined : toChunk(first)));
 }
 
 /**
@@ -129,17 +131,14 @@ function toChunks(text: string): Chunk[] {
   return text
     .split(' ')
     .filter((raw) => raw !== '')
-    .map((raw) => {
-      const core = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-      // Every step below compares chunks with word lists, most of them several times: folded once here. A chunk
-      // that a step copies keeps its core, and so these.
-      return {
-        raw,
-        core,
-        lower: core.toLowerCase().replaceAll('’', "'"),
-        nameKey: foldAccents(core.replace(/['’]s$/u, '')),
-      };
-    });
+    .map(toChunk);
+}
+
+function toChunk(raw: string): Chunk {
+  const core = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // Every step below compares chunks with word lists, most of them several times: folded once here. A chunk that a
+  // step copies keeps its core, and so these.
+  return { raw, core, lower: core.toLowerCase().replaceAll('’', "'"), nameKey: foldAccents(stripPossessive(core)) };
 }
 
 const lower = (chunk: Chunk | undefined) => (chunk ? chunk.lower : '');

@@ -33,12 +33,16 @@ export function detectLanguage(whole: string): string {
 }
 
 /**
- * detectLanguage of the paragraphs joined by line breaks. No word spans a line break, so the sample's words are
- * those of the paragraphs it holds whole, which the boilerplate classifier has already read, and those of the part
- * it holds of the next.
+ * detectLanguage of the paragraphs (or lines) joined by line breaks. No word spans a line break, so the sample's words
+ * are those of the paragraphs it holds whole, which the boilerplate classifier reads too, and those of the part it
+ * holds of the next. `wordsOf` gives a paragraph's lower-case words: for raw lines, those of the line as the
+ * classifier will have it, with its white space made single (which changes no word).
  */
-export function detectParagraphsLanguage(paragraphs: readonly string[]): string {
-  const text = sample(paragraphs.join('\n'));
+export function detectParagraphsLanguage(
+  paragraphs: readonly string[],
+  wordsOf: (paragraph: string) => readonly string[] = foldedWordsOf,
+): string {
+  const text = sample(leadingText(paragraphs));
   const words: string[] = [];
   let at = 0;
   for (const paragraph of paragraphs) {
@@ -46,10 +50,20 @@ export function detectParagraphsLanguage(paragraphs: readonly string[]): string 
       if (at < text.length) words.push(...splitWords(text.slice(at)).map(fold));
       break;
     }
-    words.push(...foldedWordsOf(paragraph));
+    words.push(...wordsOf(paragraph));
     at += paragraph.length + 1;
   }
   return decide(text, words);
+}
+
+/** The paragraphs joined by line breaks as far as the sample can reach: its first DETECTION_SAMPLE_CHARS + 1 characters. */
+function leadingText(paragraphs: readonly string[]): string {
+  let text = '';
+  for (const [index, paragraph] of paragraphs.entries()) {
+    text = index === 0 ? paragraph : `${text}\n${paragraph}`;
+    if (text.length > DETECTION_SAMPLE_CHARS) break;
+  }
+  return text;
 }
 
 /**

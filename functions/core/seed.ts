@@ -9,9 +9,9 @@ import {
   splitLead,
 } from './content';
 import { htmlToText, looksLikeHtml } from './html';
-import { detectLanguage, detectParagraphsLanguage } from './language';
+import { DETECTION_SAMPLE_CHARS, detectParagraphsLanguage } from './language';
 import { InvalidPeriodError, parsePeriod } from './periods';
-import { countWords, fold } from './text';
+import { countWords, fold, foldedWordsOf, forgetArticleTexts } from './text';
 
 /**
  * A piece of the article body as stored: running text, a subheading between paragraphs, or boilerplate
@@ -127,6 +127,8 @@ export function normalizeText(text: string): string {
 }
 
 export function parseSeed(raw: string): ParsedSeed {
+  // A new article: what was remembered of the last one's texts will not be asked for again.
+  forgetArticleTexts();
   const text = normalizeText(raw);
   if (text.trim() === '') {
     throw new SeedRejectedError('empty-file', 'the file is empty');
@@ -175,7 +177,7 @@ function splitBlocks(body: string, lexicon: BoilerplateLexicon, isBoilerplate: (
   for (const paragraph of body.split(/\n[^\S\n]*\n/u)) {
     const lines = paragraph
       .split('\n')
-      .map((line) => line.replace(/\s+/gu, ' ').trim())
+      .map(singleSpaced)
       .filter((line) => line !== '');
     const width = Math.max(0, ...lines.map((line) => line.length));
     let text = '';
@@ -195,6 +197,10 @@ function splitBlocks(body: string, lexicon: BoilerplateLexicon, isBoilerplate: (
     if (text !== '') blocks.push({ text, lines: count });
   }
   return blocks;
+}
+
+function singleSpaced(line: string): string {
+  return line.replace(/\s+/gu, ' ').trim();
 }
 
 /** Lines at least this share of the widest line of their paragraph were wrapped, not ended. */
@@ -324,7 +330,10 @@ function isTitleLike(block: RawBlock): boolean {
  * marked with its kind, so that a wrong call can be seen and corrected.
  */
 function structure(body: string): { title?: string; blocks: Block[] } {
-  const lexicon = boilerplateLexicon(detectLanguage(body));
+  // detectLanguage(body), from the words of its lines as splitBlocks cuts them, which the classifier then reads again.
+  // Only the lines that the detector's sample reaches are cut out.
+  const sampled = body.slice(0, DETECTION_SAMPLE_CHARS + 1).split('\n');
+  const lexicon = boilerplateLexicon(detectParagraphsLanguage(sampled, (line) => foldedWordsOf(singleSpaced(line))));
   // Every line and block is looked at more than once (splitting, the title, the lead, classification).
   const shapes = new Map<string, BoilerplateKind | undefined>();
   const shapeOf = (text: string) => {

@@ -18,9 +18,13 @@ export interface Token {
   readonly end: number;
 }
 
+/** WORD for tokenize's own loop of exec calls, which is faster than matchAll and leaves WORD's lastIndex alone. */
+const TOKEN = new RegExp(WORD.source, WORD.flags);
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const start = match.index;
     tokens.push({ text: match[0], start, end: start + match[0].length });
   }
@@ -36,14 +40,27 @@ const CACHE_MAX_TEXT = 16_000;
 /** A cache is emptied when its texts reach this many characters, so a long-lived container's memory stays flat. */
 const CACHE_MAX_CHARS = 2_000_000;
 
+/** The caches of one article's texts, which forgetArticleTexts empties. */
+const articleCaches: (() => void)[] = [];
+
 /**
- * A pure function of a text, remembered: one article's paragraphs and sentences are read in several places
- * (parsing, boilerplate, counts, fingerprints, names, keywords, summary), each of which tokenizes them. A cached
- * result is shared: callers must not change it.
+ * A pure function of a text, remembered. For `words` (the default), across articles, as news repeats its words: a
+ * word's title, calendar or place test. For `article`, until forgetArticleTexts: one article's paragraphs and
+ * sentences are read in several places (parsing, boilerplate, counts, fingerprints, names, keywords, summary), each of
+ * which tokenizes them, but the next article's texts are others. A cached result is shared: callers must not change it.
  */
-export function cachedByText<T>(compute: (text: string) => T): (text: string) => T {
+export function cachedByText<T>(
+  compute: (text: string) => T,
+  lifetime: 'words' | 'article' = 'words',
+): (text: string) => T {
   const cache = new Map<string, T>();
   let chars = 0;
+  if (lifetime === 'article') {
+    articleCaches.push(() => {
+      cache.clear();
+      chars = 0;
+    });
+  }
   return (text) => {
     const known = cache.get(text);
     if (known !== undefined || cache.has(text)) return known as T;
@@ -59,14 +76,19 @@ export function cachedByText<T>(compute: (text: string) => T): (text: string) =>
   };
 }
 
-/** splitWords, remembered; the array is shared. */
-export const wordsOf: (text: string) => readonly string[] = cachedByText(splitWords);
+/** Empties the caches of the article's texts: called when the next article is parsed. */
+export function forgetArticleTexts(): void {
+  for (const forget of articleCaches) forget();
+}
 
-/** The words of a text in lower case, remembered; the array is shared. */
-export const foldedWordsOf: (text: string) => readonly string[] = cachedByText((text) => splitWords(text).map(fold));
+/** The words of a text in lower case, remembered for the article; the array is shared. */
+export const foldedWordsOf: (text: string) => readonly string[] = cachedByText(
+  (text) => splitWords(text).map(fold),
+  'article',
+);
 
-/** tokenize, remembered; the array is shared. */
-export const tokensOf: (text: string) => readonly Token[] = cachedByText(tokenize);
+/** tokenize, remembered for the article; the array is shared. */
+export const tokensOf: (text: string) => readonly Token[] = cachedByText(tokenize, 'article');
 
 export function countWords(paragraphs: readonly string[]): number {
   let count = 0;
