@@ -75,9 +75,9 @@ export function segmentText(texts: readonly string[]): number {
  * - new ids and body hashes, so nothing is an identical copy;
  * - the MinHash minima remapped by a bijection of the round, so the near-duplicates within a round are
  *   exactly the pool's and articles of different rounds share no more minima than unrelated texts;
- * - names and keywords respelled by a letter substitution of the round (lengths, capitals and shared
- *   stems kept), except one in eight, which stay the same in every round as a country, a capital or a
- *   frequent word does: those grow with the date, as the common terms of a real one do.
+ * - names, keywords and the ids of story terms respelled by a letter substitution of the round (lengths,
+ *   capitals and shared stems kept), except one in eight, which stay the same in every round as a country,
+ *   a capital or a frequent word does: those grow with the date, as the common terms of a real one do.
  *
  * Each summary is its own copy, strings included, as a store hands them over.
  */
@@ -126,8 +126,16 @@ function makeRound(number: number): Round {
       minhash: remapMinhash(summary.minhash, masks),
       keywords: summary.keywords.map(respell),
       entities: summary.entities.map(respell),
+      ...(summary.storyTerms ? { storyTerms: summary.storyTerms.map((term) => respellTerm(term, respell)) } : {}),
     }),
   };
+}
+
+/** A story term (`kind:id=weight`) with its id respelled, its kind and weight kept. */
+function respellTerm(term: string, respell: (value: string) => string): string {
+  const colon = term.indexOf(':');
+  const equals = term.lastIndexOf('=');
+  return `${term.slice(0, colon + 1)}${respell(term.slice(colon + 1, equals))}${term.slice(equals)}`;
 }
 
 /** One term in eight, chosen by a hash of its folded spelling, so every round agrees on it. */

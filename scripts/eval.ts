@@ -1,6 +1,8 @@
 /**
  * npm run eval: measures headlines, summaries, story grouping and language detection on the labelled
- * articles in test/fixtures/eval/, against lead baselines, and prints the figures side by side.
+ * articles in test/fixtures/eval/, against lead baselines, and prints the figures side by side. Story grouping is
+ * scored by B-cubed precision, recall and F1 and the recall of same-story pairs in different languages (see
+ * eval-stories.ts, which `npm run eval -- --stories <folder>` runs on a folder of real articles labelled by event).
  *
  * ROUGE here tokenizes with Unicode letter classes and lower-cases, nothing else (no stemming, no stopword
  * removal): implementations that keep only [a-z0-9] would split "één" and "Oekraïne" into fragments.
@@ -19,6 +21,7 @@ import { detectLanguage } from '../functions/core/language';
 import { type ParsedSeed, parseSeed } from '../functions/core/seed';
 import { splitSentences } from '../functions/core/sentences';
 import { splitWords } from '../functions/core/text';
+import { bcubed, crossLanguagePairs, pairsLine, scoresLine } from './eval-stories';
 import { rougeL, rougeN, rougeTokens, type Scores, scores } from './rouge';
 
 export { rougeL, rougeN, rougeTokens, type Scores };
@@ -168,12 +171,20 @@ export function evaluate(cases: readonly EvalCase[]): void {
     cases.map((item) => [item.summary.id, `${item.reference.story}/${item.reference.language}`]),
   );
   const perLanguage = pairwise(storyOf, singleLanguage);
-  console.log('\nStory grouping, pairwise over all article pairs');
+  const labelled = cases.map((item) => ({
+    id: item.summary.id,
+    label: item.reference.story,
+    language: item.reference.language,
+  }));
+  console.log('\nStory grouping');
   console.log(
-    `  against the story labels:              precision ${fixed(stories.precision)}  recall ${fixed(stories.recall)}  F1 ${fixed(stories.f1)}`,
+    `  against the story labels:  ${scoresLine(bcubed(storyOf, labelled))}  ${pairsLine(crossLanguagePairs(storyOf, labelled))}`,
   );
   console.log(
-    `  against story labels split by language: precision ${fixed(perLanguage.precision)}  recall ${fixed(perLanguage.recall)}  F1 ${fixed(perLanguage.f1)}`,
+    `  pairwise over all article pairs:        precision ${fixed(stories.precision)}  recall ${fixed(stories.recall)}  F1 ${fixed(stories.f1)}`,
+  );
+  console.log(
+    `  pairwise, story labels split by language: precision ${fixed(perLanguage.precision)}  recall ${fixed(perLanguage.recall)}  F1 ${fixed(perLanguage.f1)}`,
   );
   console.log(
     `  ${digest.stories.length} stories found for ${new Set(labels.values()).size} labelled; duplicates shown under another article: ${digest.articles.reduce((sum, article) => sum + article.duplicates.length, 0)}`,
@@ -235,9 +246,12 @@ function languageCounts(cases: readonly EvalCase[]): string {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { evaluateDirectory, pagesFolder } = await import('./eval-real');
   const { entitiesFolder, evaluateEntities } = await import('./eval-entities');
+  const { evaluateStories, storiesFolder } = await import('./eval-stories');
   const folder = pagesFolder(process.argv.slice(2));
   const entities = entitiesFolder(process.argv.slice(2));
-  if (entities) evaluateEntities(entities, { verbose: process.argv.includes('--verbose') });
+  const stories = storiesFolder(process.argv.slice(2));
+  if (stories) evaluateStories(stories, { verbose: process.argv.includes('--verbose') });
+  else if (entities) evaluateEntities(entities, { verbose: process.argv.includes('--verbose') });
   else if (folder) evaluateDirectory(folder, { verbose: process.argv.includes('--verbose') });
   else evaluate(loadCases());
 }

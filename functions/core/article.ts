@@ -7,6 +7,7 @@ import { extractKeywords } from './keywords';
 import { detectParagraphsLanguage } from './language';
 import type { Block, ParsedSeed } from './seed';
 import { splitSentences } from './sentences';
+import { storyTerms } from './story-terms';
 import { SUMMARY_MAX_WORDS, stripDateline, summarize } from './summary';
 import { countWords, readingMinutes } from './text';
 
@@ -34,6 +35,11 @@ export interface ArticleSummary {
   readonly bodyHash: string;
   /** MinHash signature of the body's word 3-shingles (base64), for near-duplicates. */
   readonly minhash: string;
+  /**
+   * What stories are found by: weighted names, places and words, `kind:id=weight` (story-terms.ts). Absent from
+   * articles ingested before it was added; their stories are found by their keywords and entities.
+   */
+  readonly storyTerms?: readonly string[];
 }
 
 /** An article as stored: the summary plus its text and the objects it came from. */
@@ -94,6 +100,7 @@ export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
     ? titleHeadline(seed.title)
     : generateHeadline(lead, { language, entities: found });
   const wordCount = countWords(paragraphs);
+  const keywords = extractKeywords(sentences, language, found);
   return {
     id: articleId(seed),
     date: seed.date,
@@ -102,9 +109,10 @@ export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
     language,
     wordCount,
     readingMinutes: readingMinutes(wordCount),
-    keywords: extractKeywords(sentences, language, found),
+    keywords,
     entities: found.map((entity) => entity.name),
     bodyHash: bodyHash(paragraphs),
     minhash: minhash(analysed),
+    storyTerms: storyTerms({ headline, sentences, language, entities: found, keywords }),
   };
 }

@@ -14,7 +14,7 @@ import {
 import { compareStrings, fold, foldAccents, splitWords } from './text';
 
 /** An article as the digest lists it: its summary, a link, its story, and the copies shown under it. */
-export interface DigestArticle extends Omit<ArticleSummary, 'bodyHash' | 'minhash'> {
+export interface DigestArticle extends Omit<ArticleSummary, 'bodyHash' | 'minhash' | 'storyTerms'> {
   readonly url: string;
   /** The id of the article's story in `stories`. */
   readonly story: string;

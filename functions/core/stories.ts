@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ArticleSummary } from './article';
 import { decodeMinhash, estimateJaccard, MINHASH_SIZE } from './fingerprint';
+import { resolveNames } from './names';
+import { parseStoryTerms } from './story-terms';
 import { compareStrings, foldAccents } from './text';
 
 /**
@@ -14,8 +16,29 @@ import { compareStrings, foldAccents } from './text';
 export const NEAR_DUPLICATE_JACCARD = 0.5;
 /** LSH: the signature cut into bands of this many rows; two articles sharing a band are compared. */
 const ROWS_PER_BAND = 2;
-/** Two articles are about the same story when the idf-weighted cosine of their names and keywords reaches this. */
-export const STORY_SIMILARITY = 0.25;
+/**
+ * Two articles may be about the same story when the idf-weighted cosine of their story terms reaches this; in
+ * different languages, over the terms both languages have in the date (see CROSS_LANGUAGE_SIMILARITY).
+ */
+export const STORY_SIMILARITY = 0.2;
+/** The same, for two articles in different languages. */
+export const CROSS_LANGUAGE_SIMILARITY = 0.2;
+/**
+ * Two stories joined by such a link become one only when the cosine of their centroids reaches this (centroid
+ * linkage), so that a chain of articles each like the next does not join unrelated stories: two storms of one week
+ * each share words with a third article about the weather, not with each other.
+ */
+export const STORY_LINKAGE = 0.15;
+/** The same, for two stories that have no language in common: their centroids share only names, places and cognates. */
+const CROSS_LANGUAGE_LINKAGE = 0.05;
+/**
+ * Across languages a vector's norm is this blend of its whole norm and its norm over the terms the other language has
+ * in the date: the words no article of that language could share weigh less, but a vector of one shared term is not
+ * taken for the whole article.
+ */
+const CROSS_NORM_BLEND = 0.5;
+/** Two articles whose dates lie more than this many days apart are never one story (a month is the days it spans). */
+export const STORY_WINDOW_DAYS = 7;
 /** A name or keyword in more articles than this is too common to find candidates by (it still counts in the score). */
 const MAX_POSTINGS = 200;
 const ENTITY_WEIGHT = 2;
@@ -106,9 +129,24 @@ function representativeFirst(a: ArticleSummary, b: ArticleSummary): number {
   return compareStrings(a.date, b.date) || b.wordCount - a.wordCount || compareStrings(a.id, b.id);
 }
 
-/** The features stories are found by: names (also by their last word, so "Biden" meets "Joe Biden") and keyword stems. */
-export function storyFeatures(article: ArticleSummary): Map<string, number> {
+/**
+ * The features stories are found by: the article's story terms (story-terms.ts), names resolved against the other
+ * names of the date (`resolve`); for an article stored before it had terms, its names (also by their last word, so
+ * "Biden" meets "Joe Biden") and keyword stems.
+ */
+export function storyFeatures(
+  article: ArticleSummary,
+  resolve: ReadonlyMap<string, string> = new Map(),
+): Map<string, number> {
   const features = new Map<string, number>();
+  if (article.storyTerms) {
+    for (const { term, weight } of parseStoryTerms(article.storyTerms)) {
+      const name = term.startsWith(NAME_KIND) ? resolve.get(term.slice(NAME_KIND.length)) : undefined;
+      const key = name === undefined ? term : `${NAME_KIND}${name}`;
+      features.set(key, Math.max(features.get(key) ?? 0, weight));
+    }
+    return features;
+  }
   for (const name of article.entities ?? []) {
     const folded = foldAccents(name);
     features.set(`e:${folded}`, ENTITY_WEIGHT);
@@ -120,6 +158,19 @@ export function storyFeatures(article: ArticleSummary): Map<string, number> {
     if (!features.has(key)) features.set(key, KEYWORD_WEIGHT);
   }
   return features;
+}
+
+const NAME_KIND = 'n:';
+
+/** The names of a date resolved against each other: `putin` → `vladimir-putin` when the date has one Putin (names.ts). */
+export function dateNames(articles: readonly ArticleSummary[]): Map<string, string> {
+  const ids = new Set<string>();
+  for (const article of articles) {
+    for (const { term } of parseStoryTerms(article.storyTerms ?? [])) {
+      if (term.startsWith(NAME_KIND)) ids.add(term.slice(NAME_KIND.length));
+    }
+  }
+  return resolveNames(ids);
 }
 
 /** A cheap cross-article stem: "sancties" and "sanctie", "gesprek" and "gesprekken" meet. */
@@ -137,8 +188,21 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
   // way each costs the same however large the date, where lookups in string-keyed maps slow as the date grows.
   const termOf = new Map<string, number>();
   const frequency: number[] = [];
-  const features = sorted.map((item) => {
-    const set = storyFeatures(item.article);
+  const names = dateNames(sorted.map((item) => item.article));
+  // Languages as bits: for each term, the languages of the date's articles that have it.
+  const languageBit = new Map<string, number>();
+  const languages = sorted.map((item) => {
+    const language = item.article.language ?? 'und';
+    let bit = languageBit.get(language);
+    if (bit === undefined) {
+      bit = languageBit.size < 31 ? 1 << languageBit.size : 0;
+      languageBit.set(language, bit);
+    }
+    return bit;
+  });
+  const termLanguages: number[] = [];
+  const features = sorted.map((item, index) => {
+    const set = storyFeatures(item.article, names);
     const terms = new Int32Array(set.size);
     const weights = new Float64Array(set.size);
     let position = 0;
@@ -148,8 +212,10 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
         term = termOf.size;
         termOf.set(key, term);
         frequency.push(0);
+        termLanguages.push(0);
       }
       frequency[term] = (frequency[term] as number) + 1;
+      termLanguages[term] = (termLanguages[term] as number) | (languages[index] as number);
       terms[position] = term;
       weights[position] = weight;
       position += 1;
@@ -167,9 +233,38 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
     });
     return toVector(terms, values, Math.sqrt(norm));
   });
-  const similarity = (a: number, b: number) => {
+  // Across languages, each vector counts less of the terms the other article's language does not have in this date
+  // (words no article of that language could share); norms by language, computed when first needed.
+  const crossNorms = new Map<number, number>();
+  const crossNorm = (index: number, bit: number) => {
+    const key = index * 32 + Math.log2(bit);
+    let norm = crossNorms.get(key);
+    if (norm === undefined) {
+      const { terms, values } = vectors[index] as Vector;
+      let shared = 0;
+      for (let position = 0; position < terms.length; position += 1) {
+        if (((termLanguages[terms[position] as number] as number) & bit) !== 0)
+          shared += (values[position] as number) ** 2;
+      }
+      const whole = (vectors[index] as Vector).norm ** 2;
+      norm = Math.sqrt(CROSS_NORM_BLEND * whole + (1 - CROSS_NORM_BLEND) * shared);
+      crossNorms.set(key, norm);
+    }
+    return norm;
+  };
+  const similarity = (a: number, b: number): number => {
     if (work) work.comparisons += 1;
-    return cosine(vectors[a] as Vector, vectors[b] as Vector);
+    const bitA = languages[a] as number;
+    const bitB = languages[b] as number;
+    if (bitA === bitB || bitA === 0 || bitB === 0) return cosine(vectors[a] as Vector, vectors[b] as Vector);
+    const norms = crossNorm(a, bitB) * crossNorm(b, bitA);
+    return norms === 0 ? 0 : dot(vectors[a] as Vector, vectors[b] as Vector) / norms;
+  };
+  const days = sorted.map((item) => dayInterval(item.article.date));
+  const withinWindow = (a: number, b: number) => {
+    const [startA, endA] = days[a] as [number, number];
+    const [startB, endB] = days[b] as [number, number];
+    return Math.max(startB - endA, startA - endB, 0) <= STORY_WINDOW_DAYS;
   };
 
   const postings = frequency.map((count) => (count > MAX_POSTINGS ? undefined : ([] as number[])));
@@ -181,9 +276,7 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
   const visited = new Int32Array(frequency.length);
   const shared = new Int32Array(sorted.length);
   const candidates: number[] = [];
-  const sets = new DisjointSets(sorted.length);
-  // Summed over the links found, not over every pair: a story of thousands stays linear in its links.
-  const centrality = new Float64Array(sorted.length);
+  const links = new Links();
   vectors.forEach(({ terms }, index) => {
     candidates.length = 0;
     for (const term of terms) {
@@ -197,18 +290,38 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
         shared[other] = (shared[other] as number) + 1;
       }
     }
-    // In the order first met, so that links, and the sums of their scores, come in the same order every time.
     for (const other of candidates) {
       const count = shared[other] as number;
       shared[other] = 0;
-      if (count < 2) continue;
+      if (count < 2 || !withinWindow(index, other)) continue;
       const score = similarity(index, other);
-      if (score < STORY_SIMILARITY) continue;
-      sets.union(index, other);
-      centrality[index] = (centrality[index] as number) + score;
-      centrality[other] = (centrality[other] as number) + score;
+      const threshold = languages[index] === languages[other] ? STORY_SIMILARITY : CROSS_LANGUAGE_SIMILARITY;
+      if (score >= threshold) links.add(index, other, score);
     }
   });
+
+  // Strongest links first, each joining two stories only when their centroids are alike; ties by index, so that the
+  // same articles always give the same stories.
+  const sets = new DisjointSets(sorted.length);
+  const centroids = new Centroids(vectors, languages);
+  for (const link of links.strongestFirst()) {
+    const rootA = sets.find(links.a(link));
+    const rootB = sets.find(links.b(link));
+    if (rootA === rootB) continue;
+    const common = centroids.languages(rootA) & centroids.languages(rootB);
+    if (!centroids.alike(rootA, rootB, common !== 0 ? STORY_LINKAGE : CROSS_LANGUAGE_LINKAGE)) continue;
+    sets.union(rootA, rootB);
+    centroids.merge(sets.find(rootA), rootA === sets.find(rootA) ? rootB : rootA);
+  }
+  // Summed over the links within a story, not over every pair: a story of thousands stays linear in its links.
+  const centrality = new Float64Array(sorted.length);
+  for (let link = 0; link < links.size; link += 1) {
+    const a = links.a(link);
+    const b = links.b(link);
+    if (sets.find(a) !== sets.find(b)) continue;
+    centrality[a] = (centrality[a] as number) + links.score(link);
+    centrality[b] = (centrality[b] as number) + links.score(link);
+  }
 
   const stories = sets.groups().map((members) => {
     const order = members
@@ -262,15 +375,19 @@ function toVector(terms: Int32Array, values: Float64Array, norm: number): Vector
   };
 }
 
-/** Summed in the smaller vector's own order, so that a score never depends on how terms were numbered. */
 function cosine(a: Vector, b: Vector): number {
   if (a.norm === 0 || b.norm === 0) return 0;
+  return dot(a, b) / (a.norm * b.norm);
+}
+
+/** Summed in the smaller vector's own order, so that a score never depends on how terms were numbered. */
+function dot(a: Vector, b: Vector): number {
   const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
-  let dot = 0;
+  let sum = 0;
   for (let position = 0; position < small.terms.length; position += 1) {
-    dot += (small.values[position] as number) * weightOf(large, small.terms[position] as number);
+    sum += (small.values[position] as number) * weightOf(large, small.terms[position] as number);
   }
-  return dot / (a.norm * b.norm);
+  return sum;
 }
 
 function weightOf(vector: Vector, term: number): number {
@@ -340,6 +457,123 @@ function preferredSpelling(spellings: ReadonlyMap<string, number>): string {
   return [...spellings.entries()].sort(
     ([a, countA], [b, countB]) => countB - countA || a.length - b.length || compareStrings(a, b),
   )[0]?.[0] as string;
+}
+
+/** The days a date spans, as day numbers: a day is one, a month its days, a year its days. */
+export function dayInterval(date: string): [number, number] {
+  const [year = 1970, month, day] = date.split('-').map(Number);
+  const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m, d) / 86_400_000;
+  if (month === undefined) return [dayNumber(year, 0, 1), dayNumber(year + 1, 0, 0)];
+  if (day === undefined) return [dayNumber(year, month - 1, 1), dayNumber(year, month, 0)];
+  const at = dayNumber(year, month - 1, day);
+  return [at, at];
+}
+
+/** Links between articles as typed arrays: two indices and a score each. */
+class Links {
+  private from = new Int32Array(1024);
+  private to = new Int32Array(1024);
+  private scores = new Float64Array(1024);
+  size = 0;
+
+  add(a: number, b: number, score: number): void {
+    if (this.size === this.from.length) {
+      const grow = <T extends Int32Array | Float64Array>(array: T, make: (length: number) => T): T => {
+        const grown = make(array.length * 2);
+        grown.set(array);
+        return grown;
+      };
+      this.from = grow(this.from, (length) => new Int32Array(length));
+      this.to = grow(this.to, (length) => new Int32Array(length));
+      this.scores = grow(this.scores, (length) => new Float64Array(length));
+    }
+    this.from[this.size] = Math.min(a, b);
+    this.to[this.size] = Math.max(a, b);
+    this.scores[this.size] = score;
+    this.size += 1;
+  }
+
+  a(link: number): number {
+    return this.from[link] as number;
+  }
+
+  b(link: number): number {
+    return this.to[link] as number;
+  }
+
+  score(link: number): number {
+    return this.scores[link] as number;
+  }
+
+  /** Link numbers by score, highest first, then by their articles' indices. */
+  strongestFirst(): Int32Array {
+    const order = new Int32Array(this.size);
+    for (let link = 0; link < this.size; link += 1) order[link] = link;
+    const { from, to, scores } = this;
+    return order.sort(
+      (x, y) =>
+        (scores[y] as number) - (scores[x] as number) ||
+        (from[x] as number) - (from[y] as number) ||
+        (to[x] as number) - (to[y] as number),
+    );
+  }
+}
+
+/**
+ * The centroid of each story being formed (the sum of its articles' vectors), kept at its root: built on first use
+ * from the root's own vector, merged smaller into larger, so that every term moves a logarithmic number of times.
+ */
+class Centroids {
+  private readonly sums = new Map<number, { terms: Map<number, number>; normSquared: number; languages: number }>();
+
+  constructor(
+    private readonly vectors: readonly Vector[],
+    private readonly bits: readonly number[],
+  ) {}
+
+  private of(root: number) {
+    let centroid = this.sums.get(root);
+    if (!centroid) {
+      const { terms, values, norm } = this.vectors[root] as Vector;
+      const map = new Map<number, number>();
+      for (let position = 0; position < terms.length; position += 1) {
+        map.set(terms[position] as number, values[position] as number);
+      }
+      centroid = { terms: map, normSquared: norm * norm, languages: this.bits[root] as number };
+      this.sums.set(root, centroid);
+    }
+    return centroid;
+  }
+
+  languages(root: number): number {
+    return this.sums.get(root)?.languages ?? (this.bits[root] as number);
+  }
+
+  alike(a: number, b: number, threshold: number): boolean {
+    const first = this.of(a);
+    const second = this.of(b);
+    if (first.normSquared === 0 || second.normSquared === 0) return false;
+    const [small, large] = first.terms.size <= second.terms.size ? [first, second] : [second, first];
+    let dot = 0;
+    for (const [term, value] of small.terms) dot += value * (large.terms.get(term) ?? 0);
+    return dot / Math.sqrt(first.normSquared * second.normSquared) >= threshold;
+  }
+
+  /** The centroid of `from` added into that of `into`, which becomes the story's root. */
+  merge(into: number, from: number): void {
+    const a = this.of(into);
+    const b = this.of(from);
+    const [small, large] = a.terms.size >= b.terms.size ? [b, a] : [a, b];
+    for (const [term, value] of small.terms) {
+      const before = large.terms.get(term) ?? 0;
+      const after = before + value;
+      large.terms.set(term, after);
+      large.normSquared += after * after - before * before;
+    }
+    large.languages |= small.languages;
+    this.sums.delete(from);
+    this.sums.set(into, large);
+  }
 }
 
 /** Union-find over 0..n-1; groups come out ordered by their smallest member, members ascending. */
