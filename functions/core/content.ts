@@ -2,7 +2,7 @@ import { calendarNames } from './calendar';
 import { PACKS, packFor } from './lang';
 import { SHARE_TARGETS } from './lang/common';
 import { stopwordsFor } from './stopwords';
-import { fold, foldedWordsOf } from './text';
+import { cachedByText, fold, foldedWordsOf } from './text';
 
 /**
  * What of an article body is content, classified block by block from general features in the manner of
@@ -153,6 +153,19 @@ export function isTimestamp(
 
 /** The kind of a block that its shape or its words alone decide, whatever its neighbours are. */
 export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): BoilerplateKind | undefined {
+  // Asked of every block while parsing, and of every paragraph again by the analysis: remembered for the article.
+  let shapeOf = shapes.get(lexicon);
+  if (!shapeOf) {
+    shapeOf = cachedByText((block) => shapeOfBlock(block, lexicon), 'article');
+    shapes.set(lexicon, shapeOf);
+  }
+  return shapeOf(text);
+}
+
+/** boilerplateShape by lexicon; there is one lexicon per language. */
+const shapes = new Map<BoilerplateLexicon, (text: string) => BoilerplateKind | undefined>();
+
+function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKind | undefined {
   const words = foldedWordsOf(text);
   const first = words[0] ?? '';
   if (words.length === 0) return 'noise';

@@ -754,10 +754,15 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
   for (const [folded, tally] of byLength) {
     const base = folded.endsWith('s') ? folded.slice(0, -1) : folded;
     // The names still tallied that end in ` ${folded}` (or, for one word, in ` ${base}`), from the index.
-    const owners = new Set(endings.get(folded));
-    if (!tally.multiword) for (const name of endings.get(base) ?? []) owners.add(name);
-    for (const name of owners) if (name === folded || !tallies.has(name)) owners.delete(name);
-    const owner = owners.size === 1 ? tallies.get([...owners][0] ?? '') : undefined;
+    const ending = endings.get(folded);
+    const baseEnding = tally.multiword ? undefined : endings.get(base);
+    let owner: Tally | undefined;
+    if (ending || baseEnding) {
+      const owners = new Set(ending);
+      for (const name of baseEnding ?? []) owners.add(name);
+      for (const name of owners) if (name === folded || !tallies.has(name)) owners.delete(name);
+      owner = owners.size === 1 ? tallies.get([...owners][0] ?? '') : undefined;
+    }
     const possessiveOf = !tally.multiword && folded !== base ? tallies.get(base) : undefined;
     const target = owner ?? possessiveOf;
     if (!target) continue;

@@ -200,6 +200,9 @@ function splitBlocks(body: string, lexicon: BoilerplateLexicon, isBoilerplate: (
 }
 
 function singleSpaced(line: string): string {
+  // Most lines already are: single spaces, none at either end and no other white space. The replacement would
+  // rebuild them space by space.
+  if (!/[^\S ]| {2}|^ | $/u.test(line)) return line;
   return line.replace(/\s+/gu, ' ').trim();
 }
 
