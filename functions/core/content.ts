@@ -133,7 +133,6 @@ export function isTimestamp(
   words: readonly string[] = foldedWordsOf(text),
 ): boolean {
   if (words.length === 0 || words.length > 12) return false;
-  const numeric = (word: string | undefined) => word !== undefined && /^\p{N}/u.test(word);
   const hasDate =
     CLOCK.test(text) ||
     NUMERIC_DATE.test(text) ||
@@ -149,6 +148,10 @@ export function isTimestamp(
       index < labelWords || numeric(word) || calendar.has(word) || (word.length <= 3 && numeric(words[index - 1])),
   ).length;
   return dateWords / words.length >= 0.6;
+}
+
+function numeric(word: string | undefined): boolean {
+  return word !== undefined && /^\p{N}/u.test(word);
 }
 
 /** The kind of a block that its shape or its words alone decide, whatever its neighbours are. */

@@ -416,19 +416,21 @@ function isGenitive(word: string, evidence: Evidence): boolean {
   return isKnownPlace(base) || (evidence.capitalisedInside.has(foldAccents(base)) && !isNoun(base, evidence));
 }
 
+/** A token that can be part of a name: capitalised, not shouted and no month's abbreviation. */
+function usable(tokens: readonly Word[], index: number, shouted: ReadonlySet<number>): boolean {
+  const token = tokens[index];
+  return token !== undefined && isCapitalised(token) && !shouted.has(index) && !isMonthAbbreviation(tokens, index);
+}
+
 /** Maximal runs of capitalised words separated by spaces only, across lower-case name particles. */
 function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, evidence: Evidence): Run[] {
   const { pack } = evidence;
   const found: Run[] = [];
   const shouted = shoutedWords(sentence, tokens, evidence);
-  const usable = (index: number) => {
-    const token = tokens[index];
-    return token !== undefined && isCapitalised(token) && !shouted.has(index) && !isMonthAbbreviation(tokens, index);
-  };
   let index = 0;
   while (index < tokens.length) {
     const first = tokens[index];
-    if (!first || !usable(index)) {
+    if (!first || !usable(tokens, index, shouted)) {
       index += 1;
       continue;
     }
@@ -444,7 +446,7 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
       // is sliced out only after an s.
       const gap = !pack.capitalisesNouns && current.endsWith('s') ? sentence.slice(tokens[last]?.end, next?.start) : '';
       const possessive = /^['’]\s+$/u.test(gap);
-      if (next && usable(last + 1) && (spaced(sentence, tokens, last + 1) || possessive)) {
+      if (next && usable(tokens, last + 1, shouted) && (spaced(sentence, tokens, last + 1) || possessive)) {
         // After an initial only more of the name: "Adam A. Hij" is a name and a sentence.
         if (isInitialLetter(current) && evidence.stopwords.has(next.text.toLowerCase())) break;
         if (isGenitive(next.text, evidence)) break;
@@ -463,7 +465,7 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
       if (
         particles.length > 0 &&
         after &&
-        usable(probe) &&
+        usable(tokens, probe, shouted) &&
         spaced(sentence, tokens, probe) &&
         isGivenName(words, joins.length, evidence) &&
         isSurname(after.text, particles, evidence)

@@ -151,12 +151,19 @@ function hasLetters(text: string, minimum: number): boolean {
  * "qu'il"; 0 for a word without one. /^([a-z]{1,2}['’])(.+)$/ by character code.
  */
 function elisionEnd(word: string): number {
-  const isLetter = (code: number) => code >= 97 && code <= 122;
-  const isApostrophe = (code: number) => code === 39 || code === 0x2019;
-  if (!isLetter(word.charCodeAt(0))) return 0;
-  if (isApostrophe(word.charCodeAt(1))) return word.length > 2 ? 2 : 0;
-  if (isLetter(word.charCodeAt(1)) && isApostrophe(word.charCodeAt(2))) return word.length > 3 ? 3 : 0;
+  // Length first: a character code past the end would be NaN, which deoptimises the comparisons.
+  if (word.length < 3 || !isAsciiLower(word.charCodeAt(0))) return 0;
+  if (isApostrophe(word.charCodeAt(1))) return 2;
+  if (word.length > 3 && isAsciiLower(word.charCodeAt(1)) && isApostrophe(word.charCodeAt(2))) return 3;
   return 0;
+}
+
+function isAsciiLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
 }
 
 /** Enough words for the function-word shares alone to decide, and the margin by which one must lead. */
