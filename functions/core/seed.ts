@@ -111,7 +111,13 @@ function looksBinary(bytes: Uint8Array): boolean {
  * Line endings, byte order marks, stray control characters and Unicode composition differ
  * between crawlers; the article does not.
  */
+/** What any replacement of normalizeText needs: a byte order mark, a control character or two commas. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const UNNORMALIZED = /^\uFEFF|[\u0000-\u0009\u000B-\u001F\u007F-\u009F]|[,‚]{2}/u;
+
 export function normalizeText(text: string): string {
+  // Most texts need none of the replacements: one scan instead of one per replacement.
+  if (!UNNORMALIZED.test(text)) return text.normalize('NFC');
   return (
     text
       .replace(/^\uFEFF/, '')
