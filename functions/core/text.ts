@@ -37,8 +37,12 @@ export function splitWords(text: string): string[] {
 
 /** Cached texts are at most this long: V8 hashes a longer string by its length alone, and it is rarely read twice. */
 const CACHE_MAX_TEXT = 16_000;
-/** A cache is emptied when its texts reach this many characters, so a long-lived container's memory stays flat. */
-const CACHE_MAX_CHARS = 2_000_000;
+/**
+ * A cache is emptied when its texts reach this many characters, so a long-lived container's memory stays flat: for an
+ * article's texts, beyond any analysed article (ANALYSIS_MAX_CHARS); for words, some 50,000 of them, as the stem
+ * cache keeps.
+ */
+const CACHE_MAX_CHARS = { article: 2_000_000, words: 500_000 } as const;
 
 /** The caches of one article's texts, which forgetArticleTexts empties. */
 const articleCaches: (() => void)[] = [];
@@ -66,7 +70,7 @@ export function cachedByText<T>(
     if (known !== undefined || cache.has(text)) return known as T;
     const value = compute(text);
     if (text.length > CACHE_MAX_TEXT) return value;
-    if (chars + text.length > CACHE_MAX_CHARS) {
+    if (chars + text.length > CACHE_MAX_CHARS[lifetime]) {
       cache.clear();
       chars = 0;
     }
