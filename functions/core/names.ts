@@ -3,7 +3,7 @@ import { PACKS } from './lang';
 import { NAME_ALIASES } from './lang/aliases';
 import { NATIONALITIES } from './lang/nationality-data';
 import { regionCodes } from './regions';
-import { cachedByText } from './text';
+import { cachedByText, foldAccents } from './text';
 
 /**
  * Names across languages, normalised in the manner of JRC-Names (Steinberger et al. 2011): one key for the spellings
@@ -129,6 +129,7 @@ export const nameWordKey: (word: string) => string = cachedByText((word) => {
 
 /** "R.", "Jr", "Jr.": an initial or a suffix, which one spelling of a name has and another leaves out. */
 function isInitial(word: string): boolean {
+  if (word.length > 3) return false;
   return /^\p{L}\.?$/u.test(word) || /^(?:jr|sr)\.?$/iu.test(word);
 }
 
@@ -181,6 +182,16 @@ export function placeId(name: string): string | undefined {
   return PLACE_IDS.get(wholeNameId(name));
 }
 
+/** The first word keys of the places of more than one word: "witte" of `witte-huis`. */
+const PLACE_OPENERS: ReadonlySet<string> = new Set(
+  [...PLACE_IDS.keys()].filter((key) => key.includes('-')).map((key) => key.slice(0, key.indexOf('-'))),
+);
+
+/** Whether a word's key opens the name of a place of more than one word ("Witte" of "Witte Huis"). */
+export function opensPlace(key: string): boolean {
+  return PLACE_OPENERS.has(key);
+}
+
 /** A place id by a name id already made (see placeId). */
 export function placeIdOfKey(key: string): string | undefined {
   return PLACE_IDS.get(key);
@@ -219,6 +230,18 @@ const NATIONALITY_KEYS: ReadonlyMap<string, string> = (() => {
   }
   return keys;
 })();
+
+/** The first three letters of every adjective of nationality, folded: most words start otherwise and are none. */
+const NATIONALITY_PREFIXES: ReadonlySet<string> = new Set(
+  Object.values(NATIONALITIES).flatMap((nationalities) =>
+    Object.values(nationalities).map((adjective) => foldAccents(adjective).slice(0, 3)),
+  ),
+);
+
+/** Whether a word in lower case may be an adjective of nationality at all: a cheap test before nationalityOf. */
+export function mayBeNationality(lower: string): boolean {
+  return NATIONALITY_PREFIXES.has(foldAccents(lower.slice(0, 3)));
+}
 
 /**
  * The country of an adjective or noun of nationality, in any supported language and inflection: "Russische",

@@ -1,7 +1,17 @@
 import { type Entity, isCalendarWord } from './entities';
 import { stem } from './keywords';
 import { packFor } from './lang';
-import { isCountryCode, nameId, nameWordKey, nationalityOf, placeId, placeIdOfKey, resolveNames } from './names';
+import {
+  isCountryCode,
+  mayBeNationality,
+  nameId,
+  nameWordKey,
+  nationalityOf,
+  opensPlace,
+  placeId,
+  placeIdOfKey,
+  resolveNames,
+} from './names';
 import { stopwordsFor } from './stopwords';
 import {
   cachedByText,
@@ -39,7 +49,7 @@ export const COGNATE_LENGTH = 5;
 /** Sentences of the lead whose words count, after the headline. */
 const LEAD_SENTENCES = 3;
 /** Sentences read for places and nationalities: their mentions across the article's beginning. */
-const PLACE_SENTENCES = 12;
+const PLACE_SENTENCES = 6;
 const MIN_WORD_LENGTH = 3;
 
 const HEADLINE_WORD = 3;
@@ -69,23 +79,20 @@ export interface StoryTerm {
 export function storyTerms(input: StoryTermsInput): string[] {
   const weights = new Map<string, number>();
   const add = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
-  const headlineKeys = new Set(tokensOf(input.headline).map((token) => nameWordKey(stripPossessive(token.text))));
+  const headline = ` ${foldAccents(input.headline)} `;
 
   // Names: one id per person, place or institution of the article; a surname alone as the full name it uses.
   const names = new Map<string, number>();
   const nameWords = new Set<string>();
   for (const entity of input.entities) {
-    for (const word of [entity.name, entity.short ?? ''].flatMap((name) => name.split(/\s+/u))) {
-      if (word) nameWords.add(foldAccents(word));
-    }
-    const weight = NAME + NAME_MENTION * Math.min(entity.count - 1, MAX_NAME_MENTIONS) + headlineBonus(entity);
-    const place = placeId(entity.name);
-    if (place) {
-      add(placeTerm(place), weight);
-      continue;
-    }
-    const id = nameId(entity.name);
-    if (id) names.set(id, (names.get(id) ?? 0) + weight);
+    const facts = nameFacts(entity.name);
+    for (const word of facts.folded) nameWords.add(word);
+    if (entity.short) for (const word of nameFacts(entity.short).folded) nameWords.add(word);
+    const inHeadline = facts.folded.some((word) => word.length >= MIN_WORD_LENGTH && headline.includes(word));
+    const weight =
+      NAME + NAME_MENTION * Math.min(entity.count - 1, MAX_NAME_MENTIONS) + (inHeadline ? HEADLINE_BONUS : 0);
+    if (facts.place) add(placeTerm(facts.place), weight);
+    else if (facts.id) names.set(facts.id, (names.get(facts.id) ?? 0) + weight);
   }
   const resolved = resolveNames(names.keys());
   for (const [id, weight] of names) add(`n:${resolved.get(id) ?? id}`, weight);
@@ -93,18 +100,11 @@ export function storyTerms(input: StoryTermsInput): string[] {
   // One pass over the beginning: places and nationalities wherever it mentions them ("de Russische president",
   // "russischen Truppen"), and the content words of the headline and the lead.
   const stopwords = stopwordsFor(input.language);
-  const addWord = (word: string, lower: string, weight: number) => {
-    if (
-      word.length < MIN_WORD_LENGTH ||
-      isNumeric(word) ||
-      /['’.]/u.test(word) ||
-      isCalendarWord(lower) ||
-      nameWords.has(foldAccents(word))
-    ) {
-      return;
-    }
-    const key = cognateKey(stem(lower, input.language));
-    if (key.length >= MIN_WORD_LENGTH) add(`w:${key}`, weight);
+  const wordTerm = wordTermsOf(input.language);
+  const addWord = (facts: WordFacts, weight: number) => {
+    if (!facts.content || nameWords.has(facts.folded)) return;
+    const term = wordTerm(facts.lower);
+    if (term) add(term, weight);
   };
   // Where adjectives of nationality are capitalised (Dutch, English), a word in lower case is neither one nor a place.
   const lowerAdjectives = packFor(input.language).demonyms === undefined;
@@ -112,50 +112,134 @@ export function storyTerms(input: StoryTermsInput): string[] {
   for (let index = 0; index < text.length; index += 1) {
     const bonus = index === 0 ? HEADLINE_BONUS : 0;
     const wordWeight = index === 0 ? HEADLINE_WORD : index <= LEAD_SENTENCES ? LEAD_WORD : 0;
-    // The key of the word before when it was capitalised: two-word places ("Witte Huis", "Weißen Hauses").
+    // The key of the word before when it may open a two-word place ("Witte Huis", "Weißen Hauses").
     let previous = '';
-    for (const token of tokensOf(text[index] as string)) {
-      const parts = token.text.includes('-') ? token.text.split('-') : [token.text];
-      for (const part of parts) {
-        const word = stripPossessive(part);
-        const upper = startsUpper(word);
-        if (!upper && wordWeight === 0 && !lowerAdjectives) {
-          previous = '';
-          continue;
-        }
-        const lower = word.toLowerCase();
-        if (word.length < 2 || stopwords.has(lower)) {
-          previous = '';
-          continue;
-        }
-        const key = upper || lowerAdjectives ? nameWordKey(word) : '';
-        // A word of three letters or fewer is a place only as an acronym ("VS", "EU"): "Room" is not "Rom".
-        const place =
-          key === ''
-            ? undefined
-            : (previous && placeIdOfKey(`${previous}-${key}`)) ||
-              (key.length > 3 || isAcronym(word) ? placeIdOfKey(key) : undefined) ||
-              nationalityOf(word);
-        if (place) add(placeTerm(place), PLACE_MENTION + bonus);
-        else if (wordWeight > 0) addWord(word, lower, wordWeight);
-        previous = upper ? key : '';
+    const visit = (part: string) => {
+      const facts = wordFacts(part);
+      if ((!facts.upper && wordWeight === 0 && !lowerAdjectives) || facts.short || stopwords.has(facts.lower)) {
+        previous = '';
+        return;
       }
+      const place = facts.upper
+        ? (previous !== '' && placeIdOfKey(`${previous}-${facts.key}`)) || facts.place
+        : lowerAdjectives && mayBeNationality(facts.lower)
+          ? nationalityOf(facts.word)
+          : undefined;
+      if (place) add(placeTerm(place), PLACE_MENTION + bonus);
+      else if (wordWeight > 0) addWord(facts, wordWeight);
+      previous = facts.upper && opensPlace(facts.key) ? facts.key : '';
+    };
+    for (const token of tokensOf(text[index] as string)) {
+      // Past the lead, where only places count, a word in lower case is none: decided before any look-up.
+      const first = token.text.charCodeAt(0);
+      if (wordWeight === 0 && !lowerAdjectives && first >= 97 && first <= 122) {
+        previous = '';
+        continue;
+      }
+      if (token.text.includes('-')) for (const part of token.text.split('-')) visit(part);
+      else visit(token.text);
     }
   }
   for (const keyword of input.keywords) {
-    if (!placeIdOfKey(nameWordKey(keyword)) && !nationalityOf(keyword))
-      addWord(keyword, keyword.toLowerCase(), KEYWORD);
+    const facts = wordFacts(keyword);
+    if (!facts.place && !(mayBeNationality(facts.lower) && nationalityOf(facts.word))) addWord(facts, KEYWORD);
   }
 
   return [...weights]
     .sort(([a, weightA], [b, weightB]) => weightB - weightA || compareStrings(a, b))
     .slice(0, MAX_STORY_TERMS)
     .map(([term, weight]) => `${term}=${Math.min(MAX_WEIGHT, Math.round(weight))}`);
+}
 
-  function headlineBonus(entity: Entity): number {
-    const words = entity.name.split(/\s+/u).map(nameWordKey);
-    return words.some((word) => headlineKeys.has(word)) ? HEADLINE_BONUS : 0;
+/** Words and names remembered: at most this many of each kind, the table emptied when full. */
+const REMEMBERED = 50_000;
+
+/**
+ * A function of a word remembered in a small table of its own: the words of news repeat, and a small table stays in
+ * the processor's caches where the text-wide tables (text.ts) hold hundreds of thousands of entries.
+ */
+function remembered<T>(compute: (word: string) => T): (word: string) => T {
+  const table = new Map<string, T>();
+  return (word) => {
+    let value = table.get(word);
+    if (value === undefined) {
+      if (table.size >= REMEMBERED) table.clear();
+      value = compute(word);
+      table.set(word, value);
+    }
+    return value;
+  };
+}
+
+/** What the terms need of one name, remembered by name: its place id or name id, its words' keys and folded forms. */
+interface NameFacts {
+  readonly place: string | undefined;
+  readonly id: string;
+  /** The name's words, folded (accents off). */
+  readonly folded: readonly string[];
+}
+
+const nameFacts: (name: string) => NameFacts = remembered((name) => {
+  const words = name.split(/\s+/u).filter((word) => word !== '');
+  const place = placeId(name);
+  return {
+    place,
+    id: place ? '' : nameId(name),
+    folded: words.map(foldAccents),
+  };
+});
+
+/** What the terms need of one word, remembered by word: the same words come back in every article. */
+interface WordFacts {
+  /** The word without a possessive 's. */
+  readonly word: string;
+  readonly lower: string;
+  /** Folded (accents off), to compare with the words of the article's names. */
+  readonly folded: string;
+  /** The name key (names.ts): of a capitalised word only; '' otherwise. */
+  readonly key: string;
+  readonly upper: boolean;
+  /** Under two letters: never a term. */
+  readonly short: boolean;
+  /** Long enough, no number, no abbreviation or elision, no month or day: a content word if no stopword. */
+  readonly content: boolean;
+  /** Of a capitalised word, the place, institution or country of nationality it names alone, if any. */
+  readonly place: string | undefined;
+}
+
+const wordFacts: (part: string) => WordFacts = remembered((part) => {
+  const word = stripPossessive(part);
+  const lower = word.toLowerCase();
+  const upper = startsUpper(word);
+  const key = upper ? nameWordKey(word) : '';
+  return {
+    word,
+    lower,
+    folded: foldAccents(word),
+    key,
+    upper,
+    short: word.length < 2,
+    content: word.length >= MIN_WORD_LENGTH && !isNumeric(word) && !/['’.]/u.test(word) && !isCalendarWord(lower),
+    // A word of three letters or fewer is a place only as an acronym ("VS", "EU"): "Room" is not "Rom".
+    place: upper
+      ? ((key.length > 3 || isAcronym(word) ? placeIdOfKey(key) : undefined) ?? nationalityOf(word))
+      : undefined,
+  };
+});
+
+/** Words' terms by language (`w:` and the cognate key of the stem, or '' for a key too short), remembered. */
+const wordTermCaches = new Map<string, (lower: string) => string>();
+
+function wordTermsOf(language: string): (lower: string) => string {
+  let cache = wordTermCaches.get(language);
+  if (!cache) {
+    cache = remembered((lower) => {
+      const key = cognateKey(stem(lower, language));
+      return key.length >= MIN_WORD_LENGTH ? `w:${key}` : '';
+    });
+    wordTermCaches.set(language, cache);
   }
+  return cache;
 }
 
 function placeTerm(place: string): string {
