@@ -204,7 +204,7 @@ function notes(
       'the text the date is made of; the throughput target is against it. Segmenting only the headline and ' +
       'summary that the digest reads is a much smaller amount of text, reported as a stricter reference.',
     `Input: a pool of ${settings.pool} generated articles analysed for real; larger dates add rounds of the pool ` +
-      'with new ids, MinHash minima remapped per round and seven in eight names and keywords respelled per round, ' +
+      'with new ids, MinHash minima remapped per round and seven in eight names, keywords and story terms respelled per round, ' +
       'so that a larger date has more stories, not the same 25 source stories ever larger (bench/digest-inputs.ts).',
     `Times: medians over ${settings.rounds} round(s) of one fresh process per size, in which digest and baseline ` +
       'passes alternate after a warm-up. Peak RSS: the high-water mark (maxRSS) after the first digest, before ' +
@@ -218,8 +218,9 @@ function notes(
     notes.push(
       `Digest times: ${sizes.map((size) => `${label(size.articles)} ${round(size.ms.digest / 1000, 2)} s`).join(', ')}` +
         ` (exponent ${exponents.digest}; baseline ${exponents.bodies}). Most of it is story grouping (groupStories): ` +
-        'counting the terms each article shares with others over posting lists of up to 200 articles, then the ' +
-        'cosine of every pair sharing two; the lists of terms common to the whole date lengthen with it, up to that cap.',
+        'counting the story terms each article shares with others over posting lists of up to 100 articles, then the ' +
+        'cosine of every pair sharing two and dated within a week, and the centroid linkage of the links found; ' +
+        'the lists of terms common to the whole date lengthen with it, up to that cap.',
     );
   }
   const budget = sizes.find((size) => size.articles === TARGETS.peakRssArticles);

@@ -399,6 +399,12 @@ export const openApiDocument = {
             type: 'boolean',
             description: 'Only the beginning is stored; the whole text is in the source object',
           },
+          storyTerms: {
+            ...stringList,
+            maxItems: 32,
+            description:
+              'What stories are found by, `kind:id=weight` (weights 1-9): `n:` a name by its normalised id (`n:vladimir-putin`), `c:` a country by its ISO 3166-1 code (`c:RU`), `w:` a word by its cognate key (`w:sankt`). Absent from articles ingested before it was added',
+          },
           sources: { ...stringList, minItems: 1 },
           ingestedAt: { type: 'string', format: 'date-time' },
           url: { type: 'string' },

@@ -39,8 +39,8 @@ const CROSS_LANGUAGE_LINKAGE = 0.05;
 const CROSS_NORM_BLEND = 0.5;
 /** Two articles whose dates lie more than this many days apart are never one story (a month is the days it spans). */
 export const STORY_WINDOW_DAYS = 7;
-/** A name or keyword in more articles than this is too common to find candidates by (it still counts in the score). */
-const MAX_POSTINGS = 200;
+/** A term in more articles than this is too common to find candidates by (it still counts in the score). */
+const MAX_POSTINGS = 100;
 const ENTITY_WEIGHT = 2;
 const KEYWORD_WEIGHT = 1;
 const STEM_LENGTH = 6;
@@ -235,11 +235,11 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
   });
   // Across languages, each vector counts less of the terms the other article's language does not have in this date
   // (words no article of that language could share); norms by language, computed when first needed.
-  const crossNorms = new Map<number, number>();
+  const crossNorms = new Float64Array(sorted.length * 32).fill(-1);
   const crossNorm = (index: number, bit: number) => {
-    const key = index * 32 + Math.log2(bit);
-    let norm = crossNorms.get(key);
-    if (norm === undefined) {
+    const key = index * 32 + Math.clz32(bit);
+    let norm = crossNorms[key] as number;
+    if (norm < 0) {
       const { terms, values } = vectors[index] as Vector;
       let shared = 0;
       for (let position = 0; position < terms.length; position += 1) {
@@ -248,7 +248,7 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
       }
       const whole = (vectors[index] as Vector).norm ** 2;
       norm = Math.sqrt(CROSS_NORM_BLEND * whole + (1 - CROSS_NORM_BLEND) * shared);
-      crossNorms.set(key, norm);
+      crossNorms[key] = norm;
     }
     return norm;
   };
@@ -355,7 +355,7 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
   );
 }
 
-/** Terms and their weights in the article's order, and again sorted by term, to look one up by halving. */
+/** Terms and their weights in the article's order, and again sorted by term, for dot products by merging. */
 interface Vector {
   readonly terms: Int32Array;
   readonly values: Float64Array;
@@ -380,27 +380,27 @@ function cosine(a: Vector, b: Vector): number {
   return dot(a, b) / (a.norm * b.norm);
 }
 
-/** Summed in the smaller vector's own order, so that a score never depends on how terms were numbered. */
+/**
+ * Summed over both vectors' terms in term order (a merge, not a look-up per term): the same articles number their
+ * terms alike, so a score is the same in every digest of the same articles.
+ */
 function dot(a: Vector, b: Vector): number {
-  const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
+  const termsA = a.sortedTerms;
+  const termsB = b.sortedTerms;
   let sum = 0;
-  for (let position = 0; position < small.terms.length; position += 1) {
-    sum += (small.values[position] as number) * weightOf(large, small.terms[position] as number);
+  let i = 0;
+  let j = 0;
+  while (i < termsA.length && j < termsB.length) {
+    const termA = termsA[i] as number;
+    const termB = termsB[j] as number;
+    if (termA === termB) {
+      sum += (a.sortedValues[i] as number) * (b.sortedValues[j] as number);
+      i += 1;
+      j += 1;
+    } else if (termA < termB) i += 1;
+    else j += 1;
   }
   return sum;
-}
-
-function weightOf(vector: Vector, term: number): number {
-  let low = 0;
-  let high = vector.sortedTerms.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const found = vector.sortedTerms[middle] as number;
-    if (found === term) return vector.sortedValues[middle] as number;
-    if (found < term) low = middle + 1;
-    else high = middle - 1;
-  }
-  return 0;
 }
 
 /** The values most items share, counted once per item, in their most frequent spelling. */

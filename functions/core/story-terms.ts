@@ -43,6 +43,8 @@ import {
  */
 
 export const MAX_STORY_TERMS = 32;
+/** And at most this many characters together, so that the whole summary stays under 2 KB whatever the names. */
+export const MAX_STORY_TERMS_CHARS = 640;
 const MAX_WEIGHT = 9;
 /** A cognate key is this many letters of the spelled stem: enough to tell words apart, few enough for cognates. */
 export const COGNATE_LENGTH = 5;
@@ -145,10 +147,15 @@ export function storyTerms(input: StoryTermsInput): string[] {
     if (!facts.place && !(mayBeNationality(facts.lower) && nationalityOf(facts.word))) addWord(facts, KEYWORD);
   }
 
-  return [...weights]
-    .sort(([a, weightA], [b, weightB]) => weightB - weightA || compareStrings(a, b))
-    .slice(0, MAX_STORY_TERMS)
-    .map(([term, weight]) => `${term}=${Math.min(MAX_WEIGHT, Math.round(weight))}`);
+  const sorted = [...weights].sort(([a, weightA], [b, weightB]) => weightB - weightA || compareStrings(a, b));
+  const terms: string[] = [];
+  let chars = 0;
+  for (const [term, weight] of sorted) {
+    if (terms.length === MAX_STORY_TERMS || chars + term.length + 2 > MAX_STORY_TERMS_CHARS) break;
+    terms.push(`${term}=${Math.min(MAX_WEIGHT, Math.round(weight))}`);
+    chars += term.length + 2;
+  }
+  return terms;
 }
 
 /** Words and names remembered: at most this many of each kind, the table emptied when full. */

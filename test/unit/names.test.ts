@@ -14,7 +14,13 @@ import {
   sameNamed,
 } from '../../functions/core/names';
 import { parseSeed } from '../../functions/core/seed';
-import { cognateKey, MAX_STORY_TERMS, parseStoryTerms, storyTerms } from '../../functions/core/story-terms';
+import {
+  cognateKey,
+  MAX_STORY_TERMS,
+  MAX_STORY_TERMS_CHARS,
+  parseStoryTerms,
+  storyTerms,
+} from '../../functions/core/story-terms';
 import { NATIONALITY_LANGUAGES, packageNationalities } from '../../scripts/vendor-nationalities';
 
 const STORIES = join(import.meta.dirname, '../fixtures/stories');
@@ -195,7 +201,7 @@ describe('story terms', () => {
     expect(keys(['telefoon', 'telefon']).size).toBe(1);
   });
 
-  it('are at most MAX_STORY_TERMS, weights 1 to 9, strongest first, and keep the summary under 2 KB', () => {
+  it('are at most MAX_STORY_TERMS and MAX_STORY_TERMS_CHARS, weights 1 to 9, strongest first; the summary under 2 KB', () => {
     const long = ` date 2024-11-12 ${Array.from(
       { length: 60 },
       (_, index) =>
@@ -208,6 +214,7 @@ describe('story terms', () => {
       for (const { weight } of terms) expect(weight).toBeGreaterThanOrEqual(1);
       for (const { weight } of terms) expect(weight).toBeLessThanOrEqual(9);
       expect(terms.map(({ weight }) => weight)).toEqual([...terms.map(({ weight }) => weight)].sort((a, b) => b - a));
+      expect((summary.storyTerms ?? []).join('').length).toBeLessThanOrEqual(MAX_STORY_TERMS_CHARS);
       expect(Buffer.byteLength(JSON.stringify(summary))).toBeLessThan(2048);
     }
   });
