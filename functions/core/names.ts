@@ -300,6 +300,8 @@ export function resolveNames(ids: Iterable<string>): Map<string, string> {
   }
   const resolved = new Map<string, string>();
   for (const [surname, owners] of bySurname) {
+    // One full name and no surname alone: nothing to resolve (most names of an article).
+    if (owners.size === 1 && !singles.has(surname)) continue;
     // Shortest first, then in code-unit order: the canonical name of each person is the first of its group.
     const sorted = [...owners].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
     const canonical: string[] = [];

@@ -49,7 +49,7 @@ const MAX_WEIGHT = 9;
 /** A cognate key is this many letters of the spelled stem: enough to tell words apart, few enough for cognates. */
 export const COGNATE_LENGTH = 5;
 /** Sentences of the lead whose words count, after the headline. */
-const LEAD_SENTENCES = 3;
+const LEAD_SENTENCES = 2;
 /** Sentences read for places and nationalities: their mentions across the article's beginning. */
 const PLACE_SENTENCES = 6;
 const MIN_WORD_LENGTH = 3;
