@@ -178,9 +178,9 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     return 'timestamp';
   }
   if (SYMBOL_FIRST.test(text) && words.length <= SHAPE_MAX_WORDS) return 'credit';
-  // "NOS Nieuws • vandaag, 16:33": a source and a time between field separators.
+  // "Omroep Midden • vandaag, 09:41": a source and a time between field separators.
   if (words.length <= 10 && /[•|·]/u.test(text) && CLOCK.test(text)) return 'timestamp';
-  // "Foto NOS", "Beeld ANP", "Foto Theo Groot": a credit word and a name, nothing else.
+  // "Foto ANP", "Beeld ANP", "Foto Jan Jansen": a credit word and a name, nothing else.
   if (
     words.length <= 4 &&
     lexicon.creditWords.has(first) &&
@@ -409,7 +409,7 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
 
 /**
  * The lead's first words when they are a dateline or a label rather than the sentence: "Hamburg - Die Lage
- * …", "Dortmund (dpa) - Borussia …", "De Kwakel – Vrijdag …", "Bern -Die …", "Berlin: Das Sturmtief …",
+ * …", "Dortmund (dpa) - Borussia …", "De Kwakel – Vrijdag …", "Bern -Die …", "Berlin: Ein Sturm …",
  * "Liveblog Das Feuer …" (a word, then the sentence's capitalised first word, a stopword that no name
  * starts with). Split off so that the headline and summary start with the sentence.
  */
@@ -424,7 +424,7 @@ export function splitLead(block: RawBlock, lexicon: BoilerplateLexicon): RawBloc
       text,
     );
   if (dateline) return cut(dateline[0].length, 'dateline');
-  // "Foto Theo Groot De (West)Friese …": a credit word and a name, then the lead's capitalised first word.
+  // "Foto Jan Jansen De (Noord)Hollandse …": a credit word and a name, then the lead's capitalised first word.
   const credit = /^([\p{L}]+(?:\s+\p{Lu}[\p{L}.'-]*){1,3})\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
   const creditWord = fold(/^[\p{L}]+/u.exec(text)?.[0] ?? '');
   if (credit?.[1] && lexicon.creditWords.has(creditWord) && lexicon.stopwords.has(fold(credit[2] ?? ''))) {

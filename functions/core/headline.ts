@@ -114,7 +114,7 @@ function compress(sentence: string, context: HeadlineContext): string {
 function cleanSentence(sentence: string): string {
   return (
     sentence
-      // "(oud)inwoners", "(West)Friese": a bracket inside a word goes without the space before the word.
+      // "(oud)leerlingen", "(Noord)Hollandse": a bracket inside a word goes without the space before the word.
       .replace(/\([^()\s]*\)(?=\p{L})/gu, '')
       .replace(/\s*\([^()]*\)/gu, '')
       .replace(/\s*\[[^[\]]*\]/gu, '')

@@ -232,7 +232,7 @@ function continuesLine(previous: string, line: string, width: number, lexicon: B
   return width >= MIN_WRAP_WIDTH && previous.length >= WRAP_SHARE * width;
 }
 
-/** Two words are a place, a name or a label ("Den Haag", "Giorgio Chiellini"), not yet a headline. */
+/** Two words are a place, a name or a label ("Den Haag", "Jan Jansen"), not yet a headline. */
 const TITLE_MIN_WORDS = 3;
 /** Titles run longer than a lead's first clause when they quote someone: "…: ‘We staan er goed op’". */
 const TITLE_MAX_WORDS = 30;
@@ -266,10 +266,10 @@ function findTitle(blocks: readonly RawBlock[], kinds: readonly (BoilerplateKind
 
 /**
  * The first line when a crawler put more on it than the title:
- * - a kicker before it: lower-case label words ("video Precies een jaar geleden …", "uitslag verkiezingen -
- *   reacties Gemeentebelangen …", "meise “Bijna 3 miljoen …”"), never a stopword ("von Nele …" is a byline);
- * - a clock time after it, then the lead ("… één verdachte opgepakt 02u56 0 Denderleeuw In Welle …");
- * - the standfirst run on without a full stop ("… durch die UBS Die Schweizer Regierung versucht, …"): the
+ * - a kicker before it: lower-case label words ("video Weer een jaar voorbij …", "uitslag verkiezingen -
+ *   reacties Dorpsbelang …", "lede “Zoveel regen …”"), never a stopword ("von Anna …" is a byline);
+ * - a clock time after it, then the lead ("… twee dieven 03u12 2 Aalst In Erembodegem …");
+ * - the standfirst run on without a full stop ("… durch den Bund Die Bundesregierung möchte …"): the
  *   title ends before the first capitalised stopword that follows a word, as no sentence has one there.
  * Each piece is returned as a block of its own; what is not a title is classified like any block.
  */
@@ -288,7 +288,7 @@ function splitFirstLine(
     if (pieces[0] && isTitleLike(pieces[0])) return [{ text: kicker[1], lines: 1, forced: 'label' }, ...pieces];
   }
   const words = block.text.split(' ');
-  // A title that a cut leaves ending on a function word ("Elke doordeweekse dag om") was a sentence.
+  // A title that a cut leaves ending on a function word ("Elke avond om") was a sentence.
   const titleBefore = (index: number): RawBlock | undefined => {
     const title = { text: words.slice(0, index).join(' '), lines: 1 };
     const last = fold(words[index - 1] ?? '');
@@ -327,7 +327,7 @@ function isTitleLike(block: RawBlock): boolean {
   const end = block.text.replace(/["'”’»)\]]+$/u, '').slice(-1);
   // A title starts as a headline does: a capital, a digit or a quote; a lower-case first line is a label.
   const start = /^[\p{Lu}\p{N}"'‘’“”„«]/u.test(block.text);
-  // Two sentences are a two-part headline when short ("Rutte kan opgelucht ademhalen. Kater voor PvdA"), and
+  // Two sentences are a two-part headline when short ("Burgemeester kan opgelucht ademhalen. Tegenvaller voor oppositie"), and
   // running text or a caption when long.
   const sentences = words > SHORT_TITLE_WORDS && /[.!?]\s+\p{Lu}/u.test(block.text.replace(QUOTED, ''));
   const length = words >= TITLE_MIN_WORDS && words <= TITLE_MAX_WORDS;

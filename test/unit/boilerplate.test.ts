@@ -43,31 +43,31 @@ describe('shapes of real pages', () => {
     ['date-before-lead.txt', 'Raadsvergadering in Dalfsen duurt vijftien minuten', [['timestamp', '25 maart']]],
     [
       'clock-counter-place.txt',
-      'Volle affiche voor het veertigste Dorpsfeest',
+      'Zomerfeest in Lede trekt veel bezoekers',
       [
-        ['timestamp', '16u55'],
-        ['noise', '5'],
-        ['label', 'Dendermonde'],
+        ['timestamp', '14u20'],
+        ['noise', '3'],
+        ['label', 'Lede'],
       ],
     ],
     [
       'caption-with-credit.txt',
       undefined,
-      [['caption', 'De Meeuwen is kampioen in de tweede klasse (foto: VV de Meeuwen)']],
+      [['caption', 'Het Zwaluwtje is kampioen in de derde klasse (foto: VV Het Zwaluwtje)']],
     ],
     [
       'dated-byline.txt',
-      'Auto te water bij Wildervank',
+      'Bestelbus in de vaart bij Veendam',
       [
-        ['timestamp', '18-08-2019, Michael Huisman 112Gr.'],
-        ['dateline', 'Wildervank -'],
+        ['timestamp', '12-03-2020, Karin de Boer 112Nd.'],
+        ['dateline', 'Veendam -'],
       ],
     ],
     [
       'lines-without-blank-lines.txt',
-      'Politiek blijft het voorlopig nog oudjaar',
+      'Gemeenteraad houdt nog even kerstreces',
       [
-        ['timestamp', '29'],
+        ['timestamp', '28'],
         ['timestamp', 'dec'],
       ],
     ],
@@ -81,14 +81,18 @@ describe('shapes of real pages', () => {
   it.each([
     [
       'title-with-standfirst.txt',
-      'Bankenkrise: Schweiz will Übernahme der Credit Suisse durch die UBS',
-      /^Die Schweizer Regierung/u,
+      'Energiekrise: Regierung will Einstieg beim Gasimporteur durch den Bund',
+      /^Die Bundesregierung möchte/u,
     ],
-    ['title-clock-lead.txt', 'Politie houdt klopjacht op drie inbrekers', /^In Welle heeft de politie/u],
-    ['lowercase-kicker.txt', 'Gemeentebelangen haalt meer stemmen maar minder zetels', /^Gemeentebelangen in Dalfsen/u],
-    ['two-sentence-title.txt', 'Rutte kan opgelucht ademhalen. Kater voor PvdA', /^De VVD van premier/u],
-    ['source-and-time.txt', undefined, /^De restauratie/u],
-    ['bare-credit.txt', undefined, /^In Den Haag/u],
+    ['title-clock-lead.txt', 'Politie zoekt met helikopter naar twee dieven', /^In Erembodegem heeft de politie/u],
+    ['lowercase-kicker.txt', 'Dorpsbelang wint twee zetels en wordt de grootste', /^Dorpsbelang in Raalte/u],
+    [
+      'two-sentence-title.txt',
+      'Burgemeester kan opgelucht ademhalen. Tegenvaller voor oppositie',
+      /^De partij van de burgemeester/u,
+    ],
+    ['source-and-time.txt', undefined, /^De renovatie/u],
+    ['bare-credit.txt', undefined, /^In Utrecht/u],
   ])('%s: the first line holds the title %p and no more; the lead follows', (file, title, lead) => {
     const seed = parse(file);
     expect(seed.title).toBe(title);
@@ -96,7 +100,7 @@ describe('shapes of real pages', () => {
   });
 
   it('takes a long title that quotes someone, and a title after a date line, as the title', () => {
-    expect(parse('quoted-title.txt').title).toMatch(/^Inwoner dient klacht in tegen gemeente: “Op mijn vraag/u);
+    expect(parse('quoted-title.txt').title).toMatch(/^Bewoner dient klacht in tegen waterbedrijf: “Op mijn vraag/u);
     expect(parse('timestamp-then-title.txt').title).toBe('Brand verwoest schuur in Lemelerveld');
   });
 
@@ -106,7 +110,7 @@ describe('shapes of real pages', () => {
       'Opposition members voted against it.',
     ]);
     expect(parse('lines-without-blank-lines.txt').paragraphs[0]).toMatch(
-      /^\(Westland, 29 december 2021\)\. Wie denkt/u,
+      /^\(Pijnacker, 28 december 2021\)\. Wie verwacht/u,
     );
   });
 
@@ -148,7 +152,7 @@ describe('timestamps', () => {
 
   it.each([
     'Om 18.00 uur gaat de winkel dicht',
-    'Kermis Gemeldorp met 154ste meiboomplanting 03 mei 2018',
+    'Braderie Hulst met 37ste ringrijderij 12 juni 2019',
     'Brand verwoest schuur in Lemelerveld',
     'Ruim 1.000 mensen bij protest in Den Haag',
   ])('%p is no timestamp', (line) => {
@@ -170,18 +174,12 @@ describe('the lead without its dateline or label', () => {
       : 'Een tweede alinea met meer tekst over wat er gebeurde in de stad.';
   const rest = 'de stad kreeg de hele nacht meldingen van brandjes en vernielingen in het centrum.';
   it.each([
-    ['Hamburg - Die Lage im Schanzenviertel ist in der Nacht eskaliert, berichtet die Polizei am Morgen.', 'Hamburg -'],
-    [
-      'Dortmund (dpa) - Borussia Dortmund muss im nächsten Spiel der Bundesliga auf Haaland verzichten.',
-      'Dortmund (dpa) -',
-    ],
-    ['Bern -Die Lage der angeschlagenen Großbank hat die Regierung in Bern auf den Plan gerufen.', 'Bern -'],
-    ['De Kwakel – Vrijdag werd de Buurtkamer in De Kwakel verrast met een bezoek van de burgemeester.', 'De Kwakel –'],
-    ['Berlin: Das Sturmtief fegt mit großer Wucht über Deutschland hinweg und deckt viele Dächer ab.', 'Berlin:'],
-    [
-      'Liveblog Das Feuer in einer Unterkunft in Mecklenburg-Vorpommern beschäftigt jetzt den Staatsschutz.',
-      'Liveblog',
-    ],
+    ['Hamburg - Die Lage im Hafen ist in der Nacht ruhig geblieben, berichtet die Polizei am Morgen.', 'Hamburg -'],
+    ['Dortmund (dpa) - Borussia Dortmund muss im nächsten Spiel auf seinen Kapitän verzichten.', 'Dortmund (dpa) -'],
+    ['Bern -Die Regierung hat am Montag in Bern ein neues Gesetz für die Eisenbahn vorgestellt.', 'Bern -'],
+    ['De Kwakel – Vrijdag kreeg het buurthuis in De Kwakel bezoek van de burgemeester.', 'De Kwakel –'],
+    ['Berlin: Ein Sturm hat in der Nacht viele Bäume umgeworfen und Dächer abgedeckt.', 'Berlin:'],
+    ['Liveblog Das Feuer in einer Scheune in Brandenburg beschäftigt jetzt die Polizei.', 'Liveblog'],
     [`NIJMEGEN - In ${rest}`, 'NIJMEGEN -'],
   ])('%p loses %p', (lead, dateline) => {
     const seed = parseSeed(` date 2022-02 ${lead}\n\n${secondParagraph(lead)}`);

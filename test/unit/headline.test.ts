@@ -28,14 +28,14 @@ describe('generateHeadline on shapes of real leads', () => {
   it.each([
     ['De scholen in de hele provincie gaan vanaf maandag dicht.', 'nl', 'Scholen in de hele provincie gaan dicht'],
     [
-      'Die Gewerkschaft GDL will den Zugverkehr für mehr als 24 Stunden lahmlegen.',
+      'Die Gewerkschaft will den Busverkehr für mehr als 24 Stunden lahmlegen.',
       'de',
-      'Gewerkschaft GDL will den Zugverkehr lahmlegen',
+      'Gewerkschaft will den Busverkehr lahmlegen',
     ],
     [
-      'De brandweer heeft tot en met donderdagmiddag meer dan vijfhonderd meldingen over de storm gekregen.',
+      'De gemeente heeft tot en met donderdagmiddag meer dan driehonderd klachten over de herrie gekregen.',
       'nl',
-      'Brandweer heeft meer dan vijfhonderd meldingen over de storm gekregen',
+      'Gemeente heeft meer dan driehonderd klachten over de herrie gekregen',
     ],
   ])('a preposition goes with the time phrase it governs: %p', (lead, language, expected) => {
     expect(headline(lead, language)).toBe(expected);
@@ -43,9 +43,9 @@ describe('generateHeadline on shapes of real leads', () => {
 
   it.each([
     ['Er is voor gekozen om de werkzaamheden in het weekend uit te voeren.', /^Er is voor gekozen/u],
-    ['Opnieuw is er in Drachten brand gesticht in een haag aan de Bouwakker.', /^Opnieuw is er in Drachten/u],
+    ['Opnieuw is er in Sneek brand gesticht in een container aan de Kade.', /^Opnieuw is er in Sneek/u],
     ['Woensdagnamiddag werd de brandweer opgeroepen voor een brand in een woning.', /werd de brandweer/u],
-    ['Het is precies een jaar geleden dat er een grote brand woedde bij de stokerij.', /^Het is precies/u],
+    ['Het is precies een jaar geleden dat er een grote storm over de kust trok.', /^Het is precies/u],
   ])('keeps an auxiliary after a pronoun or before its subject: %p', (lead, expected) => {
     expect(headline(lead)).toMatch(expected);
   });
@@ -65,30 +65,30 @@ describe('generateHeadline on shapes of real leads', () => {
   });
 
   it('keeps a duration that is a noun phrase', () => {
-    expect(
-      headline('In de vier weken voorafgaand aan de verkiezingen nodigt de omroep alle lijsttrekkers uit.'),
-    ).toMatch(/^In de vier weken voorafgaand/u);
+    expect(headline('In de drie weken voorafgaand aan de finale traint de ploeg elke ochtend op het veld.')).toMatch(
+      /^In de drie weken voorafgaand/u,
+    );
   });
 
   it('never cuts a negation or the participle before a final auxiliary', () => {
     const negated = headline(
-      'Het plan van de partij om gemiddeld vijf woningen in elk van de kleinere buitendorpen te bouwen, heeft het in de raad niet gered.',
+      'Het voorstel van de fractie om in elk van de kleinere dorpen een nieuwe speeltuin aan te leggen, heeft het in de raad niet gehaald.',
     );
-    expect(negated).not.toMatch(/gebouwen, gered|bouwen, heeft gered/u);
+    expect(negated).not.toMatch(/leggen, heeft gehaald|heeft het in de raad gehaald/u);
     expect(
       headline(
-        'Knapp 40 Jahre nach der Ermordung eines Jugendlichen in einem kleinen Dorf ist der heute 62-Jährige zu lebenslanger Haft verurteilt worden.',
+        'Mehr als zwanzig Jahre nach einem Überfall auf eine Tankstelle in einem kleinen Dorf ist der heute 58-Jährige zu einer langen Haftstrafe verurteilt worden.',
         'de',
       ),
     ).not.toMatch(/\b(?:ist|sind|wird|worden)$/u);
   });
 
   it('keeps a German auxiliary that closes the clause, and the article before an adjective', () => {
-    expect(headline('Es sollte ein weltweiter Aktionstag werden, den die Bewegung ausgerufen hatte.', 'de')).toBe(
-      'Es sollte ein weltweiter Aktionstag werden',
+    expect(headline('Es sollte ein ruhiger Abend werden, den die Familie geplant hatte.', 'de')).toBe(
+      'Es sollte ein ruhiger Abend werden',
     );
-    expect(headline('Die drei jungen Frauen fragen auf Englisch nach dem Weg zum Club.', 'de')).toMatch(
-      /^Die drei jungen/u,
+    expect(headline('Die zwei jungen Männer fragen auf Englisch nach dem Weg zum Bahnhof.', 'de')).toMatch(
+      /^Die zwei jungen/u,
     );
   });
 });
