@@ -42,7 +42,7 @@ describe('generateHeadline on shapes of real leads', () => {
   });
 
   it.each([
-    ['Er is voor gekozen om de werkzaamheden in het weekend uit te voeren.', /^Er is voor gekozen/u],
+    ['Er is voor gekozen om de markt voortaan op zaterdag te houden.', /^Er is voor gekozen/u],
     ['Opnieuw is er in Sneek brand gesticht in een container aan de Kade.', /^Opnieuw is er in Sneek/u],
     ['Woensdagnamiddag werd de brandweer opgeroepen voor een brand in een woning.', /werd de brandweer/u],
     ['Het is precies tien jaar terug dat de nieuwe brug over de rivier openging.', /^Het is precies/u],
