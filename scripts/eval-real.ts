@@ -326,7 +326,8 @@ export function evaluateDirectory(directory: string, options: { verbose?: boolea
       const flags = [row.headlineJunk, row.summaryJunk && `summary ${row.summaryJunk}`, row.invented && 'invented']
         .filter(Boolean)
         .join(', ');
-      console.log(`  ${row.page.file} [${row.page.site}, ${row.language}] r1=${fixed(row.r1 ?? 0)} ${flags}`);
+      const against = row.baselines ? ` first=${fixed(row.baselines.first)}` : '';
+      console.log(`  ${row.page.file} [${row.page.site}, ${row.language}] r1=${fixed(row.r1 ?? 0)}${against} ${flags}`);
       console.log(`    ours:  ${row.headline}`);
       if (row.page.title) console.log(`    title: ${row.page.title}`);
       console.log(`    sum:   ${row.summary?.slice(0, 160)}`);

@@ -98,7 +98,7 @@ export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
   const lead = chooseLead(sentences);
   const headline = seed.title?.trim()
     ? titleHeadline(seed.title)
-    : generateHeadline(lead, { language, entities: found });
+    : generateHeadline(lead, { language, entities: found, sentences });
   const wordCount = countWords(paragraphs);
   const keywords = extractKeywords(sentences, language, found);
   return {

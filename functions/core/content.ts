@@ -115,6 +115,11 @@ const SYMBOL_FIRST = /^[\p{So}]|^\((?:c|C)\)/u;
 const TRAILING_CREDIT =
   /(?:\(\s*[^()]{2,60}\s*\/\s*[^()/]{1,30}\)|[—–-]\s+\p{Lu}[^—–]{1,60}\s\/\s*\p{L}[\p{L} .-]{0,30})\s*$/u;
 const SENTENCE_END = /[.!?…]["'”’»)]*$/u;
+/**
+ * "SPORT / TOUR DE FRANCE 2022", "NIEUWS | BINNENLAND": a site's section path, segments between spaced separators
+ * in capitals throughout (a headline has lower-case words), as navigation breadcrumbs print it.
+ */
+const BREADCRUMB = /^[^\s/|›>»]+(?:\s[^/|›>»]*)?\s[/|›>»]\s\S/u;
 /** A leading clock time of a live blog or a timestamped item: "18:07 Alle scholen …", "7:01 NIJMEGEN - …". */
 const LEADING_CLOCK =
   /^(\d{1,2}(?:[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?|[hu]\d{2}))(?:\s+[-–—|])?\s+(?=[\p{Lu}\p{N}"'“„«‘])/u;
@@ -206,6 +211,7 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   if (bracket && lexicon.creditWords.has(bracketWord) && /^\s*[\p{L}']+\s*:/u.test(bracket)) return 'caption';
   if (words.length <= SHAPE_MAX_WORDS * 3 && isCreditTail(creditTail(text), lexicon)) return 'caption';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
+  if (words.length <= SHAPE_MAX_WORDS && BREADCRUMB.test(text) && !/\p{Ll}/u.test(text)) return 'label';
   const lower = text.toLowerCase();
   if (
     words.length <= SHAPE_MAX_WORDS &&

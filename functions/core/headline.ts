@@ -52,11 +52,15 @@ const BARE_RELATIVES = unionOf('bareRelatives');
 const SCENE_OPENERS = unionOf('sceneOpeners');
 const DETERMINERS = unionOf('determiners');
 const MONTHS = unionOf('months');
+const FUNCTION_WORDS = unionOf('functionWords');
+const NAME_PARTICLES = unionOf('nameParticles');
 const PARTICIPLES = Object.values(PACKS).flatMap((pack) => (pack.participle ? [pack.participle] : []));
 
 export interface HeadlineContext {
   readonly language: string;
   readonly entities: readonly Entity[];
+  /** The article's sentences: where a word's use elsewhere tells its class (see shownAsNoun). */
+  readonly sentences?: readonly string[];
 }
 
 /** Whether a sentence opens a scene or a hypothesis rather than the news: "If you had stood …", "Stel je voor …". */
@@ -106,7 +110,7 @@ function compress(sentence: string, context: HeadlineContext): string {
   chunks = reduceNames(chunks, context);
   chunks = dropLeadingArticle(chunks, context);
   chunks = dropAuxiliary(chunks, context.language);
-  if (length(chunks) > HEADLINE_MAX_CHARS) chunks = dropArticles(chunks, context.language);
+  if (length(chunks) > HEADLINE_MAX_CHARS) chunks = dropArticles(chunks, context);
   return fitLength(chunks.map((chunk) => chunk.raw).join(' '), context.language);
 }
 
@@ -170,7 +174,9 @@ function dropCommaAsides(chunks: Chunk[]): Chunk[] {
       (chunk, index) =>
         endsClause(chunk) &&
         index < result.length - 1 &&
-        (DETERMINERS.has(lower(result[index + 1])) || RELATIVE_PRONOUNS.has(lower(result[index + 1]))),
+        (DETERMINERS.has(lower(result[index + 1])) ||
+          RELATIVE_PRONOUNS.has(lower(result[index + 1])) ||
+          isRoleApposition(result, index)),
     );
     if (open < 0) break;
     const close = result.findIndex((chunk, index) => index > open && endsClause(chunk));
@@ -189,6 +195,26 @@ function dropCommaAsides(chunks: Chunk[]): Chunk[] {
     ];
   }
   return result;
+}
+
+/**
+ * "Remco van Werkhoven, hoofdofficier van dienst bij de brandweer, blikt …": after a name, a lower-case noun phrase
+ * closed by a comma before a lower-case word is the name's apposition (a list of names is capitalised throughout).
+ */
+function isRoleApposition(chunks: readonly Chunk[], comma: number): boolean {
+  const name = chunks[comma];
+  const opener = chunks[comma + 1];
+  if (!name || !opener || !/^\p{Lu}/u.test(name.core) || !/^\p{Ll}/u.test(opener.core) || !/,$/u.test(name.raw)) {
+    return false;
+  }
+  if (FUNCTION_WORDS.has(opener.lower)) return false;
+  // A person's name: two capitalised words, perhaps with a particle between ("Remco van Werkhoven"); one
+  // capitalised word before a comma is as often an item of a list ("Inondations dans le Gard, record de …").
+  const capitalised = (chunk: Chunk | undefined) => /^\p{Lu}/u.test(chunk?.core ?? '');
+  const before = chunks[comma - 1];
+  if (!capitalised(before) && !(NAME_PARTICLES.has(lower(before)) && capitalised(chunks[comma - 2]))) return false;
+  const close = chunks.findIndex((chunk, index) => index > comma && endsClause(chunk));
+  return close > comma + 1 && close - comma <= 10 && /^\p{Ll}/u.test(chunks[close + 1]?.core ?? '');
 }
 
 /** "Door de zware storm die dinsdag over Nederland trok, reden …": the relative clause up to its comma goes. */
@@ -413,6 +439,17 @@ function dropLeadingArticle(chunks: Chunk[], context: HeadlineContext): Chunk[] 
   // "Het is …", "Die drei jungen Frauen …": a pronoun, or an article whose noun does not follow at once.
   const next = chunks[1];
   if (functionWords.has(lower(next)) || (capitalisesNouns && !/^\p{Lu}/u.test(next?.core ?? ''))) return chunks;
+  // "Het blijft onduidelijk …", "Het hing in de lucht …": an article that is also a pronoun goes before a noun only.
+  // A capital after it is a name or a noun ("Het KNMI", "Het Nederlands elftal"), never the verb, and so is a word
+  // that an auxiliary follows ("Het kabinet heeft …").
+  const { pronounArticles, finiteAuxiliaries } = packFor(context.language);
+  if (
+    pronounArticles.has(lower(first)) &&
+    !/^\p{Lu}/u.test(next?.core ?? '') &&
+    !finiteAuxiliaries.has(lower(chunks[2])) &&
+    !shownAsNoun(lower(next), context)
+  )
+    return chunks;
   const startsName = context.entities.some((entity) => {
     const nameWords = entity.name.split(/\s+/).map(foldAccents);
     return matchesAt(chunks, 0, nameWords);
@@ -420,13 +457,40 @@ function dropLeadingArticle(chunks: Chunk[], context: HeadlineContext): Chunk[] 
   return startsName ? chunks : chunks.slice(1);
 }
 
-/** Articles that Dutch and English headlines leave out when space is short: "de aangekondigde staking" → "aangekondigde staking". */
-function dropArticles(chunks: Chunk[], language: string): Chunk[] {
-  const articles = packFor(language).spareArticles;
-  return chunks.filter(
-    (chunk, index) =>
-      !(articles.has(chunk.raw) && /^\p{Ll}/u.test(chunks[index + 1]?.core ?? '') && !endsClause(chunk)),
-  );
+/**
+ * Articles that Dutch and English headlines leave out when space is short: "de aangekondigde staking" →
+ * "aangekondigde staking"; not a pronoun ("kwam het nog als een schok", "dat het blijft vriezen").
+ */
+function dropArticles(chunks: Chunk[], context: HeadlineContext): Chunk[] {
+  const { spareArticles: articles, pronounArticles, functionWords } = packFor(context.language);
+  return chunks.filter((chunk, index) => {
+    const next = chunks[index + 1];
+    if (!articles.has(chunk.raw) || !/^\p{Ll}/u.test(next?.core ?? '') || endsClause(chunk)) return true;
+    if (functionWords.has(lower(next))) return true;
+    return pronounArticles.has(chunk.lower) && !shownAsNoun(lower(next), context);
+  });
+}
+
+/**
+ * Whether the article shows `word` as a noun, where an article before it may also be a pronoun ("het"): it stands
+ * elsewhere after a determiner that is no pronoun ("een gesprek", "dit gesprek"), or after such an article that
+ * follows a preposition ("na het gesprek"), since a pronoun cannot follow a preposition there (Dutch makes it a
+ * pronominal adverb: "erna", not "na het"). No evidence, no noun: keeping the word is the safe side.
+ */
+function shownAsNoun(word: string, context: HeadlineContext): boolean {
+  if (word === '' || !context.sentences) return false;
+  const { determiners, pronounArticles, relativePronouns, prepositions } = packFor(context.language);
+  for (const sentence of context.sentences) {
+    if (!sentence.toLowerCase().includes(word)) continue;
+    const tokens = toChunks(sentence).map((chunk) => chunk.lower);
+    for (let index = 1; index < tokens.length; index += 1) {
+      if (tokens[index] !== word) continue;
+      const before = tokens[index - 1] ?? '';
+      if (determiners.has(before) && !pronounArticles.has(before) && !relativePronouns.has(before)) return true;
+      if (pronounArticles.has(before) && prepositions.has(tokens[index - 2] ?? '')) return true;
+    }
+  }
+  return false;
 }
 
 const length = (chunks: readonly Chunk[]) => chunks.map((chunk) => chunk.raw).join(' ').length;
@@ -464,20 +528,14 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
 function fitLength(text: string, language: string): string {
   let headline = tidy(text);
   let cutInside = false;
-  if (headline.length > HEADLINE_MAX_CHARS) {
-    const clause = headline.split(/[,;:]\s/u)[0] ?? headline;
-    if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4) {
-      headline = clause;
-    } else {
-      headline = cutAtPhrase(headline, language);
-      cutInside = true;
-    }
-  }
+  if (headline.length > HEADLINE_MAX_CHARS) ({ text: headline, cutInside } = shorten(headline, language));
   // A headline in a language without a pack is trimmed of English function words. In a language that puts the
   // verb last, an auxiliary that closed the clause ("… Aktionstag werden") stays; one a cut left last does not.
   const pack = hasPack(language) ? PACKS[language] : PACKS.en;
-  const dangling = (word: string) =>
-    pack.functionWords.has(word) && (cutInside || !(pack.finalVerb && pack.droppableAuxiliaries.has(word)));
+  // Nor does a separable particle that closed the sentence ("… sloeg overal om"), which looks like a preposition.
+  const closesClause = (word: string) =>
+    pack.finalVerb !== undefined && (pack.droppableAuxiliaries.has(word) || pack.prepositions.has(word));
+  const dangling = (word: string) => pack.functionWords.has(word) && (cutInside || !closesClause(word));
   for (;;) {
     const trimmed = headline.replace(/[\s.,:;–—\-…'"“”‘’„«»]+$/u, '');
     const lastWord = trimmed.split(' ').at(-1) ?? '';
@@ -490,6 +548,38 @@ function fitLength(text: string, language: string): string {
     break;
   }
   return capitalizeFirst(balanceQuotes(headline));
+}
+
+/**
+ * A sentence over HEADLINE_MAX_CHARS made shorter: its first clause when that is long enough, else a cut at a
+ * phrase boundary. "With just one day left, …", "Au stade de Lisbonne, …", "Depuis une semaine, …": a first
+ * clause that opens with a preposition is a fronted adverbial, and the main clause after it is the headline.
+ * Not where the verb comes second (Dutch, German, Frisian): there the first clause holds the verb ("Im Landkreis
+ * Augsburg werden Orte evakuiert, …") and the rest would open on a conjunction or a verb.
+ */
+function shorten(headline: string, language: string): { text: string; cutInside: boolean } {
+  const pack = packFor(language);
+  const clauses = headline.split(/(?<=[,;:])\s/u);
+  const clause = (clauses[0] ?? headline).replace(/[,;:]$/u, '');
+  const opener = (clause.split(' ')[0] ?? '').toLowerCase();
+  const rest = clauses.slice(1).join(' ');
+  // "…, Maui County said in a statement": a rest that is the attribution is no main clause.
+  const attribution = rest
+    .split(' ')
+    .slice(0, 5)
+    .some((word) => REPORTING_VERBS.has(word.toLowerCase()));
+  if (!pack.finalVerb && pack.prepositions.has(opener) && rest.split(' ').length >= 4 && !attribution) {
+    return rest.length > HEADLINE_MAX_CHARS ? shorten(rest, language) : { text: rest, cutInside: false };
+  }
+  // "Het hing in de lucht, maar toch kwam het als een schok: Nederland gaat dicht, …": what a colon opens with a
+  // capital is the statement that the words before it announce.
+  const colon = /:\s+(?=["'‘“„«]?\p{Lu})/u.exec(headline);
+  const statement = colon ? headline.slice(colon.index + colon[0].length) : '';
+  if (statement.split(' ').length >= 4 && colon && colon.index >= clause.length) {
+    return statement.length > HEADLINE_MAX_CHARS ? shorten(statement, language) : { text: statement, cutInside: false };
+  }
+  if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4) return { text: clause, cutInside: false };
+  return { text: cutAtPhrase(headline, language), cutInside: true };
 }
 
 /** A cut leaves this much at least, or it falls back to the plain word boundary. */

@@ -324,7 +324,11 @@ const QUOTED = /“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’|"[^
 
 function isTitleLike(block: RawBlock): boolean {
   const words = block.text.split(' ').length;
-  const end = block.text.replace(/["'”’»)\]]+$/u, '').slice(-1);
+  // A headline may close on an ellipsis ("… et le feu progresse encore..."), never on a full stop or a comma.
+  const end = block.text
+    .replace(/["'”’»)\]]+$/u, '')
+    .replace(/(?<=\p{L})(?:…|\.{3})$/u, '')
+    .slice(-1);
   // A title starts as a headline does: a capital, a digit or a quote; a lower-case first line is a label.
   const start = /^[\p{Lu}\p{N}"'‘’“”„«]/u.test(block.text);
   // Two sentences are a two-part headline when short ("Burgemeester kan opgelucht ademhalen. Tegenvaller voor oppositie"), and

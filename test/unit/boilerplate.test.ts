@@ -71,6 +71,12 @@ describe('shapes of real pages', () => {
         ['timestamp', 'dec'],
       ],
     ],
+    [
+      'ellipsis-title.txt',
+      "Feux de forêt EN DIRECT : Longue nuit dans l'Hérault où 5.000 hectares ont disparu en trois jours et où les flammes avancent toujours...",
+      [],
+    ],
+    ['breadcrumb-label.txt', undefined, [['label', 'FOOTBALL / COUPE DE FRANCE 2023']]],
   ])('%s: title %p, boilerplate kept with its kind', (file, title, kinds) => {
     const seed = parse(file);
     expect(seed.title).toBe(title);

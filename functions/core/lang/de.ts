@@ -22,6 +22,8 @@ export const de: LanguagePack = {
   `),
   leadingArticles: words('der die das ein eine'),
   spareArticles: NO_WORDS,
+  pronounArticles: NO_WORDS,
+  finiteAuxiliaries: NO_WORDS,
   droppableAuxiliaries: words('ist sind war waren wird werden wurde wurden'),
   finalVerb: /^\p{Ll}+(?:en|d|t)$/u,
   capitalisesNouns: true,

@@ -21,6 +21,8 @@ export const en: LanguagePack = {
   `),
   leadingArticles: words('the a an'),
   spareArticles: words('the a an'),
+  pronounArticles: NO_WORDS,
+  finiteAuxiliaries: NO_WORDS,
   // No English auxiliary is dropped, but the empty word is: the former list, written words(''), held it by accident.
   // A chunk without letters (a lone dash) so counts as an auxiliary, and dropAuxiliary drops it before a word of
   // participle shape. Kept so that moving the list changed no headline; removing it changes some.

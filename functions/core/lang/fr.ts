@@ -21,6 +21,8 @@ export const fr: LanguagePack = {
   `),
   leadingArticles: words('le la les un une'),
   spareArticles: NO_WORDS,
+  pronounArticles: NO_WORDS,
+  finiteAuxiliaries: NO_WORDS,
   // As in English (en.ts): no auxiliary is dropped, but the empty word is.
   droppableAuxiliaries: new Set(['']),
   finalVerb: undefined,
@@ -85,7 +87,7 @@ export const fr: LanguagePack = {
   sceneOpeners: words('si imaginez'),
   negations: words('ne pas jamais aucun aucune'),
   prepositions: words(
-    `à après avant avec chez contre dans depuis derrière devant entre envers par parmi pendant pour sans sous sur vers selon malgré`,
+    `à au aux en après avant avec chez contre dans depuis derrière devant entre envers par parmi pendant pour sans sous sur vers selon malgré`,
   ),
   boilerplateLabels: words('vidéo audio photo photos publicité sponsorisé direct'),
   linkOpeners: phrases('lire aussi, à lire aussi, voir aussi, lire la suite, partager'),

@@ -35,6 +35,10 @@ export const fy: LanguagePack = {
   `),
   leadingArticles: words('de it in'),
   spareArticles: words('de it in'),
+  pronounArticles: words('it'),
+  finiteAuxiliaries: words(
+    'is binne wie wiene wurdt wurde waard waarden hat hawwe hie hiene sil sille soe soene kin kinne koe koene moat moatte meie wol wolle',
+  ),
   droppableAuxiliaries: words('is binne wie wiene wurdt wurde waard waarden'),
   // The Dutch shapes of a final verb and of an adjective of nationality (below) serve Frisian too.
   finalVerb: nl.finalVerb,

@@ -53,6 +53,8 @@ const UNDETERMINED: LanguagePack = {
   functionWords: NO_WORDS,
   leadingArticles: NO_WORDS,
   spareArticles: NO_WORDS,
+  pronounArticles: NO_WORDS,
+  finiteAuxiliaries: NO_WORDS,
   droppableAuxiliaries: NO_WORDS,
   markers: NO_WORDS,
 };

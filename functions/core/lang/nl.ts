@@ -22,6 +22,10 @@ export const nl: LanguagePack = {
   `),
   leadingArticles: words('de het een'),
   spareArticles: words('de het een'),
+  pronounArticles: words("het 't"),
+  finiteAuxiliaries: words(
+    'is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen kon konden moet moeten mag mogen wil willen',
+  ),
   droppableAuxiliaries: words('is zijn was waren wordt worden werd werden'),
   finalVerb: /^\p{Ll}+(?:en|d|t)$/u,
   capitalisesNouns: false,

@@ -35,6 +35,16 @@ export interface LanguagePack {
   readonly leadingArticles: ReadonlySet<string>;
   /** Articles a headline leaves out inside when space is short: "de aangekondigde staking" → "aangekondigde staking". */
   readonly spareArticles: ReadonlySet<string>;
+  /**
+   * Articles that are also a subject or object pronoun ("Het blijft onduidelijk", "kwam het als een schok"): one
+   * goes only where the text shows that a noun follows it.
+   */
+  readonly pronounArticles: ReadonlySet<string>;
+  /**
+   * Finite auxiliaries and modals: one right after an article and a word shows that word to be the subject noun
+   * ("Het kabinet heeft …"). Needed where pronounArticles is not empty.
+   */
+  readonly finiteAuxiliaries: ReadonlySet<string>;
   /** Forms of "to be" and the passive auxiliary that a headline leaves out before a final participle. */
   readonly droppableAuxiliaries: ReadonlySet<string>;
   /**
@@ -214,6 +224,8 @@ export const NO_LANGUAGE: LanguagePack = {
   functionWords: NO_WORDS,
   leadingArticles: NO_WORDS,
   spareArticles: NO_WORDS,
+  pronounArticles: NO_WORDS,
+  finiteAuxiliaries: NO_WORDS,
   droppableAuxiliaries: NO_WORDS,
   finalVerb: undefined,
   capitalisesNouns: false,
