@@ -126,7 +126,8 @@ const LEADING_CLOCK =
 /** After a clock, a page's comment or share counter: "16u55 5 Dendermonde …". */
 const COUNTER = /^(\d{1,4})\s+(?=\p{Lu})/u;
 /** A day and a month name, a year optional, before the lead: "25 maart Dat had …", "5 november – Zo, …". */
-const LEADING_DATE = /^(\d{1,2}\.?\s+(\p{L}{3,10})\.?(?:\s+\d{4})?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])/u;
+const LEADING_DATE =
+  /^((?:(\p{L}{3,12})\.?,?\s+)?\d{1,2}\.?\s+(\p{L}{3,10})\.?(?:\s+\d{4})?(?:,?\s+(?:\p{Ll}{1,4}\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?)?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])/u;
 
 /**
  * A line of dates and times: at least one clock time or date, and most of its words numbers, month or day
@@ -206,12 +207,24 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   }
   if (TRAILING_CREDIT.test(text) && words.length <= SHAPE_MAX_WORDS * 2) return 'caption';
   // "… in zijn woning (Foto: Petra Mulder/RTV Noord)": a photo's caption with its credit in brackets.
-  const bracket = /\(([^()]{2,80})\)\s*$/u.exec(text)?.[1];
+  // "… (foto; Name) vergroot": a gallery's control word may follow the credit.
+  const bracket = /\(([^()]{2,80})\)(?:\s+\p{Ll}+)?\s*$/u.exec(text)?.[1];
   const bracketWord = bracket ? (foldedWordsOf(bracket)[0] ?? '') : '';
-  if (bracket && lexicon.creditWords.has(bracketWord) && /^\s*[\p{L}']+\s*:/u.test(bracket)) return 'caption';
+  if (bracket && lexicon.creditWords.has(bracketWord) && /^\s*[\p{L}']+\s*[:;]/u.test(bracket)) return 'caption';
+  // "… tras incendiarse una vivienda. - GUARDIA CIVIL BURGOS": a short sentence, then its photographer or agency
+  // in capitals, two words at least (a live blog's item may close on its source: "… oplopen. - NOS").
+  if (
+    words.length <= SHAPE_MAX_WORDS * 2 &&
+    /[.!?]\s+[-–—]\s+\p{Lu}[\p{Lu}.'&/-]*\s[\p{Lu}\s.'&/-]{2,50}$/u.test(text)
+  ) {
+    return 'caption';
+  }
   if (words.length <= SHAPE_MAX_WORDS * 3 && isCreditTail(creditTail(text), lexicon)) return 'caption';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
   if (words.length <= SHAPE_MAX_WORDS && BREADCRUMB.test(text) && !/\p{Ll}/u.test(text)) return 'label';
+  // "1 of 18", "3 van 12": a gallery's counter.
+  if (words.length === 3 && /^\d+\s+\p{L}{1,4}\s+\d+$/u.test(text.trim())) return 'noise';
+  if (words.length <= SHAPE_MAX_WORDS && (isRepeatedHalf(words) || gluedMenuItems(text) >= 2)) return 'label';
   const lower = text.toLowerCase();
   if (
     words.length <= SHAPE_MAX_WORDS &&
@@ -235,6 +248,21 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     return 'byline';
   }
   return undefined;
+}
+
+/** "Météo FR Météo FR": a menu printed twice (desktop and mobile navigation). */
+function isRepeatedHalf(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length % 2 === 1) return false;
+  const half = words.length / 2;
+  return words.slice(0, half).every((word, index) => word === words[half + index]);
+}
+
+/**
+ * "9NewsCommunity Inspired JournalismSoutheast Side": menu items that lost the space between them, a lower-case
+ * run of three or more letters glued to a capital inside a word (names such as YouTube or McDonald have shorter runs).
+ */
+function gluedMenuItems(text: string): number {
+  return text.match(/[\p{L}\p{N}]*\p{Ll}{3}\p{Lu}\p{Ll}{2}/gu)?.length ?? 0;
 }
 
 /** What follows a caption's last sentence: "… juichen. Ⓒ ANP/HH", "… code geel. Beeld ANP", "… Gitter. © Name/dpa". */
@@ -389,7 +417,12 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
     return [...pieces, ...splitGlued({ text: rest, lines }, wholeText, lexicon)];
   }
   const date = LEADING_DATE.exec(text);
-  if (date?.[1] && lexicon.calendar.has(fold(date[2] ?? ''))) {
+  // "28 april 2021", "Woensdag, 28 april 2021 om 10:46": a weekday before it must be one, too.
+  if (
+    date?.[1] &&
+    lexicon.calendar.has(fold(date[3] ?? '')) &&
+    (date[2] === undefined || lexicon.calendar.has(fold(date[2])))
+  ) {
     return [
       { text: date[1], lines: 1, forced: 'timestamp' },
       ...splitGlued({ text: text.slice(date[0].length), lines }, wholeText, lexicon),

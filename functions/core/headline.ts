@@ -56,6 +56,9 @@ const FUNCTION_WORDS = unionOf('functionWords');
 const NAME_PARTICLES = unionOf('nameParticles');
 const PARTICIPLES = Object.values(PACKS).flatMap((pack) => (pack.participle ? [pack.participle] : []));
 
+/** A list item's mark: •, ▪, ►, ■, ·. */
+const BULLET = /^[•▪►▶■·]/u;
+
 export interface HeadlineContext {
   readonly language: string;
   readonly entities: readonly Entity[];
@@ -79,6 +82,8 @@ export function chooseLead(sentences: readonly string[]): string {
   const news = candidates.find(
     (sentence) =>
       sentence.split(/\s+/).length >= 4 &&
+      // "• Liverpool, Lancashire, …": an item of a list.
+      !BULLET.test(sentence) &&
       !/\?["'’”»]?$/u.test(sentence) &&
       !/^["“„«‘']/u.test(sentence) &&
       !isSceneOpener(sentence),
@@ -348,6 +353,13 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     while (clock && !endsClause(chunks[end]) && CLOCK_ZONES.has(lower(chunks[end + 1]))) end += 1;
     if (midClause(end)) markSpan(drop, start, end, chunks);
   });
+  // "Gestern Morgen kam es auf der A6 …", "Dinsdagavond braken …": where the verb comes second, a time phrase that
+  // opens the clause is its first part, and without it the clause would open on the verb, as a question does.
+  if (packFor(language).finalVerb && drop.has(0)) {
+    let end = 0;
+    while (drop.has(end + 1)) end += 1;
+    if (!endsClause(chunks[end])) for (let index = 0; index <= end; index += 1) drop.delete(index);
+  }
   return chunks.filter((_, index) => !drop.has(index));
 }
 
@@ -532,9 +544,12 @@ function fitLength(text: string, language: string): string {
   // A headline in a language without a pack is trimmed of English function words. In a language that puts the
   // verb last, an auxiliary that closed the clause ("… Aktionstag werden") stays; one a cut left last does not.
   const pack = hasPack(language) ? PACKS[language] : PACKS.en;
-  // Nor does a separable particle that closed the sentence ("… sloeg overal om"), which looks like a preposition.
+  // Nor does a separable particle that closed the sentence ("… sloeg overal om"), which looks like a preposition;
+  // one that a trimmed word leaves last ("… vorgelegt zu | haben") is a preposition.
+  let trimmedAny = false;
   const closesClause = (word: string) =>
-    pack.finalVerb !== undefined && (pack.droppableAuxiliaries.has(word) || pack.prepositions.has(word));
+    pack.finalVerb !== undefined &&
+    (pack.droppableAuxiliaries.has(word) || (!trimmedAny && pack.prepositions.has(word)));
   const dangling = (word: string) => pack.functionWords.has(word) && (cutInside || !closesClause(word));
   for (;;) {
     const trimmed = headline.replace(/[\s.,:;–—\-…'"“”‘’„«»]+$/u, '');
@@ -542,6 +557,7 @@ function fitLength(text: string, language: string): string {
     const bare = lastWord.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
     if (trimmed.includes(' ') && dangling(bare)) {
       headline = trimmed.slice(0, trimmed.length - lastWord.length);
+      trimmedAny = true;
       continue;
     }
     headline = trimmed;
@@ -579,7 +595,48 @@ function shorten(headline: string, language: string): { text: string; cutInside:
     return statement.length > HEADLINE_MAX_CHARS ? shorten(statement, language) : { text: statement, cutInside: false };
   }
   if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4) return { text: clause, cutInside: false };
+  const withoutPhrases = dropPhrasesBeforeFinalVerb(headline, language);
+  if (withoutPhrases) return { text: withoutPhrases, cutInside: false };
   return { text: cutAtPhrase(headline, language), cutInside: true };
+}
+
+/**
+ * "Zwei Beamte der Autobahnpolizei sind am Darmstädter Kreuz auf dem Weg zu einem Einsatz verunglückt": where the
+ * participle closes the clause, a cut at the end would take the verb; prepositional phrases before it go instead,
+ * the nearest first, until the sentence fits. Undefined when it does not end on a participle or will not fit.
+ */
+function dropPhrasesBeforeFinalVerb(headline: string, language: string): string | undefined {
+  const { participle, finalVerb, prepositions, capitalisesNouns } = packFor(language);
+  // Only where nouns are capitalised does a phrase show where it ends, and only in one clause: in Dutch the
+  // nearest preposition may open the subject's phrase or a clause's ("… om overlast te beperken").
+  if (!participle || !finalVerb || !capitalisesNouns || /[,;:]/u.test(headline)) return undefined;
+  let words = headline.replace(/[.!?]+$/u, '').split(' ');
+  const bare = (word: string | undefined) => (word ?? '').replace(/[^\p{L}\p{N}]+$/u, '').toLowerCase();
+  if (!participle.test(bare(words.at(-1)))) return undefined;
+  // The verb cluster: "verunglückt", "verurteilt worden", "opgepakt zijn".
+  let verb = words.length - 1;
+  while (
+    verb > 2 &&
+    verb > words.length - 3 &&
+    finalVerb.test(words[verb - 1] ?? '') &&
+    !prepositions.has(bare(words[verb - 1]))
+  )
+    verb -= 1;
+  for (let guard = 0; guard < 4 && words.join(' ').length > HEADLINE_MAX_CHARS; guard += 1) {
+    let start = -1;
+    for (let index = verb - 1; index >= 2; index -= 1) {
+      if (/[,;:]$/u.test(words[index] ?? '')) break;
+      if (prepositions.has(bare(words[index]))) {
+        start = index;
+        break;
+      }
+    }
+    // "von 100 bis 120 Kilometern": a number range is one phrase.
+    if (start < 0 || words.slice(start, verb).some((word) => /\p{N}/u.test(word))) return undefined;
+    words = [...words.slice(0, start), ...words.slice(verb)];
+    verb = start;
+  }
+  return words.length >= 4 && words.join(' ').length <= HEADLINE_MAX_CHARS ? words.join(' ') : undefined;
 }
 
 /** A cut leaves this much at least, or it falls back to the plain word boundary. */
@@ -618,7 +675,7 @@ function tidy(text: string): string {
   return text
     .replace(/\s+([,.;:!?])/gu, '$1')
     .replace(/([,;:])(?:\s*[,;:])+/gu, '$1')
-    .replace(/^[\s,;:–—-]+/u, '')
+    .replace(/^[\s,;:–—•▪►▶■·-]+/u, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

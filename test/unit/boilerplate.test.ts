@@ -77,6 +77,27 @@ describe('shapes of real pages', () => {
       [],
     ],
     ['breadcrumb-label.txt', undefined, [['label', 'FOOTBALL / COUPE DE FRANCE 2023']]],
+    [
+      'gallery-and-menus.txt',
+      undefined,
+      [
+        ['label', 'Radio Oost Radio Oost'],
+        ['caption', 'Het nieuwe zwembad in Hengelo gaat na de zomer open. (foto; Jan de Wit) vergroot'],
+        ['noise', '1 of 12'],
+        ['timestamp', 'Zaterdag 13 mei 2023 om 09:15'],
+      ],
+    ],
+    [
+      'glued-menu-and-caps-credit.txt',
+      undefined,
+      [
+        ['label', 'RTV Oost 7NewsRegio Nieuws UitgelichtSport Video'],
+        [
+          'caption',
+          'Een brandweerman blust de laatste resten van het vuur in de schuur aan de Dorpsstraat. - PERSBUREAU OOST HOLLAND',
+        ],
+      ],
+    ],
   ])('%s: title %p, boilerplate kept with its kind', (file, title, kinds) => {
     const seed = parse(file);
     expect(seed.title).toBe(title);

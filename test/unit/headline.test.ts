@@ -167,6 +167,36 @@ describe('generateHeadline on the shapes of long real leads', () => {
     ).toMatch(/^Overstromingen in Gelderland, recordregen in Zeeland/u);
   });
 
+  it('keeps a time phrase that opens the clause where the verb comes second', () => {
+    expect(
+      headline('Gestern Morgen kam es auf der A7 bei Kassel zu einem schweren Unfall mit drei Lastwagen.', 'de'),
+    ).toMatch(/^Gestern Morgen kam es/u);
+    expect(headline('Dinsdagavond braken twee mannen in bij een juwelier in de Steenstraat in Arnhem.')).toMatch(
+      /^Dinsdagavond braken/u,
+    );
+    // Inside the clause it goes: "Het gesprek is dinsdag rond 18 uur afgelopen".
+    expect(headline('De brug over de Maas in Venlo is dinsdagavond na twee jaar werk weer open gegaan.')).not.toMatch(
+      /dinsdagavond/u,
+    );
+  });
+
+  it('keeps the participle that closes a long German clause and drops a phrase before it', () => {
+    const result = headline(
+      'Zwei Mitarbeiter der Stadtwerke sind am Hauptbahnhof in Bielefeld auf dem Rückweg von einer Baustelle schwer verunglückt.',
+      'de',
+    );
+    expect(result).toMatch(/ verunglückt$/u);
+    expect(result).toMatch(/^Zwei Mitarbeiter der Stadtwerke sind am Hauptbahnhof/u);
+  });
+
+  it('passes over an item of a list for the lead', () => {
+    expect(
+      headline(
+        '• Utrecht, Amersfoort, Zeist en Nieuwegein. In vier gemeenten gaan de parkeertarieven omhoog per 1 januari.',
+      ),
+    ).toMatch(/^In vier gemeenten gaan de parkeertarieven omhoog/u);
+  });
+
   it('keeps a separable particle that closes the sentence', () => {
     expect(headline('Het weer sloeg zaterdag in het hele land plotseling om.')).toMatch(/ om$/u);
   });
