@@ -125,6 +125,9 @@ const LEADING_CLOCK =
   /^(\d{1,2}(?:[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?|[hu]\d{2}))(?:\s+[-–—|])?\s+(?=[\p{Lu}\p{N}"'“„«‘])/u;
 /** After a clock, a page's comment or share counter: "16u55 5 Dendermonde …". */
 const COUNTER = /^(\d{1,4})\s+(?=\p{Lu})/u;
+/** A numeric date, a clock optional, before the lead: "2023-02-19 10:36 The head coach …", "19.02.2023, 10:36 Der …". */
+const LEADING_NUMERIC_DATE =
+  /^((?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?)?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])/u;
 /** A day and a month name, a year optional, before the lead: "25 maart Dat had …", "5 november – Zo, …". */
 const LEADING_DATE =
   /^((?:(\p{L}{3,12})\.?,?\s+)?\d{1,2}\.?\s+(\p{L}{3,10})\.?(?:\s+\d{4})?(?:,?\s+(?:\p{Ll}{1,4}\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?)?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])/u;
@@ -415,6 +418,13 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
       }
     }
     return [...pieces, ...splitGlued({ text: rest, lines }, wholeText, lexicon)];
+  }
+  const numeric = LEADING_NUMERIC_DATE.exec(text);
+  if (numeric?.[1]) {
+    return [
+      { text: numeric[1], lines: 1, forced: 'timestamp' },
+      ...splitGlued({ text: text.slice(numeric[0].length), lines }, wholeText, lexicon),
+    ];
   }
   const date = LEADING_DATE.exec(text);
   // "28 april 2021", "Woensdag, 28 april 2021 om 10:46": a weekday before it must be one, too.

@@ -333,7 +333,10 @@ function isTitleLike(block: RawBlock): boolean {
   const start = /^[\p{Lu}\p{N}"'‘’“”„«]/u.test(block.text);
   // Two sentences are a two-part headline when short ("Burgemeester kan opgelucht ademhalen. Tegenvaller voor oppositie"), and
   // running text or a caption when long.
-  const sentences = words > SHORT_TITLE_WORDS && /[.!?]\s+\p{Lu}/u.test(block.text.replace(QUOTED, ''));
+  // An ellipsis inside a long line marks a teaser cut from the text ("… of his team in the ... 'Responsibility …").
+  const sentences =
+    words > SHORT_TITLE_WORDS &&
+    (/[.!?]\s+\p{Lu}/u.test(block.text.replace(QUOTED, '')) || /(?:…|\.{3})\s+\S/u.test(block.text));
   const length = words >= TITLE_MIN_WORDS && words <= TITLE_MAX_WORDS;
   return block.lines === 1 && start && length && !sentences && !/[.,;:…–—-]/u.test(end);
 }

@@ -77,6 +77,8 @@ describe('shapes of real pages', () => {
       [],
     ],
     ['breadcrumb-label.txt', undefined, [['label', 'FOOTBALL / COUPE DE FRANCE 2023']]],
+    ['teaser-line.txt', undefined, []],
+    ['numeric-date-lead.txt', 'Trainer neemt schuld op zich na zware nederlaag', [['timestamp', '2023-02-19 10:36']]],
     [
       'gallery-and-menus.txt',
       undefined,
