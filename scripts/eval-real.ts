@@ -117,8 +117,11 @@ const GLUED = /\p{Ll}{3,}\p{Lu}\p{Ll}{2,}/u;
 
 export type JunkKind = 'timestamp' | 'credit' | 'glued label' | 'fragment' | 'empty';
 
-/** Why a headline or a summary start is no headline, by shape alone; undefined when it looks like one. */
-export function junkKind(text: string): JunkKind | undefined {
+/**
+ * Why a headline or a summary start is no headline, by shape alone; undefined when it looks like one. With the
+ * source, a glued word that the source writes so more than once is a name (SilverDome, GroenLinks), not glue.
+ */
+export function junkKind(text: string, source?: string): JunkKind | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return 'empty';
   const words = rougeTokens(trimmed);
@@ -126,7 +129,9 @@ export function junkKind(text: string): JunkKind | undefined {
   const dateShaped = TIME.test(trimmed) || NUMERIC_DATE.test(trimmed) || DAY_MONTH.test(trimmed);
   if (startsWithTime || (dateShaped && words.length <= 8)) return 'timestamp';
   if (CREDIT.test(trimmed)) return 'credit';
-  if (GLUED.test(trimmed)) return 'glued label';
+  const glued = trimmed.match(new RegExp(`\\S*${GLUED.source}\\S*`, 'gu')) ?? [];
+  const recurs = (word: string) => source !== undefined && source.split(word).length > 2;
+  if (glued.some((word) => !recurs(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')))) return 'glued label';
   if (words.filter((word) => /\p{L}/u.test(word)).length < 3) return 'fragment';
   return undefined;
 }
@@ -182,8 +187,8 @@ function score(page: RealPage): Scored {
     language: summary.language,
     ...(recognisedTitle ? { recognisedTitle } : {}),
   };
-  const headlineJunk = junkKind(summary.headline);
-  const summaryJunk = junkKind(splitSentences(summary.summary)[0] ?? '');
+  const headlineJunk = junkKind(summary.headline, source);
+  const summaryJunk = junkKind(splitSentences(summary.summary)[0] ?? '', source);
   const checks = {
     ...(headlineJunk ? { headlineJunk } : {}),
     ...(summaryJunk ? { summaryJunk } : {}),

@@ -125,6 +125,8 @@ const LEADING_CLOCK =
   /^(\d{1,2}(?:[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?|[hu]\d{2}))(?:\s+[-–—|])?\s+(?=[\p{Lu}\p{N}"'“„«‘])/u;
 /** After a clock, a page's comment or share counter: "16u55 5 Dendermonde …". */
 const COUNTER = /^(\d{1,4})\s+(?=\p{Lu})/u;
+/** A weekday or month name glued to the word before it, a date after it, at the end of a line. */
+const GLUED_TRAILING_DATE = /\p{Ll}{2}((\p{Lu}\p{Ll}+),?\s+\d{1,2}\.?\s+\p{L}+\.?(?:\s+\d{4})?)$/u;
 /** A numeric date, a clock optional, before the lead: "2023-02-19 10:36 The head coach …", "19.02.2023, 10:36 Der …". */
 const LEADING_NUMERIC_DATE =
   /^((?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?)?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])/u;
@@ -418,6 +420,15 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
       }
     }
     return [...pieces, ...splitGlued({ text: rest, lines }, wholeText, lexicon)];
+  }
+  // "… fan Utjouwerij BokmaSnein 25 Febrewaris 2018": a date glued to the line's last word.
+  const trailing = GLUED_TRAILING_DATE.exec(text);
+  if (trailing?.[1] && trailing.index > 0 && lexicon.calendar.has(fold(trailing[2] ?? ''))) {
+    const at = trailing.index + (trailing[0].length - trailing[1].length);
+    return [
+      { text: text.slice(0, at), lines },
+      { text: text.slice(at), lines: 1, forced: 'timestamp' },
+    ];
   }
   const numeric = LEADING_NUMERIC_DATE.exec(text);
   if (numeric?.[1]) {

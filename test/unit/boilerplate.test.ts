@@ -78,6 +78,11 @@ describe('shapes of real pages', () => {
     ],
     ['breadcrumb-label.txt', undefined, [['label', 'FOOTBALL / COUPE DE FRANCE 2023']]],
     ['teaser-line.txt', undefined, []],
+    [
+      'glued-trailing-date.txt',
+      'Boekpresentatie in de bibliotheek van Uitgeverij Jansen',
+      [['timestamp', 'Zondag 25 februari 2018']],
+    ],
     ['numeric-date-lead.txt', 'Trainer neemt schuld op zich na zware nederlaag', [['timestamp', '2023-02-19 10:36']]],
     [
       'gallery-and-menus.txt',
