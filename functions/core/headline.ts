@@ -53,6 +53,7 @@ const SCENE_OPENERS = unionOf('sceneOpeners');
 const DETERMINERS = unionOf('determiners');
 const MONTHS = unionOf('months');
 const FUNCTION_WORDS = unionOf('functionWords');
+const NO_NAMES: ReadonlySet<string> = new Set();
 const NAME_PARTICLES = unionOf('nameParticles');
 const PARTICIPLES = Object.values(PACKS).flatMap((pack) => (pack.participle ? [pack.participle] : []));
 
@@ -94,7 +95,12 @@ export function chooseLead(sentences: readonly string[]): string {
 export function generateHeadline(sentence: string, context: HeadlineContext): string {
   const compressed = compress(sentence, context);
   if (compressed.split(/\s+/).length >= MIN_WORDS) return compressed;
-  return fitLength(cleanSentence(sentence), context.language);
+  return fitLength(cleanSentence(sentence), context.language, nameWordsOf(context));
+}
+
+/** The words of the article's names, folded as chunks' name keys are: a phrase holding one is kept. */
+function nameWordsOf(context: HeadlineContext): ReadonlySet<string> {
+  return new Set(context.entities.flatMap((entity) => entity.name.split(/\s+/u).map(foldAccents)));
 }
 
 /** The file's own title, as a headline: trimmed, without a final full stop. */
@@ -116,7 +122,7 @@ function compress(sentence: string, context: HeadlineContext): string {
   chunks = dropLeadingArticle(chunks, context);
   chunks = dropAuxiliary(chunks, context.language);
   if (length(chunks) > HEADLINE_MAX_CHARS) chunks = dropArticles(chunks, context);
-  return fitLength(chunks.map((chunk) => chunk.raw).join(' '), context.language);
+  return fitLength(chunks.map((chunk) => chunk.raw).join(' '), context.language, nameWordsOf(context));
 }
 
 /** Datelines, parentheticals and dash asides out; whitespace single. */
@@ -537,10 +543,10 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
  * At most HEADLINE_MAX_CHARS: the first clause when the sentence is longer, else a cut at a word boundary;
  * never ending on a function word or on , : ; – and without a final full stop or ellipsis.
  */
-function fitLength(text: string, language: string): string {
+function fitLength(text: string, language: string, names: ReadonlySet<string> = NO_NAMES): string {
   let headline = tidy(text);
   let cutInside = false;
-  if (headline.length > HEADLINE_MAX_CHARS) ({ text: headline, cutInside } = shorten(headline, language));
+  if (headline.length > HEADLINE_MAX_CHARS) ({ text: headline, cutInside } = shorten(headline, language, names));
   // A headline in a language without a pack is trimmed of English function words. In a language that puts the
   // verb last, an auxiliary that closed the clause ("… Aktionstag werden") stays; one a cut left last does not.
   const pack = hasPack(language) ? PACKS[language] : PACKS.en;
@@ -573,7 +579,11 @@ function fitLength(text: string, language: string): string {
  * Not where the verb comes second (Dutch, German, Frisian): there the first clause holds the verb ("Im Landkreis
  * Augsburg werden Orte evakuiert, …") and the rest would open on a conjunction or a verb.
  */
-function shorten(headline: string, language: string): { text: string; cutInside: boolean } {
+function shorten(
+  headline: string,
+  language: string,
+  names: ReadonlySet<string> = NO_NAMES,
+): { text: string; cutInside: boolean } {
   const pack = packFor(language);
   const clauses = headline.split(/(?<=[,;:])\s/u);
   const clause = (clauses[0] ?? headline).replace(/[,;:]$/u, '');
@@ -585,17 +595,19 @@ function shorten(headline: string, language: string): { text: string; cutInside:
     .slice(0, 5)
     .some((word) => REPORTING_VERBS.has(word.toLowerCase()));
   if (!pack.finalVerb && pack.prepositions.has(opener) && rest.split(' ').length >= 4 && !attribution) {
-    return rest.length > HEADLINE_MAX_CHARS ? shorten(rest, language) : { text: rest, cutInside: false };
+    return rest.length > HEADLINE_MAX_CHARS ? shorten(rest, language, names) : { text: rest, cutInside: false };
   }
   // "Het hing in de lucht, maar toch kwam het als een schok: Nederland gaat dicht, …": what a colon opens with a
   // capital is the statement that the words before it announce.
   const colon = /:\s+(?=["'‘“„«]?\p{Lu})/u.exec(headline);
   const statement = colon ? headline.slice(colon.index + colon[0].length) : '';
   if (statement.split(' ').length >= 4 && colon && colon.index >= clause.length) {
-    return statement.length > HEADLINE_MAX_CHARS ? shorten(statement, language) : { text: statement, cutInside: false };
+    return statement.length > HEADLINE_MAX_CHARS
+      ? shorten(statement, language, names)
+      : { text: statement, cutInside: false };
   }
   if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4) return { text: clause, cutInside: false };
-  const withoutPhrases = dropPhrasesBeforeFinalVerb(headline, language);
+  const withoutPhrases = dropPhrasesBeforeFinalVerb(headline, language, names);
   if (withoutPhrases) return { text: withoutPhrases, cutInside: false };
   return { text: cutAtPhrase(headline, language), cutInside: true };
 }
@@ -603,40 +615,40 @@ function shorten(headline: string, language: string): { text: string; cutInside:
 /**
  * "Zwei Beamte der Autobahnpolizei sind am Darmstädter Kreuz auf dem Weg zu einem Einsatz verunglückt": where the
  * participle closes the clause, a cut at the end would take the verb; prepositional phrases before it go instead,
- * the nearest first, until the sentence fits. Undefined when it does not end on a participle or will not fit.
+ * the nearest first, until the sentence fits. A phrase with a name ("bei Paris") or a number ("von 100 bis 120")
+ * stays, and so does every phrase before it. Undefined when it does not end on a participle or will not fit.
  */
-function dropPhrasesBeforeFinalVerb(headline: string, language: string): string | undefined {
+function dropPhrasesBeforeFinalVerb(
+  headline: string,
+  language: string,
+  names: ReadonlySet<string>,
+): string | undefined {
   const { participle, finalVerb, prepositions, capitalisesNouns } = packFor(language);
   // Only where nouns are capitalised does a phrase show where it ends, and only in one clause: in Dutch the
   // nearest preposition may open the subject's phrase or a clause's ("… om overlast te beperken").
   if (!participle || !finalVerb || !capitalisesNouns || /[,;:]/u.test(headline)) return undefined;
-  let words = headline.replace(/[.!?]+$/u, '').split(' ');
-  const bare = (word: string | undefined) => (word ?? '').replace(/[^\p{L}\p{N}]+$/u, '').toLowerCase();
-  if (!participle.test(bare(words.at(-1)))) return undefined;
+  const words = headline.replace(/[.!?]+$/u, '').split(' ');
+  const bare = (word: string | undefined) => (word ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (!participle.test(bare(words.at(-1)).toLowerCase())) return undefined;
   // The verb cluster: "verunglückt", "verurteilt worden", "opgepakt zijn".
   let verb = words.length - 1;
   while (
     verb > 2 &&
     verb > words.length - 3 &&
     finalVerb.test(words[verb - 1] ?? '') &&
-    !prepositions.has(bare(words[verb - 1]))
+    !prepositions.has(bare(words[verb - 1]).toLowerCase())
   )
     verb -= 1;
-  for (let guard = 0; guard < 4 && words.join(' ').length > HEADLINE_MAX_CHARS; guard += 1) {
-    let start = -1;
-    for (let index = verb - 1; index >= 2; index -= 1) {
-      if (/[,;:]$/u.test(words[index] ?? '')) break;
-      if (prepositions.has(bare(words[index]))) {
-        start = index;
-        break;
-      }
-    }
-    // "von 100 bis 120 Kilometern": a number range is one phrase.
-    if (start < 0 || words.slice(start, verb).some((word) => /\p{N}/u.test(word))) return undefined;
-    words = [...words.slice(0, start), ...words.slice(verb)];
-    verb = start;
+  // The phrases between the subject and the verb go from the nearest one back, all of them after the first that
+  // goes: a phrase may belong to the one before it ("vor dem Ende von Tankrabatt …").
+  for (let from = verb - 1; from >= 2; from -= 1) {
+    const word = words[from] ?? '';
+    if (/[\p{N},;:]/u.test(word) || names.has(foldAccents(bare(word)))) return undefined;
+    if (!prepositions.has(bare(word).toLowerCase())) continue;
+    const kept = [...words.slice(0, from), ...words.slice(verb)];
+    if (kept.join(' ').length <= HEADLINE_MAX_CHARS) return kept.length >= 4 ? kept.join(' ') : undefined;
   }
-  return words.length >= 4 && words.join(' ').length <= HEADLINE_MAX_CHARS ? words.join(' ') : undefined;
+  return undefined;
 }
 
 /** A cut leaves this much at least, or it falls back to the plain word boundary. */

@@ -112,7 +112,9 @@ export function storyTerms(input: StoryTermsInput): string[] {
   const lowerAdjectives = packFor(input.language).demonyms === undefined;
   const text = [input.headline, ...input.sentences.slice(0, PLACE_SENTENCES)];
   for (let index = 0; index < text.length; index += 1) {
-    const bonus = index === 0 ? HEADLINE_BONUS : 0;
+    // A place in the lead sentence counts as one in the headline: a headline compressed from that sentence may
+    // keep it or not ("… op overwinning bij de Italiaanse verkiezingen"), and the story must not hang on the cut.
+    const bonus = index <= 1 ? HEADLINE_BONUS : 0;
     const wordWeight = index === 0 ? HEADLINE_WORD : index <= LEAD_SENTENCES ? LEAD_WORD : 0;
     // The key of the word before when it may open a two-word place ("Witte Huis", "Weißen Hauses").
     let previous = '';

@@ -132,6 +132,27 @@ describe('names resolved against each other', () => {
   });
 });
 
+describe('story terms of a compressed headline', () => {
+  it('weigh a place of the lead sentence alike whether the headline kept it or not', () => {
+    const lead = 'De partij van Meloni stevent af op een overwinning bij de Italiaanse verkiezingen van zondag.';
+    const terms = (headline: string) =>
+      storyTerms({
+        headline,
+        sentences: [lead, 'De uitslag volgt maandag.'],
+        language: 'nl',
+        entities: [],
+        keywords: [],
+      });
+    const weightOf = (list: readonly string[], term: string) =>
+      Number(list.find((entry) => entry.startsWith(`${term}=`))?.split('=')[1] ?? 0);
+    const kept = terms('Partij van Meloni stevent af op overwinning bij de Italiaanse verkiezingen');
+    const cut = terms('Partij van Meloni stevent af op overwinning');
+    // With the headline's bonus, well above a word of the lead's second sentence ("uitslag"), in both.
+    expect(weightOf(cut, 'c:IT')).toBeGreaterThan(weightOf(cut, 'w:uitsl') + 1);
+    expect(weightOf(kept, 'c:IT')).toBeGreaterThan(weightOf(cut, 'c:IT'));
+  });
+});
+
 describe('places across languages', () => {
   it('read country and territory names from the CLDR in every supported language', () => {
     for (const name of ['Rusland', 'Russland', 'Russia', 'Russie', 'Ruslân']) expect(placeId(name)).toBe('RU');
