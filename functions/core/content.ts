@@ -218,9 +218,11 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   if (bracket && lexicon.creditWords.has(bracketWord) && /^\s*[\p{L}']+\s*[:;]/u.test(bracket)) return 'caption';
   // "… tras incendiarse una vivienda. - GUARDIA CIVIL BURGOS": a short sentence, then its photographer or agency
   // in capitals, two words at least (a live blog's item may close on its source: "… oplopen. - NOS").
+  // "… évacuées par les pompiers. 10 août 2022. KEYSTONE": or its agency alone, in capitals after the full stop.
   if (
     words.length <= SHAPE_MAX_WORDS * 2 &&
-    /[.!?]\s+[-–—]\s+\p{Lu}[\p{Lu}.'&/-]*\s[\p{Lu}\s.'&/-]{2,50}$/u.test(text)
+    (/[.!?]\s+[-–—]\s+\p{Lu}[\p{Lu}.'&/-]*\s[\p{Lu}\s.'&/-]{2,50}$/u.test(text) ||
+      (words.length >= MIN_SENTENCE_WORDS + 1 && /[\p{L}\p{N}][.!?]\s+\p{Lu}{3,}(?:[\s/-]\p{Lu}{2,})*$/u.test(text)))
   ) {
     return 'caption';
   }

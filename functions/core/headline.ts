@@ -54,6 +54,7 @@ const DETERMINERS = unionOf('determiners');
 const MONTHS = unionOf('months');
 const FUNCTION_WORDS = unionOf('functionWords');
 const NO_NAMES: ReadonlySet<string> = new Set();
+const PREPOSITIONS = unionOf('prepositions');
 const NAME_PARTICLES = unionOf('nameParticles');
 const PARTICIPLES = Object.values(PACKS).flatMap((pack) => (pack.participle ? [pack.participle] : []));
 
@@ -114,7 +115,7 @@ export function titleHeadline(title: string): string {
 function compress(sentence: string, context: HeadlineContext): string {
   let chunks = toChunks(cleanSentence(sentence));
   chunks = dropAttribution(chunks);
-  chunks = dropCommaAsides(chunks);
+  chunks = dropCommaAsides(chunks, context.language);
   chunks = dropRelativeClause(chunks);
   chunks = dropTimeAdverbials(chunks, context.language);
   chunks = dropRepetition(chunks);
@@ -178,12 +179,17 @@ function dropAttribution(chunks: Chunk[]): Chunk[] {
 }
 
 /** ", het Oekraïense schiereiland," and ", die … ," between commas, and a relative clause at the end, go. */
-function dropCommaAsides(chunks: Chunk[]): Chunk[] {
+function dropCommaAsides(chunks: Chunk[], language: string): Chunk[] {
+  const verbSecond = packFor(language).finalVerb !== undefined;
   let result = chunks;
   for (let guard = 0; guard < 5; guard += 1) {
+    // "Depuis une semaine, des incendies sévissent …": where the verb is not second, the comma after a fronted
+    // adverbial opens the main clause, unless a relative clause follows it.
+    const adverbialEnd = !verbSecond && PREPOSITIONS.has(lower(result[0])) ? result.findIndex(endsClause) : -1;
     const open = result.findIndex(
       (chunk, index) =>
         endsClause(chunk) &&
+        (index !== adverbialEnd || RELATIVE_PRONOUNS.has(lower(result[index + 1]))) &&
         index < result.length - 1 &&
         (DETERMINERS.has(lower(result[index + 1])) ||
           RELATIVE_PRONOUNS.has(lower(result[index + 1])) ||
@@ -594,7 +600,8 @@ function shorten(
     .split(' ')
     .slice(0, 5)
     .some((word) => REPORTING_VERBS.has(word.toLowerCase()));
-  if (!pack.finalVerb && pack.prepositions.has(opener) && rest.split(' ').length >= 4 && !attribution) {
+  const relative = RELATIVE_PRONOUNS.has((rest.split(' ')[0] ?? '').toLowerCase());
+  if (!pack.finalVerb && pack.prepositions.has(opener) && rest.split(' ').length >= 4 && !attribution && !relative) {
     return rest.length > HEADLINE_MAX_CHARS ? shorten(rest, language, names) : { text: rest, cutInside: false };
   }
   // "Het hing in de lucht, maar toch kwam het als een schok: Nederland gaat dicht, …": what a colon opens with a

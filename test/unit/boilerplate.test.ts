@@ -103,6 +103,10 @@ describe('shapes of real pages', () => {
           'caption',
           'Een brandweerman blust de laatste resten van het vuur in de schuur aan de Dorpsstraat. - PERSBUREAU OOST HOLLAND',
         ],
+        [
+          'caption',
+          'Luchtfoto van de afgebrande schuur aan de rand van Haaksbergen, zondagochtend. 14 mei 2023. PERSFOTO',
+        ],
       ],
     ],
   ])('%s: title %p, boilerplate kept with its kind', (file, title, kinds) => {

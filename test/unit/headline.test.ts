@@ -140,6 +140,19 @@ describe('generateHeadline on the shapes of long real leads', () => {
         'fr',
       ),
     ).toBe('Le Danois Mads Jensen remporte le Tour de France pour la première fois');
+    // The comma after the adverbial opens the main clause, not an aside to leave out; a relative clause is one.
+    expect(
+      headline(
+        'Depuis trois jours, des orages violents frappent le Gard, à Nîmes, Alès et depuis hier soir à Uzès.',
+        'fr',
+      ),
+    ).toMatch(/[Dd]es orages violents frappent le Gard/u);
+    expect(
+      headline(
+        'Sous les yeux des habitants du quartier, qui restent sans voix, la vieille église du village brûle depuis des heures.',
+        'fr',
+      ),
+    ).not.toMatch(/^Qui /u);
     // Not when the rest is the attribution, and not in Dutch, where the first clause holds the verb.
     expect(
       headline(
