@@ -766,6 +766,8 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
       owner = owners.size === 1 ? tallies.get([...owners][0] ?? '') : undefined;
     }
     const possessiveOf = !tally.multiword && folded !== base ? tallies.get(base) : undefined;
+    // "Rotterdam" alone is the city, not a short form of "Leefbaar Rotterdam": a known place keeps its own name.
+    if (owner && !tally.multiword && isKnownPlace(tally.name) && !possessiveOf) continue;
     const target = owner ?? possessiveOf;
     if (!target) continue;
     target.count += tally.count;

@@ -159,3 +159,19 @@ describe('findEntities with roles, titles and nationalities before a name', () =
     expect(found).not.toContain('Wimbledon Title');
   });
 });
+
+describe('findEntities with a place at the end of a longer name', () => {
+  it('keeps the place apart from a party named after it: "Leefbaar Utrecht" and "Utrecht"', () => {
+    const text =
+      'Leefbaar Utrecht wint de verkiezingen in Utrecht. In Utrecht stemde bijna de helft. Leefbaar Utrecht krijgt elf zetels.';
+    const found = findEntities(splitSentences(text), 'nl');
+    const party = found.find((entity) => entity.name === 'Leefbaar Utrecht');
+    expect(party?.short).toBeUndefined();
+    expect(found.map((entity) => entity.name)).toContain('Utrecht');
+  });
+
+  it('still takes a surname alone for the full name the article uses', () => {
+    const found = findEntities(splitSentences('Joe Biden sprak met Poetin. Volgens Biden ging het goed.'), 'nl');
+    expect(found.find((entity) => entity.name === 'Joe Biden')?.short).toBe('Biden');
+  });
+});
