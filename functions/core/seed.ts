@@ -170,7 +170,36 @@ export function parseSeed(raw: string): ParsedSeed {
     );
   }
   // The classifier read the body's language to weigh stopwords; the article's is that of its content.
-  return { date, ...(title ? { title } : {}), paragraphs, blocks, language: detectParagraphsLanguage(paragraphs) };
+  return {
+    date,
+    ...(title ? { title } : {}),
+    paragraphs,
+    blocks,
+    language: detectParagraphsLanguage(narration(paragraphs)),
+  };
+}
+
+/** A quotation of some length: what someone said, in the language they said it in. */
+const QUOTATION = /["“„«‘][^"“”„«»‘’\n]{20,}["”»’]/gu;
+/** Narration is the article's language only when enough of it is left once the quotations are out. */
+const MIN_NARRATION_SHARE = 0.2;
+
+/**
+ * The paragraphs without their quotations, when they have enough narration besides: a Frisian report quoting a
+ * Dutch speaker ("…", fertelt Hendrik Betten fan …) is Frisian. Most paragraphs quote nothing and are returned as
+ * they are; an interview, all quotation, is read whole.
+ */
+function narration(paragraphs: readonly string[]): readonly string[] {
+  let quoted = false;
+  const stripped = paragraphs.map((paragraph) => {
+    if (!paragraph.includes('"') && !/[“„«‘]/u.test(paragraph)) return paragraph;
+    const without = paragraph.replace(QUOTATION, ' ');
+    if (without !== paragraph) quoted = true;
+    return without;
+  });
+  if (!quoted) return paragraphs;
+  const length = (list: readonly string[]) => list.reduce((sum, paragraph) => sum + paragraph.length, 0);
+  return length(stripped) >= MIN_NARRATION_SHARE * length(paragraphs) ? stripped : paragraphs;
 }
 
 /**

@@ -59,6 +59,27 @@ describe('parseSeed on the shipped seeds', () => {
   });
 });
 
+describe('the language of an article that quotes another', () => {
+  // Written here in the shape of a real Frisian report whose Dutch quotations outnumbered its own words.
+  const frisian = [
+    ' date 2021-01 "Zodra het een paar nachten flink vriest, leggen we de baan achter de sporthal onder water. Dat kost ons een hele avond met slangen en pompen, maar als je dan de volgende ochtend de eerste kinderen ziet schaatsen, weet je waarom je het doet", seit foarsitter Anne Hoekstra fan de iisferiening yn it doarp.',
+    '',
+    'Dizze winter is it iis noch net goed genôch, mar de minsken yn it doarp wiene der ek al hjoed by om te sjen. "We hebben de kraam al klaarstaan en de koek en zopie is ingekocht. Nu moet het weer alleen nog meewerken."',
+    '',
+    'Neffens Hoekstra hat de feriening mear as hûndert leden. "Vroeger waren het vooral boeren uit de omgeving, nu komen er ook veel jonge gezinnen uit de nieuwbouwwijk. Die willen hun kinderen leren schaatsen op natuurijs, net zoals wij dat vroeger deden. Dat vind ik mooi om te zien, want zo blijft de club bestaan en gaat de traditie verder. Maar we hebben ook vrijwilligers nodig, want het onderhoud van de baan en de verlichting kost veel tijd en niet iedereen kan daar elke week bij zijn. Wie wil helpen, is van harte welkom in de kantine."',
+  ].join('\n');
+
+  it('is the language of its narration, not of its quotations', () => {
+    expect(parseSeed(frisian).language).toBe('fy');
+  });
+
+  it('is that of the quotations when the article is nearly all quotation', () => {
+    const interview =
+      ' date 2021-01 "Er was geen feest, en natuurlijk ook geen stunt op het plein. De plannen bewaren we voor volgend jaar, want dan mag alles weer", fertelt hy.';
+    expect(parseSeed(interview).language).toBe('nl');
+  });
+});
+
 describe('encodings', () => {
   const text = ` date 2021-12 België betaalt € 40 miljoen aan Oekraïne voor de wederopbouw van scholen en ziekenhuizen.`;
   const expected = 'België betaalt € 40 miljoen aan Oekraïne voor de wederopbouw van scholen en ziekenhuizen.';
