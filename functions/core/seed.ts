@@ -219,7 +219,16 @@ function splitBlocks(body: string, lexicon: BoilerplateLexicon, isBoilerplate: (
     let count = 0;
     let previous = '';
     for (const line of lines) {
-      const goesOn = continuesLine(previous, line, width, lexicon) && !isBoilerplate(line) && !isBoilerplate(previous);
+      // "Chaos im Havelland: Unfälle schockieren die Bürger!" over the standfirst: a headline that closes on an
+      // exclamation mark ends the body's first line, though a sentence of a paragraph would go on (a question may
+      // be the body's opening sentence).
+      const titleLine =
+        blocks.length === 0 &&
+        count === 1 &&
+        /!["'”’»]*$/u.test(previous) &&
+        isTitleLike({ text: previous, lines: 1 });
+      const goesOn =
+        !titleLine && continuesLine(previous, line, width, lexicon) && !isBoilerplate(line) && !isBoilerplate(previous);
       if (text !== '' && !goesOn) {
         blocks.push({ text, lines: count });
         text = '';
@@ -362,10 +371,11 @@ function isTitleLike(block: RawBlock): boolean {
   const start = /^[\p{Lu}\p{N}"'‘’“”„«]/u.test(block.text);
   // Two sentences are a two-part headline when short ("Burgemeester kan opgelucht ademhalen. Tegenvaller voor oppositie"), and
   // running text or a caption when long.
-  // An ellipsis inside a long line marks a teaser cut from the text ("… of his team in the ... 'Responsibility …").
+  // An ellipsis inside a long line before a new sentence marks a teaser cut from the text ("… of his team in the ...
+  // 'Responsibility …"); one before a lower-case word is the headline's own pause ("… par les gendarmes… qui …").
   const sentences =
     words > SHORT_TITLE_WORDS &&
-    (/[.!?]\s+\p{Lu}/u.test(block.text.replace(QUOTED, '')) || /(?:…|\.{3})\s+\S/u.test(block.text));
+    (/[.!?]\s+\p{Lu}/u.test(block.text.replace(QUOTED, '')) || /(?:…|\.{3})\s+["'‘“„«]?\p{Lu}/u.test(block.text));
   const length = words >= TITLE_MIN_WORDS && words <= TITLE_MAX_WORDS;
   return block.lines === 1 && start && length && !sentences && !/[.,;:…–—-]/u.test(end);
 }

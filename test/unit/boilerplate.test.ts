@@ -78,6 +78,12 @@ describe('shapes of real pages', () => {
     ],
     ['breadcrumb-label.txt', undefined, [['label', 'FOOTBALL / COUPE DE FRANCE 2023']]],
     ['teaser-line.txt', undefined, []],
+    ['exclaimed-title-and-standfirst.txt', 'Drukte op de dijk: honderden mensen komen kijken naar de ijsvogel!', []],
+    [
+      'ellipsis-pause-title.txt',
+      'Zonder rijbewijs betrapt door de politie… die hem een uur later opnieuw achter het stuur aantreft op dezelfde weg',
+      [],
+    ],
     [
       'glued-trailing-date.txt',
       'Boekpresentatie in de bibliotheek van Uitgeverij Jansen',
