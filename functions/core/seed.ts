@@ -223,10 +223,7 @@ function splitBlocks(body: string, lexicon: BoilerplateLexicon, isBoilerplate: (
       // exclamation mark ends the body's first line, though a sentence of a paragraph would go on (a question may
       // be the body's opening sentence).
       const titleLine =
-        blocks.length === 0 &&
-        count === 1 &&
-        /!["'”’»]*$/u.test(previous) &&
-        isTitleLike({ text: previous, lines: 1 });
+        blocks.length === 0 && count === 1 && /!["'”’»]*$/u.test(previous) && isTitleLike({ text: previous, lines: 1 });
       const goesOn =
         !titleLine && continuesLine(previous, line, width, lexicon) && !isBoilerplate(line) && !isBoilerplate(previous);
       if (text !== '' && !goesOn) {
