@@ -11,6 +11,7 @@ import {
   keywordStem,
   type StoryGroup,
 } from './stories';
+import type { AssignedStories, StoryHistory } from './story-days';
 import { compareStrings, fold, foldAccents, splitWords } from './text';
 
 /** An article as the digest lists it: its summary, a link, its story, and the copies shown under it. */
@@ -25,6 +26,13 @@ export interface DigestArticle extends Omit<ArticleSummary, 'bodyHash' | 'minhas
 export interface DigestStory {
   readonly id: string;
   readonly headline: string;
+  /** The story's page: its dates and every article it has. */
+  readonly url: string;
+  /** The story's first date, which may lie before this period. */
+  readonly since: string;
+  /** Its articles dated before this period. */
+  readonly earlierArticleCount: number;
+  /** Its articles in this period. */
   readonly articleCount: number;
   /** Every article of the story, duplicates included: the most central first. */
   readonly articleIds: readonly string[];
@@ -71,15 +79,30 @@ export function digestUrl(period: string): string {
   return `/digests/${encodeURIComponent(period)}`;
 }
 
+export function storyUrl(id: string): string {
+  return `/stories/${encodeURIComponent(id)}`;
+}
+
+/** How a digest's items become stories: by default grouped within the period alone, with no history. */
+export type Grouping = (items: readonly Item[]) => AssignedStories;
+
+const withinPeriod: Grouping = (items) => ({ groups: groupStories(items), history: new Map() });
+
 /**
  * The digest of one period. Everything is ordered by content (dates, content-hash ids, counts), never by
- * the order the articles arrive in, so the same articles always give a byte-identical digest.
+ * the order the articles arrive in, so the same articles always give a byte-identical digest. `grouping`
+ * gives the stories (story-days.ts: continued across days, or summed from a period's days).
  */
-export function buildDigest(period: string, articles: Iterable<ArticleSummary>, generatedAt: Date): Digest {
+export function buildDigest(
+  period: string,
+  articles: Iterable<ArticleSummary>,
+  generatedAt: Date,
+  grouping: Grouping = withinPeriod,
+): Digest {
   const { level } = parsePeriod(period);
   const all = [...articles];
   const items = groupDuplicates(all);
-  const stories = groupStories(items);
+  const { groups: stories, history } = grouping(items);
   const storyOf = new Map<string, string>();
   for (const story of stories) for (const item of story.items) storyOf.set(item.article.id, story.id);
   const representatives = items.map((item) => item.article);
@@ -89,7 +112,7 @@ export function buildDigest(period: string, articles: Iterable<ArticleSummary>, 
     generatedAt: generatedAt.toISOString(),
     articleCount: all.length,
     summary: summarizeDate(stories),
-    stories: stories.map(toDigestStory),
+    stories: stories.map((story) => toDigestStory(story, history.get(story.id))),
     topEntities: topEntities(representatives),
     topKeywords: countShared(representatives, (article) => article.keywords ?? [], keywordStem)
       .slice(0, TOP_TERMS)
@@ -101,7 +124,7 @@ export function buildDigest(period: string, articles: Iterable<ArticleSummary>, 
 }
 
 /** Fields in a fixed order: stored items come back with their attributes in any order. */
-function toDigestArticle(item: Item, story: string): DigestArticle {
+export function toDigestArticle(item: Item, story: string): DigestArticle {
   const { id, date, headline, summary, language, wordCount } = item.article;
   return {
     id,
@@ -119,10 +142,17 @@ function toDigestArticle(item: Item, story: string): DigestArticle {
   };
 }
 
-function toDigestStory(story: StoryGroup): DigestStory {
+/** Without a history, the story starts with its oldest article of the period. */
+function toDigestStory(story: StoryGroup, history: StoryHistory | undefined): DigestStory {
+  const oldest = story.items
+    .flatMap((item) => [item.article.date, ...item.duplicates.map((duplicate) => duplicate.date)])
+    .reduce((first, date) => (date < first ? date : first));
   return {
     id: story.id,
     headline: story.headline,
+    url: storyUrl(story.id),
+    since: history?.since ?? oldest,
+    earlierArticleCount: history?.earlierArticleCount ?? 0,
     articleCount: story.articleIds.length,
     articleIds: story.articleIds,
     keywords: story.keywords,
