@@ -1,5 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   paginateQuery,
@@ -229,6 +231,30 @@ export class DynamoDbArticleStore implements ArticleStore {
         for (const item of page.value.Items ?? []) yield (item as Pick<ArticleItem, 'entry'>).entry;
       }
     }
+  }
+
+  async getSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
+    const found = new Map<string, ArticleSummary>();
+    const unique = [...new Set(ids)];
+    // BatchGetItem takes 100 keys at a time and may hand some back, which are asked for again.
+    for (let start = 0; start < unique.length; start += 100) {
+      let pending: Record<string, unknown>[] | undefined = unique.slice(start, start + 100).map(keys.article);
+      for (let attempt = 0; pending && pending.length > 0; attempt += 1) {
+        if (attempt === 8) throw new Error(`DynamoDB kept ${pending.length} reads from ${this.tableName} unprocessed`);
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        const answer: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: pending, ProjectionExpression: 'entry' } },
+          }),
+        );
+        for (const item of answer.Responses?.[this.tableName] ?? []) {
+          const entry = item.entry as ArticleSummary;
+          found.set(entry.id, entry);
+        }
+        pending = answer.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   async listRejections(limit: number, cursor?: string): Promise<Page<Rejection>> {

@@ -214,6 +214,35 @@ export const openApiDocument = {
         },
       },
     },
+    '/stories/{id}': {
+      get: {
+        operationId: 'getStory',
+        summary:
+          'One story across its dates (a story keeps its id from day to day while its articles follow within 7 days): its dates with their article counts, and its articles by date, a page at a time',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{12}$' } },
+          formatParameter(['json', 'html', 'atom', 'rss', 'jsonfeed']),
+          ...paging.map((parameter) => ({
+            ...parameter,
+            description: `${parameter.description}, in articles: oldest date first, each date's most central article first`,
+          })),
+          ifNoneMatch,
+          ifModifiedSince,
+        ],
+        responses: {
+          '200': {
+            ...dated('Story', 'The story, a page of its articles at a time'),
+            content: { ...ok('Story', '').content, ...page, ...feeds },
+          },
+          '304': notModified,
+          '400': error('A bad `limit` or `cursor`'),
+          '404': error('No story has this id (stories get their ids when digests are generated)'),
+          '405': methodNotAllowed,
+          '406': notAcceptable,
+          '409': error('`cursor` is from before the story changed: start again from the first page'),
+        },
+      },
+    },
     '/admin/rejections': {
       get: {
         operationId: 'listRejections',
@@ -314,7 +343,18 @@ export const openApiDocument = {
               properties: {
                 id: { type: 'string' },
                 headline: { type: 'string' },
-                articleCount: { type: 'integer', minimum: 1 },
+                url: {
+                  type: 'string',
+                  description:
+                    "The story's page, /stories/{id}. This and `since` and `earlierArticleCount` are absent from digests stored before stories had pages",
+                },
+                since: { type: 'string', description: "The story's first date, which may lie before this period" },
+                earlierArticleCount: {
+                  type: 'integer',
+                  minimum: 0,
+                  description: 'Its articles dated before this period',
+                },
+                articleCount: { type: 'integer', minimum: 1, description: 'Its articles in this period' },
                 articleIds: stringList,
                 keywords: stringList,
                 entities: stringList,
@@ -408,6 +448,53 @@ export const openApiDocument = {
           sources: { ...stringList, minItems: 1 },
           ingestedAt: { type: 'string', format: 'date-time' },
           url: { type: 'string' },
+        },
+      },
+      Story: {
+        type: 'object',
+        required: ['id', 'url', 'headline', 'since', 'until', 'articleCount', 'updatedAt', 'dates', 'articles'],
+        properties: {
+          id: { type: 'string', pattern: '^[0-9a-f]{12}$' },
+          url: { type: 'string' },
+          headline: { type: 'string' },
+          since: { type: 'string', description: 'Its first date' },
+          until: { type: 'string', description: 'Its last date' },
+          articleCount: { type: 'integer', minimum: 1, description: 'Every article of the story, copies included' },
+          updatedAt: { type: 'string', format: 'date-time' },
+          dates: {
+            type: 'array',
+            description: 'Each date it has articles on, oldest first',
+            items: {
+              type: 'object',
+              required: ['date', 'articleCount', 'url'],
+              properties: {
+                date: { type: 'string' },
+                articleCount: { type: 'integer', minimum: 1 },
+                url: { type: 'string', description: "The date's digest" },
+              },
+            },
+          },
+          articles: {
+            type: 'array',
+            description: "This page of its articles: oldest date first, each date's most central first",
+            items: {
+              type: 'object',
+              required: ['id', 'date', 'headline', 'summary', 'language', 'wordCount', 'url'],
+              properties: {
+                id: { type: 'string', pattern: '^[0-9a-f]{16}$' },
+                date: { type: 'string' },
+                headline: { type: 'string', maxLength: 90 },
+                summary: { type: 'string' },
+                language: { type: 'string' },
+                wordCount: { type: 'integer', minimum: 0 },
+                readingMinutes: { type: 'integer', minimum: 0 },
+                url: { type: 'string' },
+                keywords: stringList,
+                entities: stringList,
+              },
+            },
+          },
+          cursor: { type: 'string', description: 'Present while more articles follow: pass it as `?cursor=`' },
         },
       },
       Rejections: {

@@ -1,15 +1,23 @@
-import { createHash } from 'node:crypto';
 import type { ArticleSummary } from '../core/article';
-import { decodeCursor, encodeCursor } from '../core/cursor';
 import { buildDigest, type Digest, type DigestArticle, digestUrl } from '../core/digest';
-import { InvalidPeriodError, parsePeriod } from '../core/periods';
-import { type ArticleStore, type DigestStore, InvalidCursorError } from '../core/ports';
-import { badRequest, ClientError, notFound } from './errors';
-import { readPage } from './paging';
+import { InvalidPeriodError, parsePeriod, periodsContaining } from '../core/periods';
+import type { ArticleStore, DigestStore, PeriodState, StoryStore } from '../core/ports';
+import { groupDuplicates } from '../core/stories';
+import {
+  continueStories,
+  daysAfter,
+  type StoryDay,
+  sameStoryDays,
+  storiesFromDays,
+  windowOf,
+} from '../core/story-days';
+import { badRequest, notFound } from './errors';
+import { pageInOrder, readPage } from './paging';
 
 export interface DigestDependencies {
   readonly articles: ArticleStore;
   readonly digests: DigestStore;
+  readonly stories: StoryStore;
 }
 
 export interface DigestListing {
@@ -51,7 +59,7 @@ export async function readDigest(deps: DigestDependencies, period: string, now: 
   const stale = state !== undefined && state.version > state.digestVersion;
   // An empty stored digest says nothing that an on-demand one would not say better.
   if (stored && stored.articleCount > 0) return { ...stored, stale };
-  const digest = await computeDigest(deps.articles, period, now);
+  const { digest } = await computeDigest(deps, period, now);
   if (digest.articleCount === 0) throw notFound(`No articles are dated inside ${period}`);
   return { ...digest, stale: false };
 }
@@ -67,18 +75,13 @@ export async function pageDigest(
   digest: ServedDigest,
   query: { limit?: string | undefined; cursor?: string | undefined },
 ): Promise<DigestPage> {
-  const ordered = readingOrder(digest);
-  // A cursor holds its place in this very order: once the digest is regenerated, offsets mean other articles.
-  const edition = createHash('sha256')
-    .update(ordered.map((article) => article.id).join(','))
-    .digest('base64url')
-    .slice(0, 16);
-  const page = await readPage(query, async (limit, cursor) => {
-    const offset = cursor === undefined ? 0 : decodeOffset(cursor, ordered.length, edition, digest.date);
-    const items = ordered.slice(offset, offset + limit);
-    const next = offset + limit;
-    return { items, ...(next < ordered.length ? { cursor: encodeCursor({ offset: String(next), edition }) } : {}) };
-  });
+  const page = await pageInOrder(
+    readingOrder(digest),
+    (article) => article.id,
+    query,
+    'DigestChanged',
+    `the digest of ${digest.date} changed`,
+  );
   const storiesOnPage = new Set(page.items.map((article) => article.story));
   return {
     ...digest,
@@ -103,31 +106,54 @@ function readingOrder(digest: Digest): DigestArticle[] {
   return [...ordered, ...byId.values()];
 }
 
-function decodeOffset(cursor: string, count: number, edition: string, period: string): number {
-  const position = decodeCursor(cursor, ['offset', 'edition'], {});
-  const offset = Number(position.offset);
-  if (!/^[1-9]\d*$/.test(position.offset ?? '')) {
-    throw new InvalidCursorError('cursor is not one this API returned for this digest');
-  }
-  if (position.edition !== edition) {
-    throw new ClientError(
-      409,
-      'DigestChanged',
-      `cursor: the digest of ${period} changed since this cursor was handed out; start again from the first page`,
-    );
-  }
-  if (offset >= count) throw new InvalidCursorError('cursor is not one this API returned for this digest');
-  return offset;
-}
+/** The stories of units this run has already stored, so that the next units need not read them back. */
+export type UnitCache = Map<string, readonly StoryDay[]>;
 
-export async function computeDigest(articles: ArticleStore, period: string, now: Date): Promise<Digest> {
-  const summaries: ArticleSummary[] = [];
-  for await (const summary of articles.listSummaries(period)) summaries.push(summary);
-  return buildDigest(period, summaries, now);
+async function unitStories(stories: StoryStore, unit: string, cache?: UnitCache): Promise<readonly StoryDay[]> {
+  return cache?.get(unit) ?? stories.listUnit(unit);
 }
 
 /**
- * Regenerates the digest of every period whose articles changed since its digest was built.
+ * The digest of a period with its stories across days (story-days.ts). A day's articles continue the stories of the
+ * 7 days before it; the articles dated only to a month or a year (the period itself) are grouped among themselves;
+ * a month or a year lists each story of its units once. With `store`, the period's own unit is stored (when it
+ * changed) and remembered in `cache`; `changed` then says whether it changed. Without, nothing is written: the API
+ * computes a digest on demand this way.
+ */
+export async function computeDigest(
+  deps: DigestDependencies,
+  period: string,
+  now: Date,
+  store?: { readonly cache: UnitCache },
+): Promise<{ digest: Digest; changed: boolean }> {
+  const summaries: ArticleSummary[] = [];
+  for await (const summary of deps.articles.listSummaries(period)) summaries.push(summary);
+  const { level } = parsePeriod(period);
+  const [previous, stored] = await Promise.all([
+    Promise.all(windowOf(period).map((unit) => unitStories(deps.stories, unit, store?.cache))),
+    deps.stories.listUnit(period),
+  ]);
+  const own = summaries.filter((summary) => summary.date === period);
+  const unit = continueStories(period, groupDuplicates(own), previous.flat(), stored);
+  const changed = !sameStoryDays(unit.days, stored);
+  if (store) {
+    if (changed) await deps.stories.putUnit(period, unit.days, stored, now.toISOString());
+    store.cache.set(period, unit.days);
+  }
+  if (level === 'day') return { digest: buildDigest(period, summaries, now, () => unit), changed };
+  // A month or a year: the stories of every unit it has articles in (its days, its months), and its own.
+  const units = [...new Set(summaries.map((summary) => summary.date))].filter((date) => date !== period).sort();
+  const days = [...unit.days];
+  for (const found of await Promise.all(units.map((date) => unitStories(deps.stories, date, store?.cache)))) {
+    days.push(...found);
+  }
+  return { digest: buildDigest(period, summaries, now, (items) => storiesFromDays(items, days)), changed };
+}
+
+/**
+ * Regenerates the digest of every period whose articles changed since its digest was built: the days first,
+ * oldest first, then the months, then the years. When a day's stories change, the 7 days after it are regenerated
+ * too (they may continue its stories, and say how many articles came before), and so on while they change.
  * One failing period does not stop the others; it stays stale and is retried next run.
  */
 export async function generateStaleDigests(
@@ -138,19 +164,68 @@ export async function generateStaleDigests(
   const generated: string[] = [];
   const failed: { period: string; error: unknown }[] = [];
   const periods = await deps.digests.listPeriods();
+  const withArticles = new Set(periods.filter((state) => state.articleCount > 0).map((state) => state.period));
   const stale = periods.filter((state) => state.version > state.digestVersion);
-  for (const [index, state] of stale.entries()) {
-    onProgress?.(index, stale.length);
+  const days = new Map<string, PeriodState>();
+  const wider: PeriodState[] = [];
+  for (const state of stale) {
+    if (parsePeriod(state.period).level === 'day') days.set(state.period, state);
+    else wider.push(state);
+  }
+  const widerChanged = new Set<string>();
+  const cache: UnitCache = new Map();
+  let done = 0;
+  let total = stale.length;
+  const attempted = new Set<string>();
+  const attempt = async (state: PeriodState): Promise<boolean> => {
+    onProgress?.(done, total);
+    done += 1;
+    attempted.add(state.period);
     try {
-      const digest = await computeDigest(deps.articles, state.period, now());
+      const { digest, changed } = await computeDigest(deps, state.period, now(), { cache });
       // The version is read before the articles: a change landing meanwhile raises it and keeps the period stale.
       if (await deps.digests.put(digest, state.version)) generated.push(state.period);
+      return changed;
     } catch (error) {
       failed.push({ period: state.period, error });
+      return false;
+    }
+  };
+  while (days.size > 0) {
+    const day = [...days.keys()].sort()[0] as string;
+    const state = days.get(day) as PeriodState;
+    days.delete(day);
+    if (!(await attempt(state))) continue;
+    // Its stories changed: the days that may continue them, and its month and year, are out of date.
+    for (const next of daysAfter(day)) {
+      if (!withArticles.has(next) || days.has(next)) continue;
+      const marked = await deps.digests.markChanged(next);
+      if (marked) {
+        days.set(next, marked);
+        total += 1;
+      }
+    }
+    for (const period of periodsContaining(day).slice(0, 2)) widerChanged.add(period);
+  }
+  const listed = new Set(wider.map((state) => state.period));
+  for (const period of [...widerChanged].sort().reverse()) {
+    if (listed.has(period)) continue;
+    const marked = await deps.digests.markChanged(period);
+    if (marked) {
+      wider.push(marked);
+      total += 1;
     }
   }
-  onProgress?.(stale.length, stale.length);
-  return { generated, unchanged: periods.length - stale.length, failed };
+  // Months before years: a year reads the stories of its months' own units.
+  const months = wider.filter((state) => parsePeriod(state.period).level === 'month');
+  const years = wider.filter((state) => parsePeriod(state.period).level === 'year');
+  for (const state of [...months, ...years]) {
+    // Read again: the days above may have moved its version on.
+    const current = (await deps.digests.getPeriod(state.period)) ?? state;
+    await attempt(current);
+  }
+  onProgress?.(total, total);
+  return { generated, unchanged: periods.length - attempted.size, failed };
 }
 
 /**
