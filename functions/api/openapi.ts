@@ -66,6 +66,13 @@ const feeds = {
   'application/rss+xml': { schema: { type: 'string', description: 'RSS 2.0' } },
   'application/feed+json': { schema: { type: 'object', description: 'JSON Feed 1.1' } },
 };
+/** The parameters of a list of articles served a page at a time in every format: a digest's, a story's. */
+const pagedArticles = (order: string) => [
+  formatParameter(['json', 'html', 'atom', 'rss', 'jsonfeed']),
+  ...paging.map((parameter) => ({ ...parameter, description: `${parameter.description}, in articles: ${order}` })),
+  ifNoneMatch,
+  ifModifiedSince,
+];
 const notAcceptable = error('Neither `format` nor `Accept` names a format this path has');
 
 interface GetOperation {
@@ -153,13 +160,7 @@ export const openApiDocument = {
             description: 'YYYY, YYYY-MM or YYYY-MM-DD',
             schema: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
           },
-          formatParameter(['json', 'html', 'atom', 'rss', 'jsonfeed']),
-          ...paging.map((parameter) => ({
-            ...parameter,
-            description: `${parameter.description}, in articles: stories by rank, each story's most central article first`,
-          })),
-          ifNoneMatch,
-          ifModifiedSince,
+          ...pagedArticles("stories by rank, each story's most central article first"),
         ],
         responses: {
           '200': {
@@ -221,13 +222,7 @@ export const openApiDocument = {
           'One story across its dates (a story keeps its id from day to day while its articles follow within 7 days): its dates with their article counts, and its articles by date, a page at a time',
         parameters: [
           { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{12}$' } },
-          formatParameter(['json', 'html', 'atom', 'rss', 'jsonfeed']),
-          ...paging.map((parameter) => ({
-            ...parameter,
-            description: `${parameter.description}, in articles: oldest date first, each date's most central article first`,
-          })),
-          ifNoneMatch,
-          ifModifiedSince,
+          ...pagedArticles("oldest date first, each date's most central article first"),
         ],
         responses: {
           '200': {
