@@ -1,7 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   paginateQuery,
@@ -21,6 +19,7 @@ import type {
   Rejection,
 } from '../core/ports';
 import type { Block } from '../core/seed';
+import { batchGetAll } from './batch-write';
 import { BY_DATE_INDEX, DATE_SHARDS, keys, shardOf } from './table-schema';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -205,10 +204,17 @@ export class DynamoDbArticleStore implements ArticleStore {
     };
   }
 
-  async *listSummaries(period: string): AsyncIterable<ArticleSummary> {
-    const { year, level } = parsePeriod(period);
+  listSummaries(period: string): AsyncIterable<ArticleSummary> {
     // A day's sort keys are `<day>#<id>`; the separator stops `2021-12-1` from matching `2021-12-15`.
-    const prefix = level === 'day' ? `${period}#` : period;
+    return this.summariesByPrefix(period, parsePeriod(period).level === 'day' ? `${period}#` : period);
+  }
+
+  listDated(date: string): AsyncIterable<ArticleSummary> {
+    return this.summariesByPrefix(date, `${date}#`);
+  }
+
+  private async *summariesByPrefix(period: string, prefix: string): AsyncIterable<ArticleSummary> {
+    const { year } = parsePeriod(period);
     const shards = Array.from({ length: DATE_SHARDS }, (_, shard) =>
       paginateQuery(
         { client: this.client, pageSize: 500 },
@@ -234,26 +240,8 @@ export class DynamoDbArticleStore implements ArticleStore {
   }
 
   async getSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
-    const found = new Map<string, ArticleSummary>();
-    const unique = [...new Set(ids)];
-    // BatchGetItem takes 100 keys at a time and may hand some back, which are asked for again.
-    for (let start = 0; start < unique.length; start += 100) {
-      let pending: Record<string, unknown>[] | undefined = unique.slice(start, start + 100).map(keys.article);
-      for (let attempt = 0; pending && pending.length > 0; attempt += 1) {
-        if (attempt === 8) throw new Error(`DynamoDB kept ${pending.length} reads from ${this.tableName} unprocessed`);
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-        const answer: BatchGetCommandOutput = await this.client.send(
-          new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: pending, ProjectionExpression: 'entry' } },
-          }),
-        );
-        for (const item of answer.Responses?.[this.tableName] ?? []) {
-          const entry = item.entry as ArticleSummary;
-          found.set(entry.id, entry);
-        }
-        pending = answer.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-    }
+    const items = await batchGetAll(this.client, this.tableName, [...new Set(ids)].map(keys.article), 'entry');
+    const found = new Map(items.map((item) => [(item.entry as ArticleSummary).id, item.entry as ArticleSummary]));
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 

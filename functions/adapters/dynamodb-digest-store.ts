@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   paginateQuery,
   QueryCommand,
   TransactWriteCommand,
@@ -11,7 +12,8 @@ import {
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import type { Digest } from '../core/digest';
 import type { DigestStore, Page, PeriodState } from '../core/ports';
-import { batchWriteAll } from './batch-write';
+import type { PeriodTally } from '../core/tally';
+import { batchGetAll, batchWriteAll } from './batch-write';
 import { isConditionFailure } from './dynamodb-article-store';
 import { keys } from './table-schema';
 
@@ -101,6 +103,18 @@ export class DynamoDbDigestStore implements DigestStore {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
     }
+  }
+
+  async getTallies(periods: readonly string[]): Promise<Map<string, PeriodTally>> {
+    const items = await batchGetAll(this.client, this.tableName, [...new Set(periods)].map(keys.tally), 'body');
+    const tallies = items.map((item) => JSON.parse(item.body as string) as PeriodTally);
+    return new Map(tallies.map((tally) => [tally.period, tally]));
+  }
+
+  async putTally(tally: PeriodTally): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.tally(tally.period), body: JSON.stringify(tally) } }),
+    );
   }
 
   async get(period: string): Promise<Digest | undefined> {

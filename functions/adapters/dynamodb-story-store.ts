@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { StoredStoryDay, StoryStore } from '../core/ports';
-import type { StoryDay } from '../core/story-days';
+import { type StoryDay, storyDayKey } from '../core/story-days';
 import { compareStrings } from '../core/text';
 import { batchWriteAll, type WriteRequest } from './batch-write';
 import { BY_DATE_INDEX, keys } from './table-schema';
@@ -32,11 +32,12 @@ export class DynamoDbStoryStore implements StoryStore {
   }
 
   async putUnit(unit: string, next: readonly StoryDay[], previous: readonly StoryDay[], at: string): Promise<void> {
-    const before = new Map(previous.map((day) => [day.story, JSON.stringify(day)]));
+    // Only the parts that changed are written: stored attributes come back in any order, so compared by key.
+    const before = new Map(previous.map((day) => [day.story, storyDayKey(day)]));
     const kept = new Set(next.map((day) => day.story));
     const writes: WriteRequest[] = [];
     for (const day of next) {
-      if (before.get(day.story) === JSON.stringify(day)) continue;
+      if (before.get(day.story) === storyDayKey(day)) continue;
       writes.push({
         PutRequest: {
           Item: {

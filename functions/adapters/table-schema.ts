@@ -8,6 +8,7 @@
  * | object counts   | STATS              | OBJECTS  |                                     |
  * | period state    | PERIODS            | <period> |                                     |
  * | digest          | DIGEST#<period>    | DIGEST   |                                     |
+ * | period tally    | DIGEST#<period>    | TALLY    |                                     |
  * | story in a unit | STORY#<id>         | <unit>   | UNIT#<unit> / <id>                  |
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -31,6 +32,8 @@ export const keys = {
   object: (key: string) => ({ pk: `OBJECT#${key}`, sk: 'OBJECT' }),
   period: (period: string) => ({ pk: 'PERIODS', sk: period }),
   digest: (period: string) => ({ pk: `DIGEST#${period}`, sk: 'DIGEST' }),
+  /** What a larger period sums of this one: its counts and its largest stories. */
+  tally: (period: string) => ({ pk: `DIGEST#${period}`, sk: 'TALLY' }),
   ingestCounts: () => ({ pk: 'STATS', sk: 'OBJECTS' }),
   dateShard: (year: string, shard: number) => `DATE#${year}#${shard}`,
   /** A story's part in one unit: a day, or the articles dated only to a month or a year. */

@@ -350,7 +350,11 @@ export const openApiDocument = {
                   description: 'Its articles dated before this period',
                 },
                 articleCount: { type: 'integer', minimum: 1, description: 'Its articles in this period' },
-                articleIds: stringList,
+                articleIds: {
+                  ...stringList,
+                  description:
+                    'Its articles listed in this digest, the most central first: all of them, but in a month or year of over 1,000 articles its 3 most central (its page has every one)',
+                },
                 keywords: stringList,
                 entities: stringList,
               },

@@ -1,5 +1,12 @@
 import type { ArticleSummary } from '../core/article';
-import { buildDigest, type Digest, type DigestArticle, digestUrl } from '../core/digest';
+import {
+  buildDigest,
+  buildTalliedDigest,
+  type Digest,
+  type DigestArticle,
+  digestUrl,
+  LISTED_STORIES,
+} from '../core/digest';
 import { InvalidPeriodError, parsePeriod, periodsContaining } from '../core/periods';
 import type { ArticleStore, DigestStore, PeriodState, StoryStore } from '../core/ports';
 import { groupDuplicates } from '../core/stories';
@@ -11,6 +18,7 @@ import {
   storiesFromDays,
   windowOf,
 } from '../core/story-days';
+import { mergeTallies, type PeriodTally, SMALL_PERIOD, tallyOf } from '../core/tally';
 import { badRequest, notFound } from './errors';
 import { pageInOrder, readPage } from './paging';
 
@@ -113,41 +121,101 @@ async function unitStories(stories: StoryStore, unit: string, cache?: UnitCache)
   return cache?.get(unit) ?? stories.listUnit(unit);
 }
 
+/** A unit's stories (story-days.ts), stored when `store` is given and they changed. */
+async function assignUnit(
+  deps: DigestDependencies,
+  unit: string,
+  own: readonly ArticleSummary[],
+  now: Date,
+  store: { readonly cache: UnitCache } | undefined,
+) {
+  const [previous, stored] = await Promise.all([
+    Promise.all(windowOf(unit).map((day) => unitStories(deps.stories, day, store?.cache))),
+    deps.stories.listUnit(unit),
+  ]);
+  const assigned = continueStories(unit, groupDuplicates(own), previous.flat(), stored);
+  const changed = !sameStoryDays(assigned.days, stored);
+  if (store) {
+    if (changed) await deps.stories.putUnit(unit, assigned.days, stored, now.toISOString());
+    store.cache.set(unit, assigned.days);
+  }
+  return { assigned, changed };
+}
+
+async function collect(summaries: AsyncIterable<ArticleSummary>): Promise<ArticleSummary[]> {
+  const all: ArticleSummary[] = [];
+  for await (const summary of summaries) all.push(summary);
+  return all;
+}
+
+/** The periods one level down that make up a month (its days) or a year (its months). */
+const isPartOf = (part: string, period: string) =>
+  part.startsWith(`${period}-`) && part.length === (period.length === 4 ? 7 : 10);
+
 /**
  * The digest of a period with its stories across days (story-days.ts). A day's articles continue the stories of the
- * 7 days before it; the articles dated only to a month or a year (the period itself) are grouped among themselves;
- * a month or a year lists each story of its units once. With `store`, the period's own unit is stored (when it
- * changed) and remembered in `cache`; `changed` then says whether it changed. Without, nothing is written: the API
- * computes a digest on demand this way.
+ * 7 days before it; the articles dated only to a month or a year (the period itself) are grouped among themselves.
+ * A month or a year of up to SMALL_PERIOD articles is built from every article, listing all, each story of its units
+ * once; a larger one from the tallies of its days or months and its own articles (tally.ts), never reading the rest.
+ * With `store`, the period's own unit is stored (when it changed) and remembered in `cache`, and the period's tally
+ * stored; `changed` then says whether its unit changed. Without, nothing is written: the API computes a digest on
+ * demand this way.
  */
 export async function computeDigest(
   deps: DigestDependencies,
   period: string,
   now: Date,
-  store?: { readonly cache: UnitCache },
+  store?: { readonly cache: UnitCache; readonly periods: readonly PeriodState[] },
 ): Promise<{ digest: Digest; changed: boolean }> {
-  const summaries: ArticleSummary[] = [];
-  for await (const summary of deps.articles.listSummaries(period)) summaries.push(summary);
   const { level } = parsePeriod(period);
-  const [previous, stored] = await Promise.all([
-    Promise.all(windowOf(period).map((unit) => unitStories(deps.stories, unit, store?.cache))),
-    deps.stories.listUnit(period),
-  ]);
+  const built = level === 'day' ? undefined : await fromTallies(deps, period, now, store);
+  const result = built ?? (await fromArticles(deps, period, now, store));
+  if (store) await deps.digests.putTally(result.tally ?? tallyOf(result.digest));
+  return { digest: result.digest, changed: result.changed };
+}
+
+async function fromArticles(
+  deps: DigestDependencies,
+  period: string,
+  now: Date,
+  store: { readonly cache: UnitCache } | undefined,
+): Promise<{ digest: Digest; changed: boolean; tally?: PeriodTally }> {
+  const summaries = await collect(deps.articles.listSummaries(period));
   const own = summaries.filter((summary) => summary.date === period);
-  const unit = continueStories(period, groupDuplicates(own), previous.flat(), stored);
-  const changed = !sameStoryDays(unit.days, stored);
-  if (store) {
-    if (changed) await deps.stories.putUnit(period, unit.days, stored, now.toISOString());
-    store.cache.set(period, unit.days);
-  }
-  if (level === 'day') return { digest: buildDigest(period, summaries, now, () => unit), changed };
+  const { assigned, changed } = await assignUnit(deps, period, own, now, store);
+  if (parsePeriod(period).level === 'day')
+    return { digest: buildDigest(period, summaries, now, () => assigned), changed };
   // A month or a year: the stories of every unit it has articles in (its days, its months), and its own.
   const units = [...new Set(summaries.map((summary) => summary.date))].filter((date) => date !== period).sort();
-  const days = [...unit.days];
+  const days = [...assigned.days];
   for (const found of await Promise.all(units.map((date) => unitStories(deps.stories, date, store?.cache)))) {
     days.push(...found);
   }
   return { digest: buildDigest(period, summaries, now, (items) => storiesFromDays(items, days)), changed };
+}
+
+/** A large month or year from its parts' tallies; undefined when it is small, or a part has no tally yet. */
+async function fromTallies(
+  deps: DigestDependencies,
+  period: string,
+  now: Date,
+  store: { readonly cache: UnitCache; readonly periods: readonly PeriodState[] } | undefined,
+): Promise<{ digest: Digest; changed: boolean; tally: PeriodTally } | undefined> {
+  const periods = store?.periods ?? (await deps.digests.listPeriods());
+  const size = periods.find((state) => state.period === period)?.articleCount ?? 0;
+  if (size <= SMALL_PERIOD) return undefined;
+  const parts = periods.filter((state) => state.articleCount > 0 && isPartOf(state.period, period));
+  const tallies = await deps.digests.getTallies(parts.map((state) => state.period));
+  // A part generated before tallies existed: this once, from every article.
+  if (tallies.size < parts.length) return undefined;
+  const own = await collect(deps.articles.listDated(period));
+  const { assigned, changed } = await assignUnit(deps, period, own, now, store);
+  const ownTally = own.length > 0 ? [tallyOf(buildDigest(period, own, now, () => assigned))] : [];
+  const tally = mergeTallies(period, [...tallies.values(), ...ownTally]);
+  const central = await deps.articles.getSummaries(
+    tally.stories.slice(0, LISTED_STORIES).flatMap((story) => story.central),
+  );
+  return { digest: buildTalliedDigest(tally, central, now), changed, tally };
 }
 
 /**
@@ -182,7 +250,7 @@ export async function generateStaleDigests(
     done += 1;
     attempted.add(state.period);
     try {
-      const { digest, changed } = await computeDigest(deps, state.period, now(), { cache });
+      const { digest, changed } = await computeDigest(deps, state.period, now(), { cache, periods });
       // The version is read before the articles: a change landing meanwhile raises it and keeps the period stale.
       if (await deps.digests.put(digest, state.version)) generated.push(state.period);
       return changed;

@@ -10,8 +10,10 @@ import {
   type Item,
   keywordStem,
   type StoryGroup,
+  storyGroup,
 } from './stories';
 import type { AssignedStories, StoryHistory } from './story-days';
+import type { PeriodTally } from './tally';
 import { compareStrings, fold, foldAccents, splitWords } from './text';
 
 /** An article as the digest lists it: its summary, a link, its story, and the copies shown under it. */
@@ -120,6 +122,52 @@ export function buildDigest(
     articles: [...items]
       .sort((a, b) => byDateThenId(a.article, b.article))
       .map((item) => toDigestArticle(item, storyOf.get(item.article.id) ?? '')),
+  };
+}
+
+/** A digest built from tallies lists this many stories, each with its most central articles. */
+export const LISTED_STORIES = 200;
+
+/**
+ * The digest of a large month or year from its tally (tally.ts): its largest stories, each with its article count
+ * and its most central articles (`central`, their summaries), its counts summed from its parts. The shape is that of
+ * every digest; `articleIds` of a story holds the articles listed, `articleCount` all of them, and every article of
+ * a story is on the story's page.
+ */
+export function buildTalliedDigest(tally: PeriodTally, central: readonly ArticleSummary[], generatedAt: Date): Digest {
+  const byId = new Map(central.map((article) => [article.id, article]));
+  const listed = tally.stories.slice(0, LISTED_STORIES).flatMap((story) => {
+    const items = story.central.flatMap((id) => {
+      const article = byId.get(id);
+      return article ? [{ article, duplicates: [] }] : [];
+    });
+    if (items.length === 0) return [];
+    const group = {
+      ...storyGroup(
+        items,
+        items.map(() => 0),
+      ),
+      id: story.id,
+      headline: story.headline,
+    };
+    return [{ story, group }];
+  });
+  return {
+    date: tally.period,
+    level: parsePeriod(tally.period).level,
+    generatedAt: generatedAt.toISOString(),
+    articleCount: tally.articleCount,
+    summary: summarizeDate(listed.map(({ group }) => group)),
+    stories: listed.map(({ story, group }) => ({
+      ...toDigestStory(group, { since: story.since, earlierArticleCount: story.earlierArticleCount }),
+      articleCount: story.articleCount,
+    })),
+    topEntities: tally.entities.slice(0, TOP_TERMS).map(({ value, count }) => ({ name: value, count })),
+    topKeywords: tally.keywords.slice(0, TOP_TERMS).map(({ value, count }) => ({ keyword: value, count })),
+    articles: listed
+      .flatMap(({ group }) => group.items.map((item) => ({ item, story: group.id })))
+      .sort((a, b) => byDateThenId(a.item.article, b.item.article))
+      .map(({ item, story }) => toDigestArticle(item, story)),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Article, ArticleSummary } from './article';
 import type { Digest } from './digest';
 import type { RejectionCode } from './seed';
 import type { StoryDay } from './story-days';
+import type { PeriodTally } from './tally';
 
 /** A seed object as read from storage; `bytes` is absent when the object is larger than the reader's limit. */
 export type SeedObject =
@@ -87,6 +88,8 @@ export interface ArticleStore {
   get(id: string): Promise<Article | undefined>;
   /** Every article dated inside `period`, page by page, without their text. */
   listSummaries(period: string): AsyncIterable<ArticleSummary>;
+  /** The articles dated exactly `date`: for a month or a year, those dated only to it. */
+  listDated(date: string): AsyncIterable<ArticleSummary>;
   /** The summaries of these articles, in the order asked; those that no longer exist left out. */
   getSummaries(ids: readonly string[]): Promise<ArticleSummary[]>;
   listRejections(limit: number, cursor?: string): Promise<Page<Rejection>>;
@@ -119,6 +122,9 @@ export interface DigestStore {
    * changing nothing, when the period has no state.
    */
   markChanged(period: string): Promise<PeriodState | undefined>;
+  /** The stored tallies of these periods (tally.ts), by period; a period with none is left out. */
+  getTallies(periods: readonly string[]): Promise<Map<string, PeriodTally>>;
+  putTally(tally: PeriodTally): Promise<void>;
 }
 
 /** A story's part in one unit as stored, with when it was written. */

@@ -439,9 +439,9 @@ export interface Counted {
  * Per key: in how many articles it occurs, and its most frequent spelling; most frequent first, then the
  * one ranked higher in the articles' own lists (they are most prominent first).
  */
-export function countShared(
-  articles: readonly ArticleSummary[],
-  values: (article: ArticleSummary) => readonly string[],
+export function countShared<T = ArticleSummary>(
+  articles: readonly T[],
+  values: (article: T) => readonly string[],
   keyOf: (value: string) => string,
 ): Counted[] {
   const counts = new Map<string, { count: number; rank: number; spellings: Map<string, number> }>();

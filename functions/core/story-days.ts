@@ -299,22 +299,26 @@ function mostCommon(values: readonly string[]): string {
   return [...counts].sort(([a, x], [b, y]) => y - x || compareStrings(a, b))[0]?.[0] ?? 'und';
 }
 
+/** A story's part as one string, whatever order its fields come back from storage in. */
+export function storyDayKey(day: StoryDay): string {
+  return JSON.stringify([
+    day.story,
+    day.date,
+    day.headline,
+    day.language,
+    day.terms,
+    day.articleIds,
+    day.since,
+    day.before,
+  ]);
+}
+
 /** True when two units' stories are the same: what later units were linked against has not changed. */
 export function sameStoryDays(a: readonly StoryDay[], b: readonly StoryDay[]): boolean {
   const key = (days: readonly StoryDay[]) =>
-    JSON.stringify(
-      [...days]
-        .sort((x, y) => compareStrings(x.story, y.story))
-        .map((day) => [
-          day.story,
-          day.date,
-          day.headline,
-          day.language,
-          day.terms,
-          day.articleIds,
-          day.since,
-          day.before,
-        ]),
-    );
+    [...days]
+      .sort((x, y) => compareStrings(x.story, y.story))
+      .map(storyDayKey)
+      .join('\n');
   return key(a) === key(b);
 }

@@ -4,6 +4,7 @@ import type { Digest } from '../../functions/core/digest';
 import { periodContains, periodsContaining } from '../../functions/core/periods';
 import type { ArticleStore, DigestStore, PeriodState } from '../../functions/core/ports';
 import { parseSeed } from '../../functions/core/seed';
+import type { PeriodTally } from '../../functions/core/tally';
 import { MemoryStoryStore } from '../memory-stories';
 import { FIRST_SEED, seedText } from '../seed-files';
 
@@ -28,6 +29,8 @@ function stores(periods: PeriodState[], failing: string) {
       return true;
     },
     markChanged: async () => undefined,
+    getTallies: async () => new Map(),
+    putTally: async () => {},
   };
   return { articles, digests, stories: new MemoryStoryStore(), stored };
 }
@@ -87,6 +90,8 @@ describe('generateStaleDigests with stories across days', () => {
   function year(days: Map<string, ArticleSummary[]>) {
     const periods = new Map<string, PeriodState>();
     const read: string[] = [];
+    const tallies = new Map<string, PeriodTally>();
+    const stored = new Map<string, Digest>();
     const bump = (date: string, delta: number) => {
       for (const period of periodsContaining(date)) {
         const state = periods.get(period) ?? { period, articleCount: 0, version: 0, digestVersion: 0 };
@@ -99,13 +104,23 @@ describe('generateStaleDigests with stories across days', () => {
         read.push(period);
         for (const [date, list] of days) if (periodContains(period, date)) yield* list;
       },
+      async *listDated(date: string) {
+        read.push(`dated ${date}`);
+        yield* days.get(date) ?? [];
+      },
+      async getSummaries(ids: readonly string[]) {
+        read.push(`${ids.length} by id`);
+        const all = new Map([...days.values()].flat().map((entry) => [entry.id, entry]));
+        return ids.flatMap((id) => all.get(id) ?? []);
+      },
     } as unknown as ArticleStore;
     const digests: DigestStore = {
       listPeriods: async () => [...periods.values()].sort((a, b) => b.period.localeCompare(a.period)),
       listPeriodsWithArticles: async () => ({ items: [...periods.values()] }),
       getPeriod: async (period) => periods.get(period),
-      get: async () => undefined,
+      get: async (period) => stored.get(period),
       put: async (digest, version) => {
+        stored.set(digest.date, digest);
         const state = periods.get(digest.date) as PeriodState;
         periods.set(digest.date, { ...state, digestVersion: version });
         return true;
@@ -117,12 +132,19 @@ describe('generateStaleDigests with stories across days', () => {
         periods.set(period, marked);
         return marked;
       },
+      getTallies: async (wanted) =>
+        new Map(
+          wanted.flatMap((period) => (tallies.has(period) ? [[period, tallies.get(period) as PeriodTally]] : [])),
+        ),
+      putTally: async (tally) => {
+        tallies.set(tally.period, tally);
+      },
     };
     const add = (article: ArticleSummary) => {
       days.set(article.date, [...(days.get(article.date) ?? []), article]);
       bump(article.date, 1);
     };
-    return { deps: { articles, digests, stories: new MemoryStoryStore() }, read, add };
+    return { deps: { articles, digests, stories: new MemoryStoryStore() }, read, add, stored };
   }
 
   /** An article of its own subject, dated `date`. */
@@ -161,5 +183,41 @@ describe('generateStaleDigests with stories across days', () => {
     // Days are read as days; the other 51 days are not regrouped.
     const daysRead = read.filter((period) => period.length === 10);
     expect(daysRead.sort()).toEqual(['2023-01-20', ...later]);
+  });
+
+  it('builds a large month and year from the tallies of its days and months, never reading every article', async () => {
+    const days = new Map<string, ArticleSummary[]>();
+    for (let day = 1; day <= 31; day += 1) {
+      const date = `2023-01-${String(day).padStart(2, '0')}`;
+      days.set(
+        date,
+        Array.from({ length: 40 }, (_, index) => ({ ...article(date, day * 100 + index), keywords: ['gemeente'] })),
+      );
+    }
+    const { deps, read, add, stored } = year(days);
+    expect((await generateStaleDigests(deps, () => new Date('2026-01-01'))).failed).toEqual([]);
+    read.length = 0;
+
+    add({ ...article('2023-01-20', 99_999), keywords: ['gemeente'] });
+    const run = await generateStaleDigests(deps, () => new Date('2026-01-01'));
+    expect(run.failed).toEqual([]);
+    expect(run.generated).toEqual(expect.arrayContaining(['2023', '2023-01', '2023-01-20']));
+    // The month and the year read only their own undated articles and their listed stories' central articles.
+    expect(read.filter((what) => what === '2023' || what === '2023-01')).toEqual([]);
+    expect(read).toEqual(expect.arrayContaining(['2023-01-20', 'dated 2023-01', 'dated 2023']));
+    const month = stored.get('2023-01') as Digest;
+    const yearDigest = stored.get('2023') as Digest;
+    for (const digest of [month, yearDigest]) {
+      expect(digest.articleCount).toBe(31 * 40 + 1);
+      expect(digest.topKeywords[0]).toEqual({ keyword: 'gemeente', count: 31 * 40 + 1 });
+      // A digest of stories: the largest, each with its article count and its central articles, in the one shape.
+      expect(digest.stories).toHaveLength(200);
+      expect(digest.articles).toHaveLength(200);
+      expect(digest.stories[0]).toMatchObject({ articleCount: 1, url: expect.stringMatching(/^\/stories\//) });
+    }
+    // The day and the month agree on story ids.
+    const day = stored.get('2023-01-01') as Digest;
+    const listed = new Set(month.stories.map((story) => story.id));
+    expect(day.stories.some((story) => listed.has(story.id))).toBe(true);
   });
 });
