@@ -8,6 +8,7 @@ import { batchWriteAll } from '../functions/adapters/batch-write';
 import { articleItem } from '../functions/adapters/dynamodb-article-store';
 import { keys } from '../functions/adapters/table-schema';
 import type { ArticleSummary } from '../functions/core/article';
+import { mergeTallies, type PeriodTally, TALLY_STORIES, TALLY_TERMS } from '../functions/core/tally';
 import { createS3Client } from '../functions/shared/clients';
 import { startDynamoDbLocal } from '../scripts/local/dynamodb-local';
 import { createBucket, createTable } from '../scripts/local/resources';
@@ -117,7 +118,22 @@ async function run(context: BenchContext): Promise<readonly BenchmarkResult[]> {
       for (const step of roundIndex % 2 === 0 ? steps : steps.reverse()) await step();
     }
     await checkStored(documents, summaries.length);
-    return [summarize(settings, generated, read)];
+
+    // A year of busy days, at the aggregate level: writing 3.65 million articles would take hours here.
+    context.log(`writing a synthetic year around ${BENCH_DATE}: the tallies of its other days and months`);
+    const year = await writeSyntheticYear(
+      documents,
+      settings,
+      summaries.map((summary) => summary.id),
+    );
+    const yearRuns: GenerationChildResult[] = [];
+    for (let roundIndex = 0; roundIndex < settings.rounds; roundIndex += 1) {
+      context.log(`generating after one new day of the year (round ${roundIndex + 1} of ${settings.rounds})`);
+      await markStale(documents, [BENCH_DATE, BENCH_DATE.slice(0, 7), BENCH_DATE.slice(0, 4)]);
+      yearRuns.push(await child('generate'));
+    }
+    await checkYear(documents, year.articles);
+    return [summarize(settings, generated, read), summarizeYear(settings, year, yearRuns, read)];
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
   }
@@ -149,16 +165,111 @@ async function writeArticles(documents: DynamoDBDocumentClient, summaries: reado
   );
 }
 
-/** An article changed, as far as the generator can tell: the date's version moves past its digest's. */
-async function markStale(documents: DynamoDBDocumentClient): Promise<void> {
+/** An article changed, as far as the generator can tell: each period's version moves past its digest's. */
+async function markStale(documents: DynamoDBDocumentClient, periods = [BENCH_DATE]): Promise<void> {
+  for (const period of periods) {
+    await documents.send(
+      new UpdateCommand({
+        TableName: TABLE_NAME,
+        Key: keys.period(period),
+        UpdateExpression: 'ADD version :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  }
+}
+
+/** Articles a synthetic day has; its tally keeps the largest TALLY_STORIES (or, quick, 100) of its stories. */
+const SYNTHETIC_DAY_ARTICLES = 10_000;
+
+/**
+ * Every other day of the bench date's year as the generator leaves it: a current digest state and a tally of
+ * 10,000 articles (stories of falling size, names and keywords with counts; their central articles are the bench
+ * date's own, so that listed stories have summaries to show), and a tally per month of those days. The bench date
+ * is the one new day, its month and its year out of date.
+ */
+async function writeSyntheticYear(
+  documents: DynamoDBDocumentClient,
+  settings: Settings,
+  articleIds: readonly string[],
+): Promise<{ days: number; articles: number }> {
+  const storiesPerDay = settings === QUICK ? 100 : TALLY_STORIES;
+  const year = BENCH_DATE.slice(0, 4);
+  const days: string[] = [];
+  for (let at = Date.UTC(Number(year), 0, 1); new Date(at).getUTCFullYear() === Number(year); at += 86_400_000) {
+    const day = new Date(at).toISOString().slice(0, 10);
+    if (day !== BENCH_DATE) days.push(day);
+  }
+  const tallyOfDay = (day: string, dayIndex: number): PeriodTally => ({
+    period: day,
+    articleCount: SYNTHETIC_DAY_ARTICLES,
+    entities: Array.from({ length: TALLY_TERMS }, (_, index) => ({ value: `Person ${index}`, count: 500 - index })),
+    keywords: Array.from({ length: TALLY_TERMS }, (_, index) => ({ value: `keyword${index}`, count: 800 - index })),
+    stories: Array.from({ length: storiesPerDay }, (_, index) => ({
+      id: (0x100000000000 + dayIndex * 4096 + index).toString(16),
+      headline: `Synthetic story ${index} of ${day}`,
+      articleCount: Math.max(1, Math.round(200 / (index + 1))),
+      since: day,
+      earlierArticleCount: 0,
+      first: day,
+      central: [0, 1, 2].map((offset) => articleIds[(index * 3 + offset) % articleIds.length] as string),
+    })),
+  });
+  const limit = pLimit(8);
+  const byMonth = new Map<string, PeriodTally[]>();
+  await Promise.all(
+    days.map((day, index) =>
+      limit(async () => {
+        const tally = tallyOfDay(day, index);
+        byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), tally]);
+        await documents.send(
+          new PutCommand({ TableName: TABLE_NAME, Item: { ...keys.tally(day), body: JSON.stringify(tally) } }),
+        );
+        await documents.send(
+          new PutCommand({
+            TableName: TABLE_NAME,
+            Item: { ...keys.period(day), articleCount: SYNTHETIC_DAY_ARTICLES, version: 1, digestVersion: 1 },
+          }),
+        );
+      }),
+    ),
+  );
+  const benchMonth = BENCH_DATE.slice(0, 7);
+  for (const [month, tallies] of byMonth) {
+    const articles = tallies.length * SYNTHETIC_DAY_ARTICLES + (month === benchMonth ? articleIds.length : 0);
+    // The bench date's month is regenerated from its days; the others stand as the generator left them.
+    if (month !== benchMonth) {
+      await documents.send(
+        new PutCommand({
+          TableName: TABLE_NAME,
+          Item: { ...keys.tally(month), body: JSON.stringify(mergeTallies(month, tallies)) },
+        }),
+      );
+    }
+    await documents.send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: { ...keys.period(month), articleCount: articles, version: 1, digestVersion: 1 },
+      }),
+    );
+  }
+  const articles = days.length * SYNTHETIC_DAY_ARTICLES + articleIds.length;
   await documents.send(
-    new UpdateCommand({
+    new PutCommand({
       TableName: TABLE_NAME,
-      Key: keys.period(BENCH_DATE),
-      UpdateExpression: 'ADD version :one',
-      ExpressionAttributeValues: { ':one': 1 },
+      Item: { ...keys.period(year), articleCount: articles, version: 1, digestVersion: 1 },
     }),
   );
+  return { days: days.length + 1, articles };
+}
+
+/** The year's digest counts every article of the year, real and synthetic. */
+async function checkYear(documents: DynamoDBDocumentClient, articles: number): Promise<void> {
+  const year = BENCH_DATE.slice(0, 4);
+  const { Item } = await documents.send(new GetCommand({ TableName: TABLE_NAME, Key: keys.digest(year) }));
+  if (Item?.articleCount !== articles) {
+    throw new Error(`the stored digest of ${year} counts ${Item?.articleCount} articles, not ${articles}`);
+  }
 }
 
 async function checkStored(documents: DynamoDBDocumentClient, articles: number): Promise<void> {
@@ -213,6 +324,50 @@ function summarize(
       ),
     ],
     notes,
+  };
+}
+
+/** The deployed generator's limits (lib/service-stack.ts): a five-minute timeout and 1,024 MB. */
+const FUNCTION_TIMEOUT_S = 300;
+
+function summarizeYear(
+  settings: Settings,
+  year: { days: number; articles: number },
+  runs: readonly GenerationChildResult[],
+  read: readonly GenerationChildResult[],
+): BenchmarkResult {
+  const seconds = round(median(runs.map((result) => result.ms)) / 1000, 3);
+  const peak = round(median(runs.map((result) => result.peakRssMb)), 1);
+  const baselineSeconds = round(median(read.map((result) => result.ms)) / 1000, 3);
+  const baselinePeak = round(median(read.map((result) => result.peakRssMb)), 1);
+  return {
+    name: 'generation:year',
+    description: `the scheduled run after one new day of a year of ${year.days} busy days (${year.articles} articles), against reading that day alone`,
+    measured: {
+      days: year.days,
+      articles: year.articles,
+      seconds,
+      peakRssMb: peak,
+      generated: runs[0]?.generated ?? [],
+    },
+    baseline: { articles: read[0]?.articles ?? null, seconds: baselineSeconds, peakRssMb: baselinePeak },
+    figures: [
+      ratioFigure('year after one new day: time', 's', seconds, baselineSeconds),
+      valueFigure('year after one new day: time against the timeout', 's', seconds, { max: FUNCTION_TIMEOUT_S }),
+      valueFigure('year after one new day: peak RSS', 'MB', peak, { max: FUNCTION_MEMORY_MB }, baselinePeak),
+    ],
+    notes: [
+      `Synthetic at the aggregate level, as writing ${year.articles} articles into DynamoDB Local would take hours ` +
+        `here: the bench date's ${settings.articles} real articles, and for each other day of its year a current ` +
+        `digest state and a tally of ${SYNTHETIC_DAY_ARTICLES} articles (${settings === QUICK ? 100 : TALLY_STORIES} ` +
+        'stories, names and keywords with counts), and a tally per other month. The bench date, its month and its ' +
+        'year are out of date, as after one new day.',
+      'Measured: one invocation of the generator handler in a fresh process, as for `generation`: it reads the ' +
+        "new day's articles, its window's stories, its month's day tallies and its year's month tallies, and the " +
+        "summaries of the stories the month and the year list. Baseline: reading the new day's summaries alone " +
+        `(the generation benchmark's reads). Medians of ${settings.rounds} run(s). Targets: the generator's ` +
+        `${FUNCTION_TIMEOUT_S} s timeout and ${FUNCTION_MEMORY_MB} MB.`,
+    ],
   };
 }
 

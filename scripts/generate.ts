@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { DynamoDbArticleStore } from '../functions/adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../functions/adapters/dynamodb-digest-store';
+import { DynamoDbStoryStore } from '../functions/adapters/dynamodb-story-store';
 import { generateStaleDigests } from '../functions/app/digests';
 import { createTargets, localTableName } from './local/targets';
 
@@ -30,6 +31,7 @@ const tableName = values.table ?? localTableName();
 const deps = {
   articles: new DynamoDbArticleStore(documents, tableName),
   digests: new DynamoDbDigestStore(documents, tableName),
+  stories: new DynamoDbStoryStore(documents, tableName),
 };
 
 const bar = process.stdout.isTTY ? new SingleBar({ format: 'generating [{bar}] {value}/{total} dates' }) : undefined;

@@ -1,4 +1,9 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 
 /** A put or delete as BatchWriteItem takes it. */
 export type WriteRequest =
@@ -25,4 +30,32 @@ export async function batchWriteAll(
       pending = UnprocessedItems?.[tableName] ?? [];
     }
   }
+}
+
+/**
+ * Every item of these keys that exists: BatchGetItem takes 100 keys at a time and may hand some back, which are
+ * asked for again after a growing pause, as writes are.
+ */
+export async function batchGetAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly Record<string, unknown>[],
+  projection?: string,
+): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let start = 0; start < keys.length; start += 100) {
+    let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + 100);
+    for (let attempt = 0; pending && pending.length > 0; attempt += 1) {
+      if (attempt === 8) throw new Error(`DynamoDB kept ${pending.length} reads from ${tableName} unprocessed`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      const answer: BatchGetCommandOutput = await client.send(
+        new BatchGetCommand({
+          RequestItems: { [tableName]: { Keys: pending, ...(projection ? { ProjectionExpression: projection } : {}) } },
+        }),
+      );
+      found.push(...(answer.Responses?.[tableName] ?? []));
+      pending = answer.UnprocessedKeys?.[tableName]?.Keys;
+    }
+  }
+  return found;
 }

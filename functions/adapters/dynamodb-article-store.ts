@@ -19,6 +19,7 @@ import type {
   Rejection,
 } from '../core/ports';
 import type { Block } from '../core/seed';
+import { batchGetAll } from './batch-write';
 import { BY_DATE_INDEX, DATE_SHARDS, keys, shardOf } from './table-schema';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -203,10 +204,17 @@ export class DynamoDbArticleStore implements ArticleStore {
     };
   }
 
-  async *listSummaries(period: string): AsyncIterable<ArticleSummary> {
-    const { year, level } = parsePeriod(period);
+  listSummaries(period: string): AsyncIterable<ArticleSummary> {
     // A day's sort keys are `<day>#<id>`; the separator stops `2021-12-1` from matching `2021-12-15`.
-    const prefix = level === 'day' ? `${period}#` : period;
+    return this.summariesByPrefix(period, parsePeriod(period).level === 'day' ? `${period}#` : period);
+  }
+
+  listDated(date: string): AsyncIterable<ArticleSummary> {
+    return this.summariesByPrefix(date, `${date}#`);
+  }
+
+  private async *summariesByPrefix(period: string, prefix: string): AsyncIterable<ArticleSummary> {
+    const { year } = parsePeriod(period);
     const shards = Array.from({ length: DATE_SHARDS }, (_, shard) =>
       paginateQuery(
         { client: this.client, pageSize: 500 },
@@ -229,6 +237,12 @@ export class DynamoDbArticleStore implements ArticleStore {
         for (const item of page.value.Items ?? []) yield (item as Pick<ArticleItem, 'entry'>).entry;
       }
     }
+  }
+
+  async getSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
+    const items = await batchGetAll(this.client, this.tableName, [...new Set(ids)].map(keys.article), 'entry');
+    const found = new Map(items.map((item) => [(item.entry as ArticleSummary).id, item.entry as ArticleSummary]));
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   async listRejections(limit: number, cursor?: string): Promise<Page<Rejection>> {

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   paginateQuery,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import type { Digest } from '../core/digest';
 import type { DigestStore, Page, PeriodState } from '../core/ports';
-import { batchWriteAll } from './batch-write';
+import type { PeriodTally } from '../core/tally';
+import { batchGetAll, batchWriteAll } from './batch-write';
 import { isConditionFailure } from './dynamodb-article-store';
 import { keys } from './table-schema';
 
@@ -80,6 +84,37 @@ export class DynamoDbDigestStore implements DigestStore {
   async getPeriod(period: string): Promise<PeriodState | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.period(period) }));
     return Item ? toPeriodState(Item) : undefined;
+  }
+
+  async markChanged(period: string): Promise<PeriodState | undefined> {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.period(period),
+          UpdateExpression: 'ADD version :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? toPeriodState(Attributes) : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  async getTallies(periods: readonly string[]): Promise<Map<string, PeriodTally>> {
+    const items = await batchGetAll(this.client, this.tableName, [...new Set(periods)].map(keys.tally), 'body');
+    const tallies = items.map((item) => JSON.parse(item.body as string) as PeriodTally);
+    return new Map(tallies.map((tally) => [tally.period, tally]));
+  }
+
+  async putTally(tally: PeriodTally): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.tally(tally.period), body: JSON.stringify(tally) } }),
+    );
   }
 
   async get(period: string): Promise<Digest | undefined> {

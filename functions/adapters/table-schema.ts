@@ -8,6 +8,8 @@
  * | object counts   | STATS              | OBJECTS  |                                     |
  * | period state    | PERIODS            | <period> |                                     |
  * | digest          | DIGEST#<period>    | DIGEST   |                                     |
+ * | period tally    | DIGEST#<period>    | TALLY    |                                     |
+ * | story in a unit | STORY#<id>         | <unit>   | UNIT#<unit> / <id>                  |
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
@@ -30,8 +32,15 @@ export const keys = {
   object: (key: string) => ({ pk: `OBJECT#${key}`, sk: 'OBJECT' }),
   period: (period: string) => ({ pk: 'PERIODS', sk: period }),
   digest: (period: string) => ({ pk: `DIGEST#${period}`, sk: 'DIGEST' }),
+  /** What a larger period sums of this one: its counts and its largest stories. */
+  tally: (period: string) => ({ pk: `DIGEST#${period}`, sk: 'TALLY' }),
   ingestCounts: () => ({ pk: 'STATS', sk: 'OBJECTS' }),
   dateShard: (year: string, shard: number) => `DATE#${year}#${shard}`,
+  /** A story's part in one unit: a day, or the articles dated only to a month or a year. */
+  storyDay: (id: string, unit: string) => ({ pk: `STORY#${id}`, sk: unit }),
+  story: (id: string) => `STORY#${id}`,
+  /** The byDate index partition of a unit's stories. */
+  unitStories: (unit: string) => `UNIT#${unit}`,
 } as const;
 
 /** A stable shard per article id: the id is already a hash, so its first hex digit is uniform. */

@@ -1,5 +1,6 @@
 import { Feed, type Item } from 'feed';
 import type { ServedDigest } from '../app/digests';
+import type { StoryArticle, StoryView } from '../app/stories';
 import { type Digest, digestUrl } from '../core/digest';
 import { startOfPeriod } from '../core/periods';
 import type { Format } from './formats';
@@ -38,11 +39,9 @@ function newFeed(self: string, title: string, updated: string, description: stri
   });
 }
 
-/** One date's digest as a feed: an entry per article, its id and link the article's own URL. */
-export function digestFeed(digest: ServedDigest, format: FeedFormat, base: string): string {
-  const self = `${base}${digestUrl(digest.date)}`;
-  const feed = newFeed(self, `Headline digest: ${digest.date}`, digest.generatedAt, `Articles dated ${digest.date}`);
-  for (const article of digest.articles) {
+/** An entry per article, its id and link the article's own URL. */
+function addArticles(feed: Feed, articles: readonly StoryArticle[], format: FeedFormat, base: string): void {
+  for (const article of articles) {
     const url = `${base}${article.url}`;
     const item: Item = {
       id: url,
@@ -53,6 +52,26 @@ export function digestFeed(digest: ServedDigest, format: FeedFormat, base: strin
     };
     feed.addItem(item);
   }
+}
+
+/** One date's digest as a feed: an entry per article of its first page. */
+export function digestFeed(digest: ServedDigest, format: FeedFormat, base: string): string {
+  const self = `${base}${digestUrl(digest.date)}`;
+  const feed = newFeed(self, `Headline digest: ${digest.date}`, digest.generatedAt, `Articles dated ${digest.date}`);
+  addArticles(feed, digest.articles, format, base);
+  return render(feed, format);
+}
+
+/** A story as a feed: an entry per article of its first page, oldest date first. */
+export function storyFeed(story: StoryView, format: FeedFormat, base: string): string {
+  const self = `${base}${story.url}`;
+  const feed = newFeed(
+    self,
+    `Headline digest story: ${clean(story.headline)}`,
+    story.updatedAt,
+    `A story from ${story.since} to ${story.until}`,
+  );
+  addArticles(feed, story.articles, format, base);
   return render(feed, format);
 }
 

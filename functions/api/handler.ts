@@ -4,9 +4,11 @@ import httpRouterHandler, { type Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
+import { DynamoDbStoryStore } from '../adapters/dynamodb-story-store';
 import { ingestStatus, listRejections } from '../app/admin';
 import { isOpenPeriod, latestDigests, listDigests, pageDigest, readDigest } from '../app/digests';
 import { notFound, quoted } from '../app/errors';
+import { readStory } from '../app/stories';
 import { ARTICLE_ID } from '../core/article-id';
 import { articleUrl } from '../core/digest';
 import { createDocumentClient } from '../shared/clients';
@@ -22,15 +24,16 @@ import {
   withHead,
 } from '../shared/http';
 import { logger } from '../shared/observability';
-import { digestFeed, latestFeed } from './feeds';
+import { digestFeed, latestFeed, storyFeed } from './feeds';
 import { chooseFormat, type Format, MEDIA_TYPES, preferredFormat } from './formats';
 import { openApiDocument } from './openapi';
-import { articlePage, digestPage, errorPage, indexPage, securityHeaders } from './pages';
+import { articlePage, digestPage, errorPage, indexPage, securityHeaders, storyPage } from './pages';
 
 const config = readConfig(['TABLE_NAME']);
 const documentClient = createDocumentClient();
 const articles = new DynamoDbArticleStore(documentClient, config.TABLE_NAME);
 const digests = new DynamoDbDigestStore(documentClient, config.TABLE_NAME);
+const stories = new DynamoDbStoryStore(documentClient, config.TABLE_NAME);
 
 type Event = APIGatewayProxyEventV2;
 const pathParameter = (event: Event, name: string) => event.pathParameters?.[name] ?? '';
@@ -82,13 +85,26 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
     handler: async (event: Event) => {
       const format = formatOf(event, DIGEST_FORMATS);
       const now = new Date();
-      const digest = await readDigest({ articles, digests }, pathParameter(event, 'date'), now);
+      const digest = await readDigest({ articles, digests, stories }, pathParameter(event, 'date'), now);
       const page = await pageDigest(digest, query(event));
       const maxAge = digest.stale || isOpenPeriod(digest.date, now) ? SHORT : LONG;
       const freshness = { maxAge, lastModified: digest.generatedAt };
       if (format === 'json') return json(page, freshness);
       if (format === 'html') return represent(digestPage(page, query(event)), MEDIA_TYPES.html, freshness);
       return represent(digestFeed(page, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/stories/{id}',
+    handler: async (event: Event) => {
+      const format = formatOf(event, DIGEST_FORMATS);
+      const story = await readStory({ articles, stories }, pathParameter(event, 'id'), query(event));
+      // A story changes while it runs: kept briefly.
+      const freshness = { maxAge: SHORT, lastModified: story.updatedAt };
+      if (format === 'json') return json(story, freshness);
+      if (format === 'html') return represent(storyPage(story, query(event)), MEDIA_TYPES.html, freshness);
+      return represent(storyFeed(story, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
     },
   },
   {

@@ -66,6 +66,13 @@ const feeds = {
   'application/rss+xml': { schema: { type: 'string', description: 'RSS 2.0' } },
   'application/feed+json': { schema: { type: 'object', description: 'JSON Feed 1.1' } },
 };
+/** The parameters of a list of articles served a page at a time in every format: a digest's, a story's. */
+const pagedArticles = (order: string) => [
+  formatParameter(['json', 'html', 'atom', 'rss', 'jsonfeed']),
+  ...paging.map((parameter) => ({ ...parameter, description: `${parameter.description}, in articles: ${order}` })),
+  ifNoneMatch,
+  ifModifiedSince,
+];
 const notAcceptable = error('Neither `format` nor `Accept` names a format this path has');
 
 interface GetOperation {
@@ -153,13 +160,7 @@ export const openApiDocument = {
             description: 'YYYY, YYYY-MM or YYYY-MM-DD',
             schema: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
           },
-          formatParameter(['json', 'html', 'atom', 'rss', 'jsonfeed']),
-          ...paging.map((parameter) => ({
-            ...parameter,
-            description: `${parameter.description}, in articles: stories by rank, each story's most central article first`,
-          })),
-          ifNoneMatch,
-          ifModifiedSince,
+          ...pagedArticles("stories by rank, each story's most central article first"),
         ],
         responses: {
           '200': {
@@ -211,6 +212,29 @@ export const openApiDocument = {
           '404': error('No article has this id'),
           '405': methodNotAllowed,
           '406': notAcceptable,
+        },
+      },
+    },
+    '/stories/{id}': {
+      get: {
+        operationId: 'getStory',
+        summary:
+          'One story across its dates (a story keeps its id from day to day while its articles follow within 7 days): its dates with their article counts, and its articles by date, a page at a time',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{12}$' } },
+          ...pagedArticles("oldest date first, each date's most central article first"),
+        ],
+        responses: {
+          '200': {
+            ...dated('Story', 'The story, a page of its articles at a time'),
+            content: { ...ok('Story', '').content, ...page, ...feeds },
+          },
+          '304': notModified,
+          '400': error('A bad `limit` or `cursor`'),
+          '404': error('No story has this id (stories get their ids when digests are generated)'),
+          '405': methodNotAllowed,
+          '406': notAcceptable,
+          '409': error('`cursor` is from before the story changed: start again from the first page'),
         },
       },
     },
@@ -314,8 +338,23 @@ export const openApiDocument = {
               properties: {
                 id: { type: 'string' },
                 headline: { type: 'string' },
-                articleCount: { type: 'integer', minimum: 1 },
-                articleIds: stringList,
+                url: {
+                  type: 'string',
+                  description:
+                    "The story's page, /stories/{id}. This and `since` and `earlierArticleCount` are absent from digests stored before stories had pages",
+                },
+                since: { type: 'string', description: "The story's first date, which may lie before this period" },
+                earlierArticleCount: {
+                  type: 'integer',
+                  minimum: 0,
+                  description: 'Its articles dated before this period',
+                },
+                articleCount: { type: 'integer', minimum: 1, description: 'Its articles in this period' },
+                articleIds: {
+                  ...stringList,
+                  description:
+                    'Its articles listed in this digest, the most central first: all of them, but in a month or year of over 1,000 articles its 3 most central (its page has every one)',
+                },
                 keywords: stringList,
                 entities: stringList,
               },
@@ -408,6 +447,53 @@ export const openApiDocument = {
           sources: { ...stringList, minItems: 1 },
           ingestedAt: { type: 'string', format: 'date-time' },
           url: { type: 'string' },
+        },
+      },
+      Story: {
+        type: 'object',
+        required: ['id', 'url', 'headline', 'since', 'until', 'articleCount', 'updatedAt', 'dates', 'articles'],
+        properties: {
+          id: { type: 'string', pattern: '^[0-9a-f]{12}$' },
+          url: { type: 'string' },
+          headline: { type: 'string' },
+          since: { type: 'string', description: 'Its first date' },
+          until: { type: 'string', description: 'Its last date' },
+          articleCount: { type: 'integer', minimum: 1, description: 'Every article of the story, copies included' },
+          updatedAt: { type: 'string', format: 'date-time' },
+          dates: {
+            type: 'array',
+            description: 'Each date it has articles on, oldest first',
+            items: {
+              type: 'object',
+              required: ['date', 'articleCount', 'url'],
+              properties: {
+                date: { type: 'string' },
+                articleCount: { type: 'integer', minimum: 1 },
+                url: { type: 'string', description: "The date's digest" },
+              },
+            },
+          },
+          articles: {
+            type: 'array',
+            description: "This page of its articles: oldest date first, each date's most central first",
+            items: {
+              type: 'object',
+              required: ['id', 'date', 'headline', 'summary', 'language', 'wordCount', 'url'],
+              properties: {
+                id: { type: 'string', pattern: '^[0-9a-f]{16}$' },
+                date: { type: 'string' },
+                headline: { type: 'string', maxLength: 90 },
+                summary: { type: 'string' },
+                language: { type: 'string' },
+                wordCount: { type: 'integer', minimum: 0 },
+                readingMinutes: { type: 'integer', minimum: 0 },
+                url: { type: 'string' },
+                keywords: stringList,
+                entities: stringList,
+              },
+            },
+          },
+          cursor: { type: 'string', description: 'Present while more articles follow: pass it as `?cursor=`' },
         },
       },
       Rejections: {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import escapeHtml from 'escape-html';
 import type { DigestListing, DigestPage } from '../app/digests';
+import type { StoryArticle, StoryView } from '../app/stories';
 import type { Article } from '../core/article';
 import { type DigestArticle, type DigestStory, digestUrl } from '../core/digest';
 import { parsePeriod, startOfPeriod } from '../core/periods';
@@ -131,6 +132,15 @@ export function periodName(period: string): string {
   return (level === 'month' ? MONTH : DAY).format(startOfPeriod(period));
 }
 
+/** Page titles are kept to 70 characters, as search results and tabs show them: a longer one ends at a word. */
+const TITLE_MAX = 70;
+function shortTitle(text: string): string {
+  if (text.length <= TITLE_MAX) return text;
+  const cut = text.slice(0, TITLE_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > TITLE_MAX / 2 ? cut.slice(0, space) : cut}…`;
+}
+
 /** `lang` of text in a language, empty (unknown) for `und`. */
 const htmlLang = (language: string) => (language === 'und' ? '' : language);
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -175,19 +185,34 @@ ${nextPage('/', listing.cursor, asked, 'Older dates')}`;
   return layout('Headline digest', feedsOf('/feeds/latest', 'Latest digests'), main);
 }
 
-function storySection(story: DigestStory, articles: readonly DigestArticle[]): Html {
-  return html`<section class="story" aria-labelledby="story-${story.id}">
-<h2 id="story-${story.id}">${story.headline}</h2>
-<p class="meta">${plural(story.articleCount, 'article')}${story.entities.length > 0 && ` · ${story.entities.slice(0, 4).join(', ')}`}</p>
-<ol>
-${articles.map(
-  (article) => html`<li><article lang="${htmlLang(article.language)}">
+/** One article in a list: its headline linking to its page, its date, reading time and summary. */
+function articleEntry(article: StoryArticle, copyCount = 0): Html {
+  return html`<li><article lang="${htmlLang(article.language)}">
 <h3><a href="${article.url}">${article.headline}</a></h3>
-<p class="meta"><time datetime="${article.date}">${periodName(article.date)}</time> · ${article.readingMinutes} min read${article.duplicates.length > 0 && ` · ${copies(article.duplicates.length)}`}</p>
+<p class="meta"><time datetime="${article.date}">${periodName(article.date)}</time> · ${article.readingMinutes} min read${copyCount > 0 && ` · ${copies(copyCount)}`}</p>
 <p>${article.summary}</p>
 </article></li>
-`,
-)}</ol>
+`;
+}
+
+/** Where a story of a digest came from: since when it runs and what came before, when it began earlier. */
+function storyHistory(story: DigestStory, period: string): Html | false {
+  // Digests stored before stories had pages carry none of this.
+  if (!story.url) return false;
+  const earlier = story.earlierArticleCount ?? 0;
+  const running =
+    story.since && !story.since.startsWith(period)
+      ? html` · running since <time datetime="${story.since}">${periodName(story.since)}</time>${earlier > 0 && `, ${plural(earlier, 'earlier article')}`}`
+      : '';
+  return html`${running} · <a href="${story.url}">the whole story</a>`;
+}
+
+function storySection(story: DigestStory, articles: readonly DigestArticle[], period: string): Html {
+  return html`<section class="story" aria-labelledby="story-${story.id}">
+<h2 id="story-${story.id}">${story.headline}</h2>
+<p class="meta">${plural(story.articleCount, 'article')}${story.entities.length > 0 && ` · ${story.entities.slice(0, 4).join(', ')}`}${storyHistory(story, period)}</p>
+<ol>
+${articles.map((article) => articleEntry(article, article.duplicates.length))}</ol>
 </section>
 `;
 }
@@ -208,9 +233,34 @@ ${
     digest.topEntities.map(({ name: entity, count }) => `${entity} (${count})`),
   )}`
 }
-${digest.stories.map((story) => storySection(story, articlesOf(story)))}
+${digest.stories.map((story) => storySection(story, articlesOf(story), digest.date))}
 ${nextPage(path, digest.cursor, asked, 'More articles')}`;
   return layout(`Headline digest: ${name}`, feedsOf(path, `Digest of ${name}`), main);
+}
+
+/** A story across its dates: its headline, each date with its number of articles, and a page of its articles by date. */
+export function storyPage(story: StoryView, asked: PageQuery): string {
+  const byDate = new Map<string, StoryArticle[]>();
+  for (const article of story.articles) byDate.set(article.date, [...(byDate.get(article.date) ?? []), article]);
+  const span =
+    story.since === story.until
+      ? html`<time datetime="${story.since}">${periodName(story.since)}</time>`
+      : html`<time datetime="${story.since}">${periodName(story.since)}</time> to <time datetime="${story.until}">${periodName(story.until)}</time>`;
+  const main = html`<h1>${story.headline}</h1>
+<p class="meta">${plural(story.articleCount, 'article')} · ${span}</p>
+<h2>Dates</h2>
+<ul class="dates">
+${story.dates.map(({ date, articleCount, url }) => html`<li><a href="${url}">${periodName(date)}</a> <span class="meta">${plural(articleCount, 'article')}</span></li>\n`)}</ul>
+${[...byDate].map(
+  ([date, articles]) => html`<section class="story" aria-labelledby="date-${date}">
+<h2 id="date-${date}">${periodName(date)}</h2>
+<ol>
+${articles.map((article) => articleEntry(article))}</ol>
+</section>
+`,
+)}
+${nextPage(story.url, story.cursor, asked, 'More articles')}`;
+  return layout(shortTitle(`Story: ${story.headline}`), feedsOf(story.url, `Story: ${story.headline}`), main);
 }
 
 /** One article in full: its headline, summary, text, names and keywords, and the digest of its date. */

@@ -1,15 +1,31 @@
-import { createHash } from 'node:crypto';
 import type { ArticleSummary } from '../core/article';
-import { decodeCursor, encodeCursor } from '../core/cursor';
-import { buildDigest, type Digest, type DigestArticle, digestUrl } from '../core/digest';
-import { InvalidPeriodError, parsePeriod } from '../core/periods';
-import { type ArticleStore, type DigestStore, InvalidCursorError } from '../core/ports';
-import { badRequest, ClientError, notFound } from './errors';
-import { readPage } from './paging';
+import {
+  buildDigest,
+  buildTalliedDigest,
+  type Digest,
+  type DigestArticle,
+  digestUrl,
+  LISTED_STORIES,
+} from '../core/digest';
+import { InvalidPeriodError, parsePeriod, periodsContaining } from '../core/periods';
+import type { ArticleStore, DigestStore, PeriodState, StoryStore } from '../core/ports';
+import { groupDuplicates } from '../core/stories';
+import {
+  continueStories,
+  daysAfter,
+  type StoryDay,
+  sameStoryDays,
+  storiesFromDays,
+  windowOf,
+} from '../core/story-days';
+import { mergeTallies, type PeriodTally, SMALL_PERIOD, tallyOf } from '../core/tally';
+import { badRequest, notFound } from './errors';
+import { pageInOrder, readPage } from './paging';
 
 export interface DigestDependencies {
   readonly articles: ArticleStore;
   readonly digests: DigestStore;
+  readonly stories: StoryStore;
 }
 
 export interface DigestListing {
@@ -51,7 +67,7 @@ export async function readDigest(deps: DigestDependencies, period: string, now: 
   const stale = state !== undefined && state.version > state.digestVersion;
   // An empty stored digest says nothing that an on-demand one would not say better.
   if (stored && stored.articleCount > 0) return { ...stored, stale };
-  const digest = await computeDigest(deps.articles, period, now);
+  const { digest } = await computeDigest(deps, period, now);
   if (digest.articleCount === 0) throw notFound(`No articles are dated inside ${period}`);
   return { ...digest, stale: false };
 }
@@ -67,18 +83,13 @@ export async function pageDigest(
   digest: ServedDigest,
   query: { limit?: string | undefined; cursor?: string | undefined },
 ): Promise<DigestPage> {
-  const ordered = readingOrder(digest);
-  // A cursor holds its place in this very order: once the digest is regenerated, offsets mean other articles.
-  const edition = createHash('sha256')
-    .update(ordered.map((article) => article.id).join(','))
-    .digest('base64url')
-    .slice(0, 16);
-  const page = await readPage(query, async (limit, cursor) => {
-    const offset = cursor === undefined ? 0 : decodeOffset(cursor, ordered.length, edition, digest.date);
-    const items = ordered.slice(offset, offset + limit);
-    const next = offset + limit;
-    return { items, ...(next < ordered.length ? { cursor: encodeCursor({ offset: String(next), edition }) } : {}) };
-  });
+  const page = await pageInOrder(
+    readingOrder(digest),
+    (article) => article.id,
+    query,
+    'DigestChanged',
+    `the digest of ${digest.date} changed`,
+  );
   const storiesOnPage = new Set(page.items.map((article) => article.story));
   return {
     ...digest,
@@ -103,31 +114,114 @@ function readingOrder(digest: Digest): DigestArticle[] {
   return [...ordered, ...byId.values()];
 }
 
-function decodeOffset(cursor: string, count: number, edition: string, period: string): number {
-  const position = decodeCursor(cursor, ['offset', 'edition'], {});
-  const offset = Number(position.offset);
-  if (!/^[1-9]\d*$/.test(position.offset ?? '')) {
-    throw new InvalidCursorError('cursor is not one this API returned for this digest');
-  }
-  if (position.edition !== edition) {
-    throw new ClientError(
-      409,
-      'DigestChanged',
-      `cursor: the digest of ${period} changed since this cursor was handed out; start again from the first page`,
-    );
-  }
-  if (offset >= count) throw new InvalidCursorError('cursor is not one this API returned for this digest');
-  return offset;
+/** The stories of units this run has already stored, so that the next units need not read them back. */
+export type UnitCache = Map<string, readonly StoryDay[]>;
+
+async function unitStories(stories: StoryStore, unit: string, cache?: UnitCache): Promise<readonly StoryDay[]> {
+  return cache?.get(unit) ?? stories.listUnit(unit);
 }
 
-export async function computeDigest(articles: ArticleStore, period: string, now: Date): Promise<Digest> {
-  const summaries: ArticleSummary[] = [];
-  for await (const summary of articles.listSummaries(period)) summaries.push(summary);
-  return buildDigest(period, summaries, now);
+/** A unit's stories (story-days.ts), stored when `store` is given and they changed. */
+async function assignUnit(
+  deps: DigestDependencies,
+  unit: string,
+  own: readonly ArticleSummary[],
+  now: Date,
+  store: { readonly cache: UnitCache } | undefined,
+) {
+  const [previous, stored] = await Promise.all([
+    Promise.all(windowOf(unit).map((day) => unitStories(deps.stories, day, store?.cache))),
+    deps.stories.listUnit(unit),
+  ]);
+  const assigned = continueStories(unit, groupDuplicates(own), previous.flat(), stored);
+  const changed = !sameStoryDays(assigned.days, stored);
+  if (store) {
+    if (changed) await deps.stories.putUnit(unit, assigned.days, stored, now.toISOString());
+    store.cache.set(unit, assigned.days);
+  }
+  return { assigned, changed };
+}
+
+async function collect(summaries: AsyncIterable<ArticleSummary>): Promise<ArticleSummary[]> {
+  const all: ArticleSummary[] = [];
+  for await (const summary of summaries) all.push(summary);
+  return all;
+}
+
+/** The periods one level down that make up a month (its days) or a year (its months). */
+const isPartOf = (part: string, period: string) =>
+  part.startsWith(`${period}-`) && part.length === (period.length === 4 ? 7 : 10);
+
+/**
+ * The digest of a period with its stories across days (story-days.ts). A day's articles continue the stories of the
+ * 7 days before it; the articles dated only to a month or a year (the period itself) are grouped among themselves.
+ * A month or a year of up to SMALL_PERIOD articles is built from every article, listing all, each story of its units
+ * once; a larger one from the tallies of its days or months and its own articles (tally.ts), never reading the rest.
+ * With `store`, the period's own unit is stored (when it changed) and remembered in `cache`, and the period's tally
+ * stored; `changed` then says whether its unit changed. Without, nothing is written: the API computes a digest on
+ * demand this way.
+ */
+export async function computeDigest(
+  deps: DigestDependencies,
+  period: string,
+  now: Date,
+  store?: { readonly cache: UnitCache; readonly periods: readonly PeriodState[] },
+): Promise<{ digest: Digest; changed: boolean }> {
+  const { level } = parsePeriod(period);
+  const built = level === 'day' ? undefined : await fromTallies(deps, period, now, store);
+  const result = built ?? (await fromArticles(deps, period, now, store));
+  if (store) await deps.digests.putTally(result.tally ?? tallyOf(result.digest));
+  return { digest: result.digest, changed: result.changed };
+}
+
+async function fromArticles(
+  deps: DigestDependencies,
+  period: string,
+  now: Date,
+  store: { readonly cache: UnitCache } | undefined,
+): Promise<{ digest: Digest; changed: boolean; tally?: PeriodTally }> {
+  const summaries = await collect(deps.articles.listSummaries(period));
+  const own = summaries.filter((summary) => summary.date === period);
+  const { assigned, changed } = await assignUnit(deps, period, own, now, store);
+  if (parsePeriod(period).level === 'day')
+    return { digest: buildDigest(period, summaries, now, () => assigned), changed };
+  // A month or a year: the stories of every unit it has articles in (its days, its months), and its own.
+  const units = [...new Set(summaries.map((summary) => summary.date))].filter((date) => date !== period).sort();
+  const days = [...assigned.days];
+  for (const found of await Promise.all(units.map((date) => unitStories(deps.stories, date, store?.cache)))) {
+    days.push(...found);
+  }
+  return { digest: buildDigest(period, summaries, now, (items) => storiesFromDays(items, days)), changed };
+}
+
+/** A large month or year from its parts' tallies; undefined when it is small, or a part has no tally yet. */
+async function fromTallies(
+  deps: DigestDependencies,
+  period: string,
+  now: Date,
+  store: { readonly cache: UnitCache; readonly periods: readonly PeriodState[] } | undefined,
+): Promise<{ digest: Digest; changed: boolean; tally: PeriodTally } | undefined> {
+  const periods = store?.periods ?? (await deps.digests.listPeriods());
+  const size = periods.find((state) => state.period === period)?.articleCount ?? 0;
+  if (size <= SMALL_PERIOD) return undefined;
+  const parts = periods.filter((state) => state.articleCount > 0 && isPartOf(state.period, period));
+  const tallies = await deps.digests.getTallies(parts.map((state) => state.period));
+  // A part generated before tallies existed: this once, from every article.
+  if (tallies.size < parts.length) return undefined;
+  const own = await collect(deps.articles.listDated(period));
+  const { assigned, changed } = await assignUnit(deps, period, own, now, store);
+  const ownTally = own.length > 0 ? [tallyOf(buildDigest(period, own, now, () => assigned))] : [];
+  const tally = mergeTallies(period, [...tallies.values(), ...ownTally]);
+  const central = await deps.articles.getSummaries(
+    tally.stories.slice(0, LISTED_STORIES).flatMap((story) => story.central),
+  );
+  return { digest: buildTalliedDigest(tally, central, now), changed, tally };
 }
 
 /**
- * Regenerates the digest of every period whose articles changed since its digest was built.
+ * Regenerates the digest of every period whose articles changed since its digest was built: the days first,
+ * oldest first, then the months, then the years. When a day's stories change, the 7 days after it are regenerated
+ * too (they may continue its stories, and say how many articles came before), and so on while they change.
  * One failing period does not stop the others; it stays stale and is retried next run.
  */
 export async function generateStaleDigests(
@@ -138,19 +232,68 @@ export async function generateStaleDigests(
   const generated: string[] = [];
   const failed: { period: string; error: unknown }[] = [];
   const periods = await deps.digests.listPeriods();
+  const withArticles = new Set(periods.filter((state) => state.articleCount > 0).map((state) => state.period));
   const stale = periods.filter((state) => state.version > state.digestVersion);
-  for (const [index, state] of stale.entries()) {
-    onProgress?.(index, stale.length);
+  const days = new Map<string, PeriodState>();
+  const wider: PeriodState[] = [];
+  for (const state of stale) {
+    if (parsePeriod(state.period).level === 'day') days.set(state.period, state);
+    else wider.push(state);
+  }
+  const widerChanged = new Set<string>();
+  const cache: UnitCache = new Map();
+  let done = 0;
+  let total = stale.length;
+  const attempted = new Set<string>();
+  const attempt = async (state: PeriodState): Promise<boolean> => {
+    onProgress?.(done, total);
+    done += 1;
+    attempted.add(state.period);
     try {
-      const digest = await computeDigest(deps.articles, state.period, now());
+      const { digest, changed } = await computeDigest(deps, state.period, now(), { cache, periods });
       // The version is read before the articles: a change landing meanwhile raises it and keeps the period stale.
       if (await deps.digests.put(digest, state.version)) generated.push(state.period);
+      return changed;
     } catch (error) {
       failed.push({ period: state.period, error });
+      return false;
+    }
+  };
+  while (days.size > 0) {
+    const day = [...days.keys()].sort()[0] as string;
+    const state = days.get(day) as PeriodState;
+    days.delete(day);
+    if (!(await attempt(state))) continue;
+    // Its stories changed: the days that may continue them, and its month and year, are out of date.
+    for (const next of daysAfter(day)) {
+      if (!withArticles.has(next) || days.has(next)) continue;
+      const marked = await deps.digests.markChanged(next);
+      if (marked) {
+        days.set(next, marked);
+        total += 1;
+      }
+    }
+    for (const period of periodsContaining(day).slice(0, 2)) widerChanged.add(period);
+  }
+  const listed = new Set(wider.map((state) => state.period));
+  for (const period of [...widerChanged].sort().reverse()) {
+    if (listed.has(period)) continue;
+    const marked = await deps.digests.markChanged(period);
+    if (marked) {
+      wider.push(marked);
+      total += 1;
     }
   }
-  onProgress?.(stale.length, stale.length);
-  return { generated, unchanged: periods.length - stale.length, failed };
+  // Months before years: a year reads the stories of its months' own units.
+  const months = wider.filter((state) => parsePeriod(state.period).level === 'month');
+  const years = wider.filter((state) => parsePeriod(state.period).level === 'year');
+  for (const state of [...months, ...years]) {
+    // Read again: the days above may have moved its version on.
+    const current = (await deps.digests.getPeriod(state.period)) ?? state;
+    await attempt(current);
+  }
+  onProgress?.(total, total);
+  return { generated, unchanged: periods.length - attempted.size, failed };
 }
 
 /**

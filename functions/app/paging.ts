@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
+import { decodeCursor, encodeCursor } from '../core/cursor';
 import { InvalidCursorError, type Page } from '../core/ports';
-import { badRequest } from './errors';
+import { badRequest, ClientError } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -26,4 +28,42 @@ export async function readPage<T>(
     if (error instanceof InvalidCursorError) throw badRequest(`cursor: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * One page of a list held whole (a digest's or a story's articles), `limit` at a time from an offset. A cursor holds
+ * its place in this very order: once the list changes, offsets mean other entries, so an old cursor gets
+ * `409 <changedCode>` (`changed` says what changed) and the walk starts again, rather than skipping or repeating.
+ */
+export async function pageInOrder<T>(
+  ordered: readonly T[],
+  idOf: (entry: T) => string,
+  query: { limit?: string | undefined; cursor?: string | undefined },
+  changedCode: string,
+  changed: string,
+): Promise<Page<T>> {
+  const edition = createHash('sha256').update(ordered.map(idOf).join(',')).digest('base64url').slice(0, 16);
+  return readPage(query, async (limit, cursor) => {
+    const offset = cursor === undefined ? 0 : decodeOffset(cursor, ordered.length, edition, changedCode, changed);
+    const items = ordered.slice(offset, offset + limit);
+    const next = offset + limit;
+    return { items, ...(next < ordered.length ? { cursor: encodeCursor({ offset: String(next), edition }) } : {}) };
+  });
+}
+
+function decodeOffset(cursor: string, count: number, edition: string, changedCode: string, changed: string): number {
+  const position = decodeCursor(cursor, ['offset', 'edition'], {});
+  const offset = Number(position.offset);
+  if (!/^[1-9]\d*$/.test(position.offset ?? '')) {
+    throw new InvalidCursorError('cursor is not one this API returned for this list');
+  }
+  if (position.edition !== edition) {
+    throw new ClientError(
+      409,
+      changedCode,
+      `cursor: ${changed} since this cursor was handed out; start again from the first page`,
+    );
+  }
+  if (offset >= count) throw new InvalidCursorError('cursor is not one this API returned for this list');
+  return offset;
 }

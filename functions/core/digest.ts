@@ -10,7 +10,10 @@ import {
   type Item,
   keywordStem,
   type StoryGroup,
+  storyGroup,
 } from './stories';
+import type { AssignedStories, StoryHistory } from './story-days';
+import type { PeriodTally } from './tally';
 import { compareStrings, fold, foldAccents, splitWords } from './text';
 
 /** An article as the digest lists it: its summary, a link, its story, and the copies shown under it. */
@@ -25,6 +28,13 @@ export interface DigestArticle extends Omit<ArticleSummary, 'bodyHash' | 'minhas
 export interface DigestStory {
   readonly id: string;
   readonly headline: string;
+  /** The story's page: its dates and every article it has. */
+  readonly url: string;
+  /** The story's first date, which may lie before this period. */
+  readonly since: string;
+  /** Its articles dated before this period. */
+  readonly earlierArticleCount: number;
+  /** Its articles in this period. */
   readonly articleCount: number;
   /** Every article of the story, duplicates included: the most central first. */
   readonly articleIds: readonly string[];
@@ -71,15 +81,30 @@ export function digestUrl(period: string): string {
   return `/digests/${encodeURIComponent(period)}`;
 }
 
+export function storyUrl(id: string): string {
+  return `/stories/${encodeURIComponent(id)}`;
+}
+
+/** How a digest's items become stories: by default grouped within the period alone, with no history. */
+export type Grouping = (items: readonly Item[]) => AssignedStories;
+
+const withinPeriod: Grouping = (items) => ({ groups: groupStories(items), history: new Map() });
+
 /**
  * The digest of one period. Everything is ordered by content (dates, content-hash ids, counts), never by
- * the order the articles arrive in, so the same articles always give a byte-identical digest.
+ * the order the articles arrive in, so the same articles always give a byte-identical digest. `grouping`
+ * gives the stories (story-days.ts: continued across days, or summed from a period's days).
  */
-export function buildDigest(period: string, articles: Iterable<ArticleSummary>, generatedAt: Date): Digest {
+export function buildDigest(
+  period: string,
+  articles: Iterable<ArticleSummary>,
+  generatedAt: Date,
+  grouping: Grouping = withinPeriod,
+): Digest {
   const { level } = parsePeriod(period);
   const all = [...articles];
   const items = groupDuplicates(all);
-  const stories = groupStories(items);
+  const { groups: stories, history } = grouping(items);
   const storyOf = new Map<string, string>();
   for (const story of stories) for (const item of story.items) storyOf.set(item.article.id, story.id);
   const representatives = items.map((item) => item.article);
@@ -89,7 +114,7 @@ export function buildDigest(period: string, articles: Iterable<ArticleSummary>, 
     generatedAt: generatedAt.toISOString(),
     articleCount: all.length,
     summary: summarizeDate(stories),
-    stories: stories.map(toDigestStory),
+    stories: stories.map((story) => toDigestStory(story, history.get(story.id))),
     topEntities: topEntities(representatives),
     topKeywords: countShared(representatives, (article) => article.keywords ?? [], keywordStem)
       .slice(0, TOP_TERMS)
@@ -100,8 +125,54 @@ export function buildDigest(period: string, articles: Iterable<ArticleSummary>, 
   };
 }
 
+/** A digest built from tallies lists this many stories, each with its most central articles. */
+export const LISTED_STORIES = 200;
+
+/**
+ * The digest of a large month or year from its tally (tally.ts): its largest stories, each with its article count
+ * and its most central articles (`central`, their summaries), its counts summed from its parts. The shape is that of
+ * every digest; `articleIds` of a story holds the articles listed, `articleCount` all of them, and every article of
+ * a story is on the story's page.
+ */
+export function buildTalliedDigest(tally: PeriodTally, central: readonly ArticleSummary[], generatedAt: Date): Digest {
+  const byId = new Map(central.map((article) => [article.id, article]));
+  const listed = tally.stories.slice(0, LISTED_STORIES).flatMap((story) => {
+    const items = story.central.flatMap((id) => {
+      const article = byId.get(id);
+      return article ? [{ article, duplicates: [] }] : [];
+    });
+    if (items.length === 0) return [];
+    const group = {
+      ...storyGroup(
+        items,
+        items.map(() => 0),
+      ),
+      id: story.id,
+      headline: story.headline,
+    };
+    return [{ story, group }];
+  });
+  return {
+    date: tally.period,
+    level: parsePeriod(tally.period).level,
+    generatedAt: generatedAt.toISOString(),
+    articleCount: tally.articleCount,
+    summary: summarizeDate(listed.map(({ group }) => group)),
+    stories: listed.map(({ story, group }) => ({
+      ...toDigestStory(group, { since: story.since, earlierArticleCount: story.earlierArticleCount }),
+      articleCount: story.articleCount,
+    })),
+    topEntities: tally.entities.slice(0, TOP_TERMS).map(({ value, count }) => ({ name: value, count })),
+    topKeywords: tally.keywords.slice(0, TOP_TERMS).map(({ value, count }) => ({ keyword: value, count })),
+    articles: listed
+      .flatMap(({ group }) => group.items.map((item) => ({ item, story: group.id })))
+      .sort((a, b) => byDateThenId(a.item.article, b.item.article))
+      .map(({ item, story }) => toDigestArticle(item, story)),
+  };
+}
+
 /** Fields in a fixed order: stored items come back with their attributes in any order. */
-function toDigestArticle(item: Item, story: string): DigestArticle {
+export function toDigestArticle(item: Item, story: string): DigestArticle {
   const { id, date, headline, summary, language, wordCount } = item.article;
   return {
     id,
@@ -119,10 +190,17 @@ function toDigestArticle(item: Item, story: string): DigestArticle {
   };
 }
 
-function toDigestStory(story: StoryGroup): DigestStory {
+/** Without a history, the story starts with its oldest article of the period. */
+function toDigestStory(story: StoryGroup, history: StoryHistory | undefined): DigestStory {
+  const oldest = story.items
+    .flatMap((item) => [item.article.date, ...item.duplicates.map((duplicate) => duplicate.date)])
+    .reduce((first, date) => (date < first ? date : first));
   return {
     id: story.id,
     headline: story.headline,
+    url: storyUrl(story.id),
+    since: history?.since ?? oldest,
+    earlierArticleCount: history?.earlierArticleCount ?? 0,
     articleCount: story.articleIds.length,
     articleIds: story.articleIds,
     keywords: story.keywords,

@@ -1,6 +1,8 @@
 import type { Article, ArticleSummary } from './article';
 import type { Digest } from './digest';
 import type { RejectionCode } from './seed';
+import type { StoryDay } from './story-days';
+import type { PeriodTally } from './tally';
 
 /** A seed object as read from storage; `bytes` is absent when the object is larger than the reader's limit. */
 export type SeedObject =
@@ -86,6 +88,10 @@ export interface ArticleStore {
   get(id: string): Promise<Article | undefined>;
   /** Every article dated inside `period`, page by page, without their text. */
   listSummaries(period: string): AsyncIterable<ArticleSummary>;
+  /** The articles dated exactly `date`: for a month or a year, those dated only to it. */
+  listDated(date: string): AsyncIterable<ArticleSummary>;
+  /** The summaries of these articles, in the order asked; those that no longer exist left out. */
+  getSummaries(ids: readonly string[]): Promise<ArticleSummary[]>;
   listRejections(limit: number, cursor?: string): Promise<Page<Rejection>>;
   countObjects(): Promise<IngestCounts>;
 }
@@ -111,4 +117,25 @@ export interface DigestStore {
    * when a digest of the same or a newer version is already stored.
    */
   put(digest: Digest, version: number): Promise<boolean>;
+  /**
+   * Marks a period's digest out of date (its version moves on), as a change to its articles does; undefined,
+   * changing nothing, when the period has no state.
+   */
+  markChanged(period: string): Promise<PeriodState | undefined>;
+  /** The stored tallies of these periods (tally.ts), by period; a period with none is left out. */
+  getTallies(periods: readonly string[]): Promise<Map<string, PeriodTally>>;
+  putTally(tally: PeriodTally): Promise<void>;
+}
+
+/** A story's part in one unit as stored, with when it was written. */
+export type StoredStoryDay = StoryDay & { readonly updatedAt: string };
+
+/** Stories across days (story-days.ts): each story's part in each unit it has articles in. */
+export interface StoryStore {
+  /** The stories of one unit (a day, or the articles dated only to a month or a year) as last stored. */
+  listUnit(unit: string): Promise<StoryDay[]>;
+  /** Stores a unit's stories in place of `previous` (what `listUnit` gave): the changed written, the gone deleted. */
+  putUnit(unit: string, next: readonly StoryDay[], previous: readonly StoryDay[], at: string): Promise<void>;
+  /** Every unit of one story, oldest first; empty for an unknown story. */
+  getStory(id: string): Promise<StoredStoryDay[]>;
 }

@@ -331,27 +331,38 @@ export function groupStories(items: readonly Item[], work?: { comparisons: numbe
           b.centrality - a.centrality ||
           byDateThenId((sorted[a.member] as Item).article, (sorted[b.member] as Item).article),
       );
-    const storyItems = order.map(({ member }) => sorted[member] as Item);
-    const ids = storyItems.flatMap((item) => [item.article.id, ...item.duplicates.map((duplicate) => duplicate.id)]);
-    return {
-      id: createHash('sha256')
-        .update([...ids].sort().join(','))
-        .digest('hex')
-        .slice(0, 12),
-      headline: storyItems[0]?.article.headline ?? '',
-      items: storyItems,
-      articleIds: ids,
-      keywords: topShared(storyItems, (article) => article.keywords ?? [], keywordStem, 5),
-      entities: topShared(storyItems, (article) => article.entities ?? [], foldAccents, 5),
-      centrality: order.map(({ centrality }) => centrality),
-    };
+    return storyGroup(
+      order.map(({ member }) => sorted[member] as Item),
+      order.map(({ centrality }) => centrality),
+    );
   });
-  return stories.sort(
-    (a, b) =>
-      b.articleIds.length - a.articleIds.length ||
-      b.items.length - a.items.length ||
-      compareStrings(a.headline, b.headline) ||
-      compareStrings(a.id, b.id),
+  return stories.sort(byStoryRank);
+}
+
+/** A story of these items, most central first: its id the hash of every article id in it, duplicates included. */
+export function storyGroup(storyItems: readonly Item[], centrality: readonly number[]): StoryGroup {
+  const ids = storyItems.flatMap((item) => [item.article.id, ...item.duplicates.map((duplicate) => duplicate.id)]);
+  return {
+    id: createHash('sha256')
+      .update([...ids].sort().join(','))
+      .digest('hex')
+      .slice(0, 12),
+    headline: storyItems[0]?.article.headline ?? '',
+    items: storyItems,
+    articleIds: ids,
+    keywords: topShared(storyItems, (article) => article.keywords ?? [], keywordStem, 5),
+    entities: topShared(storyItems, (article) => article.entities ?? [], foldAccents, 5),
+    centrality,
+  };
+}
+
+/** Stories strongest first: most articles, then most items, then by headline and id. */
+export function byStoryRank(a: StoryGroup, b: StoryGroup): number {
+  return (
+    b.articleIds.length - a.articleIds.length ||
+    b.items.length - a.items.length ||
+    compareStrings(a.headline, b.headline) ||
+    compareStrings(a.id, b.id)
   );
 }
 
@@ -428,9 +439,9 @@ export interface Counted {
  * Per key: in how many articles it occurs, and its most frequent spelling; most frequent first, then the
  * one ranked higher in the articles' own lists (they are most prominent first).
  */
-export function countShared(
-  articles: readonly ArticleSummary[],
-  values: (article: ArticleSummary) => readonly string[],
+export function countShared<T = ArticleSummary>(
+  articles: readonly T[],
+  values: (article: T) => readonly string[],
   keyOf: (value: string) => string,
 ): Counted[] {
   const counts = new Map<string, { count: number; rank: number; spellings: Map<string, number> }>();

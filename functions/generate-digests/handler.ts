@@ -5,6 +5,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
+import { DynamoDbStoryStore } from '../adapters/dynamodb-story-store';
 import { S3SeedSource } from '../adapters/s3-seed-source';
 import { SqsIngestQueue } from '../adapters/sqs-ingest-queue';
 import { generateStaleDigests } from '../app/digests';
@@ -17,6 +18,7 @@ const config = readConfig(['TABLE_NAME', 'BUCKET_NAME', 'INGEST_QUEUE_URL']);
 const documentClient = createDocumentClient();
 const articles = new DynamoDbArticleStore(documentClient, config.TABLE_NAME);
 const digests = new DynamoDbDigestStore(documentClient, config.TABLE_NAME);
+const stories = new DynamoDbStoryStore(documentClient, config.TABLE_NAME);
 const seeds = new S3SeedSource(createS3Client(), config.BUCKET_NAME);
 const queue = new SqsIngestQueue(new SQSClient({}), config.INGEST_QUEUE_URL);
 
@@ -29,7 +31,7 @@ export interface ScheduledRunSummary {
 
 /** One scheduled run: regenerate what changed, then repair whatever ingestion missed for the next run. */
 async function run(): Promise<ScheduledRunSummary> {
-  const report = await generateStaleDigests({ articles, digests }, () => new Date());
+  const report = await generateStaleDigests({ articles, digests, stories }, () => new Date());
   for (const { period, error } of report.failed)
     logger.error('digest generation failed', { period, error: error as Error });
   metrics.addMetric('DigestsGenerated', MetricUnit.Count, report.generated.length);

@@ -75,6 +75,10 @@ describe('HEAD', () => {
     ['/feeds/latest?format=rss', {}],
     [`/articles/${articleId}`, {}],
     [`/articles/${articleId}`, BROWSER_ACCEPT_HEADERS],
+    [`/stories/${storyId}`, {}],
+    [`/stories/${storyId}`, BROWSER_ACCEPT_HEADERS],
+    [`/stories/${storyId}?format=rss`, {}],
+    ['/stories/0123456789ab', {}],
     ['/openapi.json', {}],
     ['/admin/ingest-status', {}],
     ['/admin/rejections', {}],
@@ -85,8 +89,10 @@ describe('HEAD', () => {
     ['/digests/1999', BROWSER_ACCEPT_HEADERS],
     ['/openapi.json', { accept: 'text/html' }],
   ];
+  let storyId: string;
   beforeAll(async () => {
     articleId = await firstArticle();
+    storyId = (await call(service, '/digests/2021-12')).body.stories[0].id;
   });
 
   it('answers every route with the status and headers of its GET, and no body', async () => {
@@ -269,6 +275,7 @@ describe('errors for browsers', () => {
 });
 
 describe('any request', () => {
+  const storyIds: string[] = [];
   const segment = fc.oneof(
     fc.constantFrom(
       'digests',
@@ -278,6 +285,7 @@ describe('any request', () => {
       'ingest-status',
       'feeds',
       'latest',
+      'stories',
       'openapi.json',
       '2021',
       '2021-12',
@@ -286,7 +294,20 @@ describe('any request', () => {
       '.',
       '',
     ),
-    fc.constantFrom('%2F', '%00', '%', '%E0%A4%A', '%FF', '..%2F..%2Fetc', '2021-02-30', '2021-13', '0123456789abcdef'),
+    fc.constantFrom(
+      '%2F',
+      '%00',
+      '%',
+      '%E0%A4%A',
+      '%FF',
+      '..%2F..%2Fetc',
+      '2021-02-30',
+      '2021-13',
+      '0123456789abcdef',
+      '0123456789ab',
+    ),
+    // The real ids of the seeds' stories, so that story pages are reached, not only their errors.
+    fc.nat().map((index) => storyIds[index % storyIds.length] ?? '0123456789ab'),
     fc.string({ maxLength: 30 }).map(encodeURIComponent),
     fc.string({ unit: 'grapheme', maxLength: 12 }).map(encodeURIComponent),
     fc.constant('x'.repeat(3000)),
@@ -356,6 +377,7 @@ describe('any request', () => {
   const pages = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
   beforeAll(async () => {
+    storyIds.push(...(await call(service, '/digests/2021')).body.stories.map((story: { id: string }) => story.id));
     const urls = [
       '/',
       '/digests',

@@ -19,12 +19,14 @@ let service: Service;
 let bridge: Awaited<ReturnType<typeof startHttpApiBridge>>;
 let browser: Browser;
 let articleId: string;
+let storyId: string;
 
 beforeAll(async () => {
   service = await startService();
   await uploadAndIngest(service, { ...Object.fromEntries(seedFiles), 'tricky.txt': TRICKY });
   await service.generate({}, {} as never);
   articleId = (await call(service, '/digests/2021-12')).body.articles[0].id;
+  storyId = (await call(service, '/digests/2021-12')).body.stories[0].id;
   bridge = await startHttpApiBridge({ handler: service.api, port: 0 });
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -61,6 +63,7 @@ describe.each([
   ['month digest', '/digests/2021-12'],
   ['day digest', '/digests/2021-11-15'],
   ['article', () => `/articles/${articleId}`],
+  ['story', () => `/stories/${storyId}`],
 ])('the %s page', (name, path) => {
   const url = () => `${bridge.url}${typeof path === 'string' ? path : path()}`;
 
@@ -112,6 +115,20 @@ describe('a reader', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/articles\/[0-9a-f]{16}$/);
     await expect(page.locator('h1').textContent()).resolves.toBe(headlines[0]);
     await page.getByRole('link', { name: 'December 2021' }).click();
+    expect(new URL(page.url()).pathname).toBe('/digests/2021-12');
+    await page.close();
+    expect(heard).toEqual([]);
+  });
+
+  it("goes from a digest's story to the story's page and back to a date", async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    const heard = await complaints(page);
+    await page.goto(`${bridge.url}/digests/2021-12`);
+    await page.getByRole('link', { name: 'the whole story' }).first().click();
+    expect(new URL(page.url()).pathname).toBe(`/stories/${storyId}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Gesprek tussen Biden en Poetin afgelopen');
+    expect(await page.locator('section.story h3').allTextContents()).toHaveLength(2);
+    await page.locator('ul.dates').getByRole('link', { name: 'December 2021' }).click();
     expect(new URL(page.url()).pathname).toBe('/digests/2021-12');
     await page.close();
     expect(heard).toEqual([]);

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { batchWriteAll } from '../../functions/adapters/batch-write';
 import { articleItem, DynamoDbArticleStore } from '../../functions/adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../../functions/adapters/dynamodb-digest-store';
+import { DynamoDbStoryStore } from '../../functions/adapters/dynamodb-story-store';
 import { keys } from '../../functions/adapters/table-schema';
 import { generateStaleDigests } from '../../functions/app/digests';
 import { type ArticleSummary, summarizeArticle } from '../../functions/core/article';
@@ -57,7 +58,8 @@ describe('generation running beside other work', () => {
       }
       yield* articles.listSummaries(period);
     };
-    await generateStaleDigests({ articles: racing, digests }, () => new Date());
+    const stories = new DynamoDbStoryStore(service.documents, service.tableName);
+    await generateStaleDigests({ articles: racing, digests, stories }, () => new Date());
     expect(landed).toBe(true);
     const during = (await call(service, '/digests/2023-01-04')).body;
     expect(during.stale).toBe(true);

@@ -54,12 +54,13 @@ describe('GET /openapi.json', () => {
       '/digests/{date}',
       '/feeds/latest',
       '/openapi.json',
+      '/stories/{id}',
     ]);
     for (const item of Object.values(openApiDocument.paths)) expect(Object.keys(item).sort()).toEqual(['get', 'head']);
   });
 
   it('documents the conditional request headers where the answer says when it last changed', () => {
-    for (const path of ['/digests/{date}', '/articles/{id}'] as const) {
+    for (const path of ['/digests/{date}', '/articles/{id}', '/stories/{id}'] as const) {
       const { get } = openApiDocument.paths[path];
       expect(get.parameters.map((parameter) => parameter.name)).toEqual(
         expect.arrayContaining(['If-None-Match', 'If-Modified-Since']),
@@ -83,6 +84,13 @@ describe('real responses match their schemas', () => {
     expectSchema('Article', (await call(service, digest.articles[0].url)).body);
   });
 
+  it('GET /stories/{id}, whole and a page at a time', async () => {
+    const digest = (await call(service, '/digests/2021-12')).body;
+    const story = digest.stories[0];
+    expect(story.url).toBe(`/stories/${story.id}`);
+    for (const url of [story.url, `${story.url}?limit=1`]) expectSchema('Story', (await call(service, url)).body);
+  });
+
   it('GET /admin/rejections and /admin/ingest-status', async () => {
     const rejections = (await call(service, '/admin/rejections')).body;
     expect(rejections.rejections.length).toBeGreaterThan(0);
@@ -95,6 +103,7 @@ describe('real responses match their schemas', () => {
     ['/digests?limit=0', 'GET', 400],
     ['/digests/1999', 'GET', 404],
     ['/articles/0000000000000000', 'GET', 404],
+    ['/stories/000000000000', 'GET', 404],
     ['/digests', 'POST', 405],
   ])('the error of %s %s', async (url, method, status) => {
     const { statusCode, body } = await call(service, url, { method });

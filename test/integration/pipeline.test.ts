@@ -120,8 +120,11 @@ describe('scheduled generation', () => {
         ' date 2021-12-24 Op kerstavond bleef het opvallend rustig in de binnenstad van Utrecht, meldt de politie.',
     });
     const report = await service.generate({}, {} as never);
-    expect([...report.generated].sort()).toEqual(['2021', '2021-12', '2021-12-24']);
+    // 2021-12-30 lies within 7 days after it: its articles may continue the new day's stories, so it is looked at again.
+    expect([...report.generated].sort()).toEqual(['2021', '2021-12', '2021-12-24', '2021-12-30']);
     expect((await call(service, '/digests/2021-12')).body.articleCount).toBe(5);
+    // Its stories did not change, so nothing after it did either: the next run has nothing to do.
+    expect((await service.generate({}, {} as never)).generated).toEqual([]);
   });
 });
 

@@ -37,6 +37,9 @@ const digest: DigestPage = {
     {
       id: 'story1',
       headline: `Verhaal ${HOSTILE}`,
+      url: '/stories/story1',
+      since: '2021-11-30',
+      earlierArticleCount: 3,
       articleCount: 1,
       articleIds: [article.id],
       keywords: [],
