@@ -101,12 +101,9 @@ export function storyTerms(input: StoryTermsInput): string[] {
 
   // One pass over the beginning: places and nationalities wherever it mentions them ("de Russische president",
   // "russischen Truppen"), and the content words of the headline and the lead.
-  const stopwords = stopwordsFor(input.language);
-  const wordTerm = wordTermsOf(input.language);
-  const addWord = (facts: WordFacts, weight: number) => {
-    if (!facts.content || nameWords.has(facts.folded)) return;
-    const term = wordTerm(facts.lower);
-    if (term) add(term, weight);
+  const languageFacts = languageFactsOf(input.language);
+  const addWord = (facts: WordFacts, term: string, weight: number) => {
+    if (term && !nameWords.has(facts.folded)) add(term, weight);
   };
   // Where adjectives of nationality are capitalised (Dutch, English), a word in lower case is neither one nor a place.
   const lowerAdjectives = packFor(input.language).demonyms === undefined;
@@ -117,19 +114,19 @@ export function storyTerms(input: StoryTermsInput): string[] {
     // The key of the word before when it may open a two-word place ("Witte Huis", "Weißen Hauses").
     let previous = '';
     const visit = (part: string) => {
-      const facts = wordFacts(part);
-      if ((!facts.upper && wordWeight === 0 && !lowerAdjectives) || facts.short || stopwords.has(facts.lower)) {
+      const { facts, stopword, term } = languageFacts(part);
+      if ((!facts.upper && wordWeight === 0 && !lowerAdjectives) || facts.short || stopword) {
         previous = '';
         return;
       }
       const place = facts.upper
         ? (previous !== '' && placeIdOfKey(`${previous}-${facts.key}`)) || facts.place
-        : lowerAdjectives && mayBeNationality(facts.lower)
-          ? nationalityOf(facts.word)
+        : lowerAdjectives
+          ? facts.nationality
           : undefined;
       if (place) add(placeTerm(place), PLACE_MENTION + bonus);
-      else if (wordWeight > 0) addWord(facts, wordWeight);
-      previous = facts.upper && opensPlace(facts.key) ? facts.key : '';
+      else if (wordWeight > 0) addWord(facts, term, wordWeight);
+      previous = facts.opensPlace ? facts.key : '';
     };
     for (const token of tokensOf(text[index] as string)) {
       // Past the lead, where only places count, a word in lower case is none: decided before any look-up.
@@ -143,8 +140,8 @@ export function storyTerms(input: StoryTermsInput): string[] {
     }
   }
   for (const keyword of input.keywords) {
-    const facts = wordFacts(keyword);
-    if (!facts.place && !(mayBeNationality(facts.lower) && nationalityOf(facts.word))) addWord(facts, KEYWORD);
+    const { facts, term } = languageFacts(keyword);
+    if (!facts.place && !facts.nationality) addWord(facts, term, KEYWORD);
   }
 
   const sorted = [...weights].sort(([a, weightA], [b, weightB]) => weightB - weightA || compareStrings(a, b));
@@ -212,6 +209,10 @@ interface WordFacts {
   readonly content: boolean;
   /** Of a capitalised word, the place, institution or country of nationality it names alone, if any. */
   readonly place: string | undefined;
+  /** The country of the word as an adjective or noun of nationality in any case, if it is one (nationalityOf). */
+  readonly nationality: string | undefined;
+  /** Whether the word is capitalised and its key opens the name of a place of more than one word. */
+  readonly opensPlace: boolean;
 }
 
 const wordFacts: (part: string) => WordFacts = remembered((part) => {
@@ -231,20 +232,36 @@ const wordFacts: (part: string) => WordFacts = remembered((part) => {
     place: upper
       ? ((key.length > 3 || isAcronym(word) ? placeIdOfKey(key) : undefined) ?? nationalityOf(word))
       : undefined,
+    nationality: mayBeNationality(lower) ? nationalityOf(word) : undefined,
+    opensPlace: upper && opensPlace(key),
   };
 });
 
-/** Words' terms by language (`w:` and the cognate key of the stem, or '' for a key too short), remembered. */
-const wordTermCaches = new Map<string, (lower: string) => string>();
+/** What the terms need of one word in one language: its facts, whether it is a stopword there, and its word term. */
+interface LanguageFacts {
+  readonly facts: WordFacts;
+  readonly stopword: boolean;
+  /** `w:` and the cognate key of the stem of a content word (stopwords included); '' for any other word or a key too short. */
+  readonly term: string;
+}
 
-function wordTermsOf(language: string): (lower: string) => string {
-  let cache = wordTermCaches.get(language);
+/** LanguageFacts by language, remembered by word: one look-up per token of the headline and lead. */
+const languageFactsCaches = new Map<string, (part: string) => LanguageFacts>();
+
+function languageFactsOf(language: string): (part: string) => LanguageFacts {
+  let cache = languageFactsCaches.get(language);
   if (!cache) {
-    cache = remembered((lower) => {
-      const key = cognateKey(stem(lower, language));
-      return key.length >= MIN_WORD_LENGTH ? `w:${key}` : '';
+    const stopwords = stopwordsFor(language);
+    cache = remembered((part) => {
+      const facts = wordFacts(part);
+      const key = facts.content ? cognateKey(stem(facts.lower, language)) : '';
+      return {
+        facts,
+        stopword: stopwords.has(facts.lower),
+        term: key.length >= MIN_WORD_LENGTH ? `w:${key}` : '',
+      };
     });
-    wordTermCaches.set(language, cache);
+    languageFactsCaches.set(language, cache);
   }
   return cache;
 }
