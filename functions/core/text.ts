@@ -44,6 +44,9 @@ const CACHE_MAX_TEXT = 16_000;
  */
 const CACHE_MAX_CHARS = { article: 2_000_000, words: 500_000 } as const;
 
+/** What cachedByText keeps for an undefined result. */
+const NO_VALUE: unique symbol = Symbol('no value');
+
 /** The caches of one article's texts, which forgetArticleTexts empties. */
 const articleCaches: (() => void)[] = [];
 
@@ -57,7 +60,8 @@ export function cachedByText<T>(
   compute: (text: string) => T,
   lifetime: 'words' | 'article' = 'words',
 ): (text: string) => T {
-  const cache = new Map<string, T>();
+  // An undefined result is kept as NO_VALUE, so that one look-up tells a remembered text from a new one.
+  const cache = new Map<string, T | typeof NO_VALUE>();
   let chars = 0;
   if (lifetime === 'article') {
     articleCaches.push(() => {
@@ -67,14 +71,14 @@ export function cachedByText<T>(
   }
   return (text) => {
     const known = cache.get(text);
-    if (known !== undefined || cache.has(text)) return known as T;
+    if (known !== undefined) return known === NO_VALUE ? (undefined as T) : known;
     const value = compute(text);
     if (text.length > CACHE_MAX_TEXT) return value;
     if (chars + text.length > CACHE_MAX_CHARS[lifetime]) {
       cache.clear();
       chars = 0;
     }
-    cache.set(text, value);
+    cache.set(text, value === undefined ? NO_VALUE : value);
     chars += text.length;
     return value;
   };
@@ -115,8 +119,11 @@ export function foldAccents(word: string): string {
   const lower = fold(word);
   // Most words are printable ASCII, which has no accents to take off: skip the decomposition (a hot path).
   if (isPrintableAscii(lower)) return lower;
-  return lower.normalize('NFD').replace(/\p{M}+/gu, '');
+  return withoutMarks(lower);
 }
+
+/** The decomposition and the removal of its marks, remembered: it costs several times a look-up, and names repeat. */
+const withoutMarks = cachedByText((lower) => lower.normalize('NFD').replace(/\p{M}+/gu, ''));
 
 /** Only characters from space to tilde; by character code, as it runs for every word. */
 function isPrintableAscii(text: string): boolean {
