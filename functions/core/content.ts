@@ -251,7 +251,8 @@ type Density = 'good' | 'neargood' | 'short' | 'bad';
 /** jusText's context-free class: length and stopword density. */
 function densityClass(text: string, lexicon: BoilerplateLexicon): Density {
   const words = foldedWordsOf(text);
-  const stopwords = words.filter((word) => lexicon.stopwords.has(word)).length;
+  let stopwords = 0;
+  for (const word of words) if (lexicon.stopwords.has(word)) stopwords += 1;
   const density = words.length === 0 ? 0 : stopwords / words.length;
   // A short whole sentence ("Niemand raakte gewond.") is near-good, not merely short: news closes on such
   // lines, where jusText's web pages close on menus, and one sentence is too short for a density to say much.

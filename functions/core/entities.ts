@@ -665,13 +665,15 @@ function isPlaceOrAcronym(word: string): boolean {
 function appositives(mentions: readonly Mention[], evidence: Evidence, alone: ReadonlySet<string>): Mention[] {
   const { pack } = evidence;
   const counts = new Map<string, number>();
-  for (const mention of mentions) counts.set(key(mention.words), (counts.get(key(mention.words)) ?? 0) + 1);
+  // Each mention's key, made once: it is asked for twice here.
+  const keys = mentions.map((mention) => key(mention.words));
+  for (const folded of keys) counts.set(folded, (counts.get(folded) ?? 0) + 1);
   const surnames = new Set(mentions.filter((mention) => mention.words.length > 1).map((m) => key(m.words.slice(-1))));
-  return mentions.flatMap((mention) => {
+  return mentions.flatMap((mention, index) => {
     const [first = '', ...rest] = mention.words;
     if (rest.length === 0) return [mention];
     const remainder = { ...mention, words: rest, initial: false, position: mention.position + 1 };
-    const once = counts.get(key(mention.words)) === 1;
+    const once = counts.get(keys[index] ?? '') === 1;
     if (
       once &&
       rest.length === 1 &&
