@@ -192,21 +192,22 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     return 'credit';
   }
   const unbracketed = text.replace(/^[([]\s*/u, '');
-  const firstWord = foldedWordsOf(unbracketed)[0] ?? '';
+  const firstWord = unbracketed === text ? first : (foldedWordsOf(unbracketed)[0] ?? '');
   if (
     lexicon.creditWords.has(firstWord.replace(/'?s$/u, '')) &&
     /^[\p{L}']+s?(?:\s+[\p{L}']+)?\s*(?::|©|\/|\bby\b)/iu.test(unbracketed)
   ) {
     return words.length <= SHAPE_MAX_WORDS ? 'credit' : 'caption';
   }
-  if (TRAILING_CREDIT.test(text) && words.length <= SHAPE_MAX_WORDS * 2) return 'caption';
+  // Word counts first: they are known, where a pattern scans the whole of a long paragraph.
+  if (words.length <= SHAPE_MAX_WORDS * 2 && TRAILING_CREDIT.test(text)) return 'caption';
   // "… in zijn woning (Foto: Petra Mulder/RTV Noord)": a photo's caption with its credit in brackets.
   const bracket = /\(([^()]{2,80})\)\s*$/u.exec(text)?.[1];
   const bracketWord = bracket ? (foldedWordsOf(bracket)[0] ?? '') : '';
   if (bracket && lexicon.creditWords.has(bracketWord) && /^\s*[\p{L}']+\s*:/u.test(bracket)) return 'caption';
   if (words.length <= SHAPE_MAX_WORDS * 3 && isCreditTail(creditTail(text), lexicon)) return 'caption';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
-  const lower = text.toLowerCase();
+  const lower = words.length <= SHAPE_MAX_WORDS ? text.toLowerCase() : '';
   if (
     words.length <= SHAPE_MAX_WORDS &&
     lexicon.linkOpeners.some((opener) => {

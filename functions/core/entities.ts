@@ -652,9 +652,10 @@ function isModifier(word: string, evidence: Evidence): boolean {
   return evidence.lowercase.has(word.toLowerCase()) || isNationality(word, evidence);
 }
 
-function isPlaceOrAcronym(word: string): boolean {
-  return isAcronym(word) || isCodeName(word) || isKnownPlace(word) || isKnownPlace(word.replace(/s$/u, ''));
-}
+/** Remembered by word: asked of the edges of every mention and of every tally's words. */
+const isPlaceOrAcronym: (word: string) => boolean = cachedByText(
+  (word) => isAcronym(word) || isCodeName(word) || isKnownPlace(word) || isKnownPlace(word.replace(/s$/u, '')),
+);
 
 /**
  * A common word before a name is no part of it when the rest is a name by itself: written alone elsewhere, a place
