@@ -171,8 +171,8 @@ function words(sentence: string): Word[] {
         .map((chunk) => ({ start: chunk.index, end: chunk.index + chunk[0].length }))
     : [];
   return tokensOf(sentence).map((token) => {
-    // One capital letter is one or two code units; the regular expression only for those.
-    const dotted = token.text.length <= 2 && /^\p{Lu}$/u.test(token.text) && sentence.charAt(token.end) === '.';
+    // One capital letter is one or two code units; the regular expression only for those before a full stop.
+    const dotted = token.text.length <= 2 && sentence.charCodeAt(token.end) === 46 && /^\p{Lu}$/u.test(token.text);
     const address =
       addresses.length > 0 && addresses.some((chunk) => token.start >= chunk.start && token.end <= chunk.end);
     return {
