@@ -79,13 +79,9 @@ LISTS.forEach((list, index) => {
   for (const word of list) LIST_BITS.set(word, (LIST_BITS.get(word) ?? 0) | (1 << index));
 });
 
-/** The length of the longest word on any list: a longer word, as most content words are, is on none. */
-const LONGEST_LISTED = Math.max(0, ...[...LIST_BITS.keys()].map((word) => word.length));
-
 /** Adds a word to the count of each list it is on; `counts` ends with the count of all words. */
 function count(word: string, counts: Int32Array): void {
   counts[LISTS.length] = (counts[LISTS.length] ?? 0) + 1;
-  if (word.length > LONGEST_LISTED) return;
   let bits = LIST_BITS.get(word) ?? 0;
   while (bits !== 0) {
     const index = 31 - Math.clz32(bits & -bits);
