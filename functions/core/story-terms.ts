@@ -102,8 +102,10 @@ export function storyTerms(input: StoryTermsInput): string[] {
   // One pass over the beginning: places and nationalities wherever it mentions them ("de Russische president",
   // "russischen Truppen"), and the content words of the headline and the lead.
   const languageFacts = languageFactsOf(input.language);
-  const addWord = (facts: WordFacts, term: string, weight: number) => {
-    if (term && !nameWords.has(facts.folded)) add(term, weight);
+  const addWord = (entry: LanguageFacts, weight: number) => {
+    if (!entry.facts.content || nameWords.has(entry.facts.folded)) return;
+    const term = wordTerm(entry, input.language);
+    if (term) add(term, weight);
   };
   // Where adjectives of nationality are capitalised (Dutch, English), a word in lower case is neither one nor a place.
   const lowerAdjectives = packFor(input.language).demonyms === undefined;
@@ -114,8 +116,9 @@ export function storyTerms(input: StoryTermsInput): string[] {
     // The key of the word before when it may open a two-word place ("Witte Huis", "Weißen Hauses").
     let previous = '';
     const visit = (part: string) => {
-      const { facts, stopword, term } = languageFacts(part);
-      if ((!facts.upper && wordWeight === 0 && !lowerAdjectives) || facts.short || stopword) {
+      const entry = languageFacts(part);
+      const { facts } = entry;
+      if ((!facts.upper && wordWeight === 0 && !lowerAdjectives) || facts.short || entry.stopword) {
         previous = '';
         return;
       }
@@ -125,7 +128,7 @@ export function storyTerms(input: StoryTermsInput): string[] {
           ? facts.nationality
           : undefined;
       if (place) add(placeTerm(place), PLACE_MENTION + bonus);
-      else if (wordWeight > 0) addWord(facts, term, wordWeight);
+      else if (wordWeight > 0) addWord(entry, wordWeight);
       previous = facts.opensPlace ? facts.key : '';
     };
     for (const token of tokensOf(text[index] as string)) {
@@ -140,8 +143,8 @@ export function storyTerms(input: StoryTermsInput): string[] {
     }
   }
   for (const keyword of input.keywords) {
-    const { facts, term } = languageFacts(keyword);
-    if (!facts.place && !facts.nationality) addWord(facts, term, KEYWORD);
+    const entry = languageFacts(keyword);
+    if (!entry.facts.place && !entry.facts.nationality) addWord(entry, KEYWORD);
   }
 
   const sorted = [...weights].sort(([a, weightA], [b, weightB]) => weightB - weightA || compareStrings(a, b));
@@ -241,8 +244,11 @@ const wordFacts: (part: string) => WordFacts = remembered((part) => {
 interface LanguageFacts {
   readonly facts: WordFacts;
   readonly stopword: boolean;
-  /** `w:` and the cognate key of the stem of a content word (stopwords included); '' for any other word or a key too short. */
-  readonly term: string;
+  /**
+   * `w:` and the cognate key of the stem of a content word (stopwords included); '' for any other word or a key too
+   * short. Made when first asked for (wordTerm): most words of the beginning never are, and a stem costs.
+   */
+  term: string | undefined;
 }
 
 /** LanguageFacts by language, remembered by word: one look-up per token of the headline and lead. */
@@ -254,16 +260,20 @@ function languageFactsOf(language: string): (part: string) => LanguageFacts {
     const stopwords = stopwordsFor(language);
     cache = remembered((part) => {
       const facts = wordFacts(part);
-      const key = facts.content ? cognateKey(stem(facts.lower, language)) : '';
-      return {
-        facts,
-        stopword: stopwords.has(facts.lower),
-        term: key.length >= MIN_WORD_LENGTH ? `w:${key}` : '',
-      };
+      return { facts, stopword: stopwords.has(facts.lower), term: undefined };
     });
     languageFactsCaches.set(language, cache);
   }
   return cache;
+}
+
+/** The word term of LanguageFacts, made once. */
+function wordTerm(entry: LanguageFacts, language: string): string {
+  if (entry.term === undefined) {
+    const key = entry.facts.content ? cognateKey(stem(entry.facts.lower, language)) : '';
+    entry.term = key.length >= MIN_WORD_LENGTH ? `w:${key}` : '';
+  }
+  return entry.term;
 }
 
 function placeTerm(place: string): string {
