@@ -203,14 +203,15 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     return 'credit';
   }
   const unbracketed = text.replace(/^[([]\s*/u, '');
-  const firstWord = foldedWordsOf(unbracketed)[0] ?? '';
+  const firstWord = unbracketed === text ? first : (foldedWordsOf(unbracketed)[0] ?? '');
   if (
     lexicon.creditWords.has(firstWord.replace(/'?s$/u, '')) &&
     /^[\p{L}']+s?(?:\s+[\p{L}']+)?\s*(?::|©|\/|\bby\b)/iu.test(unbracketed)
   ) {
     return words.length <= SHAPE_MAX_WORDS ? 'credit' : 'caption';
   }
-  if (TRAILING_CREDIT.test(text) && words.length <= SHAPE_MAX_WORDS * 2) return 'caption';
+  // Word counts first: they are known, where a pattern scans the whole of a long paragraph.
+  if (words.length <= SHAPE_MAX_WORDS * 2 && TRAILING_CREDIT.test(text)) return 'caption';
   // "… in zijn woning (Foto: Petra Mulder/RTV Noord)": a photo's caption with its credit in brackets.
   // "… (foto; Name) vergroot": a gallery's control word may follow the credit.
   const bracket = /\(([^()]{2,80})\)(?:\s+\p{Ll}+)?\s*$/u.exec(text)?.[1];
@@ -232,7 +233,7 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   // "1 of 18", "3 van 12": a gallery's counter.
   if (words.length === 3 && /^\d+\s+\p{L}{1,4}\s+\d+$/u.test(text.trim())) return 'noise';
   if (words.length <= SHAPE_MAX_WORDS && (isRepeatedHalf(words) || gluedMenuItems(text) >= 2)) return 'label';
-  const lower = text.toLowerCase();
+  const lower = words.length <= SHAPE_MAX_WORDS ? text.toLowerCase() : '';
   if (
     words.length <= SHAPE_MAX_WORDS &&
     lexicon.linkOpeners.some((opener) => {
@@ -292,7 +293,8 @@ type Density = 'good' | 'neargood' | 'short' | 'bad';
 /** jusText's context-free class: length and stopword density. */
 function densityClass(text: string, lexicon: BoilerplateLexicon): Density {
   const words = foldedWordsOf(text);
-  const stopwords = words.filter((word) => lexicon.stopwords.has(word)).length;
+  let stopwords = 0;
+  for (const word of words) if (lexicon.stopwords.has(word)) stopwords += 1;
   const density = words.length === 0 ? 0 : stopwords / words.length;
   // A short whole sentence ("Niemand raakte gewond.") is near-good, not merely short: news closes on such
   // lines, where jusText's web pages close on menus, and one sentence is too short for a density to say much.

@@ -171,8 +171,8 @@ function words(sentence: string): Word[] {
         .map((chunk) => ({ start: chunk.index, end: chunk.index + chunk[0].length }))
     : [];
   return tokensOf(sentence).map((token) => {
-    // One capital letter is one or two code units; the regular expression only for those.
-    const dotted = token.text.length <= 2 && /^\p{Lu}$/u.test(token.text) && sentence.charAt(token.end) === '.';
+    // One capital letter is one or two code units; the regular expression only for those before a full stop.
+    const dotted = token.text.length <= 2 && sentence.charCodeAt(token.end) === 46 && /^\p{Lu}$/u.test(token.text);
     const address =
       addresses.length > 0 && addresses.some((chunk) => token.start >= chunk.start && token.end <= chunk.end);
     return {
@@ -652,9 +652,10 @@ function isModifier(word: string, evidence: Evidence): boolean {
   return evidence.lowercase.has(word.toLowerCase()) || isNationality(word, evidence);
 }
 
-function isPlaceOrAcronym(word: string): boolean {
-  return isAcronym(word) || isCodeName(word) || isKnownPlace(word) || isKnownPlace(word.replace(/s$/u, ''));
-}
+/** Remembered by word: asked of the edges of every mention and of every tally's words. */
+const isPlaceOrAcronym: (word: string) => boolean = cachedByText(
+  (word) => isAcronym(word) || isCodeName(word) || isKnownPlace(word) || isKnownPlace(word.replace(/s$/u, '')),
+);
 
 /**
  * A common word before a name is no part of it when the rest is a name by itself: written alone elsewhere, a place
@@ -665,13 +666,15 @@ function isPlaceOrAcronym(word: string): boolean {
 function appositives(mentions: readonly Mention[], evidence: Evidence, alone: ReadonlySet<string>): Mention[] {
   const { pack } = evidence;
   const counts = new Map<string, number>();
-  for (const mention of mentions) counts.set(key(mention.words), (counts.get(key(mention.words)) ?? 0) + 1);
+  // Each mention's key, made once: it is asked for twice here.
+  const keys = mentions.map((mention) => key(mention.words));
+  for (const folded of keys) counts.set(folded, (counts.get(folded) ?? 0) + 1);
   const surnames = new Set(mentions.filter((mention) => mention.words.length > 1).map((m) => key(m.words.slice(-1))));
-  return mentions.flatMap((mention) => {
+  return mentions.flatMap((mention, index) => {
     const [first = '', ...rest] = mention.words;
     if (rest.length === 0) return [mention];
     const remainder = { ...mention, words: rest, initial: false, position: mention.position + 1 };
-    const once = counts.get(key(mention.words)) === 1;
+    const once = counts.get(keys[index] ?? '') === 1;
     if (
       once &&
       rest.length === 1 &&

@@ -61,13 +61,65 @@ interface Candidate {
   stem: string;
   score: number;
   first: number;
-  /** Surface forms, counted; forms at a sentence start only count when there is no other. */
-  surfaces: Map<string, number>;
-  initialSurfaces: Map<string, number>;
+  /** Surface forms in the order they first occur, counted; forms at a sentence start only count when there is no other. */
+  surfaces: Surface[];
+  initialSurfaces: Surface[];
+}
+
+/** One surface form of an article's candidate: how often it stands inside a sentence and how often first. */
+interface Surface {
+  readonly word: string;
+  inside: number;
+  initial: number;
+}
+
+/** What the article's keyword scan knows of one token text: its stem and, once counted, its candidate and counts. */
+interface WordEntry {
+  readonly stem: string;
+  candidate: Candidate | undefined;
+  readonly surface: Surface;
+}
+
+/**
+ * What decides a word's keyword stem in a language wherever it stands, except the article's names: undefined for a
+ * word that is never a keyword there, else the stem (undefined when too short) and the folded word the names are
+ * compared with. Kept across articles per language, as the stems are, since news repeats its words.
+ */
+interface WordStem {
+  readonly stem: string | undefined;
+  readonly folded: string;
+}
+
+/** By language and word; null for a word that is never a keyword there, so that one look-up tells it from a new one. */
+const wordStems = new Map<string, Map<string, WordStem | null>>();
+
+function wordStemsOf(language: string): Map<string, WordStem | null> {
+  let table = wordStems.get(language);
+  if (!table) {
+    table = new Map();
+    wordStems.set(language, table);
+  }
+  return table;
+}
+
+function wordStem(word: string, language: string): WordStem | null {
+  const lower = fold(word);
+  if (
+    word.length < MIN_LENGTH ||
+    isNumeric(word) ||
+    word.includes('.') ||
+    stopwordsFor(language).has(lower) ||
+    isCalendarWord(lower)
+  ) {
+    return null;
+  }
+  // stem(lower, language), with the stemmer looked up once per word.
+  const stemmer = stemmerFor(language);
+  const key = stemmer ? stemCached(stemmer, lower) : foldAccents(lower);
+  return { stem: key.length < MIN_LENGTH ? undefined : key, folded: foldAccents(word) };
 }
 
 export function extractKeywords(sentences: readonly string[], language: string, entities: readonly Entity[]): string[] {
-  const stopwords = stopwordsFor(language);
   const { capitalisesNouns } = packFor(language);
   const nameWords = new Set(
     entities.flatMap((entity) =>
@@ -75,56 +127,62 @@ export function extractKeywords(sentences: readonly string[], language: string, 
     ),
   );
   const candidates = new Map<string, Candidate>();
-  const stemmer = stemmerFor(language);
-  // What a token's text decides wherever it stands, asked once per text: whether it can be a keyword, and its stem.
-  const stems = new Map<string, string | undefined>();
-  const stemOf = (word: string): string | undefined => {
-    const lower = fold(word);
-    if (
-      word.length < MIN_LENGTH ||
-      isNumeric(word) ||
-      word.includes('.') ||
-      stopwords.has(lower) ||
-      isCalendarWord(lower) ||
-      nameWords.has(foldAccents(word))
-    ) {
-      return undefined;
+  const known = wordStemsOf(language);
+  // What a token's text decides wherever it stands, asked once per text: whether it can be a keyword (null if not),
+  // and its stem.
+  const entries = new Map<string, WordEntry | null>();
+  const entryOf = (word: string): WordEntry | null => {
+    let facts = known.get(word);
+    if (facts === undefined) {
+      facts = wordStem(word, language);
+      if (known.size >= STEM_CACHE_LIMIT) known.clear();
+      known.set(word, facts);
     }
-    // stem(lower, language), with the stemmer looked up once per article.
-    const key = stemmer ? stemCached(stemmer, lower) : foldAccents(lower);
-    return key.length < MIN_LENGTH ? undefined : key;
+    if (facts?.stem === undefined || nameWords.has(facts.folded)) return null;
+    return { stem: facts.stem, candidate: undefined, surface: { word, inside: 0, initial: 0 } };
   };
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex += 1) {
     const tokens = tokensOf(sentences[sentenceIndex] ?? '');
     for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex += 1) {
       const word = stripPossessive(tokens[tokenIndex]?.text ?? '');
-      let key = stems.get(word);
-      if (key === undefined && !stems.has(word)) {
-        key = stemOf(word);
-        stems.set(word, key);
+      let entry = entries.get(word);
+      if (entry === undefined) {
+        entry = entryOf(word);
+        entries.set(word, entry);
       }
-      if (key === undefined) continue;
+      if (entry === null) continue;
       // A capitalised word inside a sentence is a name the entity list left out, except where every noun is (German).
       if (!capitalisesNouns && tokenIndex > 0 && startsUpper(word)) continue;
-      let candidate = candidates.get(key);
+      let candidate = entry.candidate;
       if (!candidate) {
-        candidate = {
-          stem: key,
-          score: 0,
-          first: sentenceIndex * 1000 + tokenIndex,
-          surfaces: new Map<string, number>(),
-          initialSurfaces: new Map<string, number>(),
-        };
-        candidates.set(key, candidate);
+        candidate = candidates.get(entry.stem);
+        if (!candidate) {
+          candidate = {
+            stem: entry.stem,
+            score: 0,
+            first: sentenceIndex * 1000 + tokenIndex,
+            surfaces: [],
+            initialSurfaces: [],
+          };
+          candidates.set(entry.stem, candidate);
+        }
+        entry.candidate = candidate;
       }
       candidate.score += 1 + (sentenceIndex === 0 ? 1 : sentenceIndex < 3 ? 0.5 : 0);
-      const surfaces = tokenIndex === 0 ? candidate.initialSurfaces : candidate.surfaces;
-      surfaces.set(word, (surfaces.get(word) ?? 0) + 1);
+      const { surface } = entry;
+      if (tokenIndex === 0) {
+        if (surface.initial === 0) candidate.initialSurfaces.push(surface);
+        surface.initial += 1;
+      } else {
+        if (surface.inside === 0) candidate.surfaces.push(surface);
+        surface.inside += 1;
+      }
     }
   }
-  const ranked = [...candidates.values()]
-    .map((candidate) => ({ ...candidate, score: candidate.score * lengthFactor(candidate.stem) }))
-    .sort((a, b) => b.score - a.score || a.first - b.first || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0));
+  // The candidates are the article's own: scored in place.
+  const ranked = [...candidates.values()];
+  for (const candidate of ranked) candidate.score *= lengthFactor(candidate.stem);
+  ranked.sort((a, b) => b.score - a.score || a.first - b.first || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0));
   const top = ranked[0]?.score ?? 0;
   const chosen: string[] = [];
   for (const candidate of ranked) {
@@ -142,20 +200,21 @@ function lengthFactor(stemText: string): number {
 }
 
 function surfaceOf(candidate: Candidate, language: string): string {
-  const pick = (surfaces: ReadonlyMap<string, number>) => {
+  // The most frequent form; of equally frequent ones, the one the article uses first.
+  const pick = (surfaces: readonly Surface[], count: (surface: Surface) => number) => {
     let best: string | undefined;
     let bestCount = 0;
-    for (const [surface, count] of surfaces) {
-      if (count > bestCount) {
-        best = surface;
-        bestCount = count;
+    for (const surface of surfaces) {
+      if (count(surface) > bestCount) {
+        best = surface.word;
+        bestCount = count(surface);
       }
     }
     return best;
   };
-  const inside = pick(candidate.surfaces);
+  const inside = pick(candidate.surfaces, (surface) => surface.inside);
   if (inside !== undefined) return inside;
-  const initial = pick(candidate.initialSurfaces) ?? candidate.stem;
+  const initial = pick(candidate.initialSurfaces, (surface) => surface.initial) ?? candidate.stem;
   // "Sancties zijn …": a sentence start is capitalised by rule, except in German, where nouns always are.
   return packFor(language).capitalisesNouns ? initial : initial.toLowerCase();
 }

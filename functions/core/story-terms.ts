@@ -101,11 +101,10 @@ export function storyTerms(input: StoryTermsInput): string[] {
 
   // One pass over the beginning: places and nationalities wherever it mentions them ("de Russische president",
   // "russischen Truppen"), and the content words of the headline and the lead.
-  const stopwords = stopwordsFor(input.language);
-  const wordTerm = wordTermsOf(input.language);
-  const addWord = (facts: WordFacts, weight: number) => {
-    if (!facts.content || nameWords.has(facts.folded)) return;
-    const term = wordTerm(facts.lower);
+  const languageFacts = languageFactsOf(input.language);
+  const addWord = (entry: LanguageFacts, weight: number) => {
+    if (!entry.facts.content || nameWords.has(entry.facts.folded)) return;
+    const term = wordTerm(entry, input.language);
     if (term) add(term, weight);
   };
   // Where adjectives of nationality are capitalised (Dutch, English), a word in lower case is neither one nor a place.
@@ -119,19 +118,20 @@ export function storyTerms(input: StoryTermsInput): string[] {
     // The key of the word before when it may open a two-word place ("Witte Huis", "Weißen Hauses").
     let previous = '';
     const visit = (part: string) => {
-      const facts = wordFacts(part);
-      if ((!facts.upper && wordWeight === 0 && !lowerAdjectives) || facts.short || stopwords.has(facts.lower)) {
+      const entry = languageFacts(part);
+      const { facts } = entry;
+      if ((!facts.upper && wordWeight === 0 && !lowerAdjectives) || facts.short || entry.stopword) {
         previous = '';
         return;
       }
       const place = facts.upper
         ? (previous !== '' && placeIdOfKey(`${previous}-${facts.key}`)) || facts.place
-        : lowerAdjectives && mayBeNationality(facts.lower)
-          ? nationalityOf(facts.word)
+        : lowerAdjectives
+          ? facts.nationality
           : undefined;
       if (place) add(placeTerm(place), PLACE_MENTION + bonus);
-      else if (wordWeight > 0) addWord(facts, wordWeight);
-      previous = facts.upper && opensPlace(facts.key) ? facts.key : '';
+      else if (wordWeight > 0) addWord(entry, wordWeight);
+      previous = facts.opensPlace ? facts.key : '';
     };
     for (const token of tokensOf(text[index] as string)) {
       // Past the lead, where only places count, a word in lower case is none: decided before any look-up.
@@ -145,8 +145,8 @@ export function storyTerms(input: StoryTermsInput): string[] {
     }
   }
   for (const keyword of input.keywords) {
-    const facts = wordFacts(keyword);
-    if (!facts.place && !(mayBeNationality(facts.lower) && nationalityOf(facts.word))) addWord(facts, KEYWORD);
+    const entry = languageFacts(keyword);
+    if (!entry.facts.place && !entry.facts.nationality) addWord(entry, KEYWORD);
   }
 
   const sorted = [...weights].sort(([a, weightA], [b, weightB]) => weightB - weightA || compareStrings(a, b));
@@ -214,6 +214,10 @@ interface WordFacts {
   readonly content: boolean;
   /** Of a capitalised word, the place, institution or country of nationality it names alone, if any. */
   readonly place: string | undefined;
+  /** The country of the word as an adjective or noun of nationality in any case, if it is one (nationalityOf). */
+  readonly nationality: string | undefined;
+  /** Whether the word is capitalised and its key opens the name of a place of more than one word. */
+  readonly opensPlace: boolean;
 }
 
 const wordFacts: (part: string) => WordFacts = remembered((part) => {
@@ -233,22 +237,45 @@ const wordFacts: (part: string) => WordFacts = remembered((part) => {
     place: upper
       ? ((key.length > 3 || isAcronym(word) ? placeIdOfKey(key) : undefined) ?? nationalityOf(word))
       : undefined,
+    nationality: mayBeNationality(lower) ? nationalityOf(word) : undefined,
+    opensPlace: upper && opensPlace(key),
   };
 });
 
-/** Words' terms by language (`w:` and the cognate key of the stem, or '' for a key too short), remembered. */
-const wordTermCaches = new Map<string, (lower: string) => string>();
+/** What the terms need of one word in one language: its facts, whether it is a stopword there, and its word term. */
+interface LanguageFacts {
+  readonly facts: WordFacts;
+  readonly stopword: boolean;
+  /**
+   * `w:` and the cognate key of the stem of a content word (stopwords included); '' for any other word or a key too
+   * short. Made when first asked for (wordTerm): most words of the beginning never are, and a stem costs.
+   */
+  term: string | undefined;
+}
 
-function wordTermsOf(language: string): (lower: string) => string {
-  let cache = wordTermCaches.get(language);
+/** LanguageFacts by language, remembered by word: one look-up per token of the headline and lead. */
+const languageFactsCaches = new Map<string, (part: string) => LanguageFacts>();
+
+function languageFactsOf(language: string): (part: string) => LanguageFacts {
+  let cache = languageFactsCaches.get(language);
   if (!cache) {
-    cache = remembered((lower) => {
-      const key = cognateKey(stem(lower, language));
-      return key.length >= MIN_WORD_LENGTH ? `w:${key}` : '';
+    const stopwords = stopwordsFor(language);
+    cache = remembered((part) => {
+      const facts = wordFacts(part);
+      return { facts, stopword: stopwords.has(facts.lower), term: undefined };
     });
-    wordTermCaches.set(language, cache);
+    languageFactsCaches.set(language, cache);
   }
   return cache;
+}
+
+/** The word term of LanguageFacts, made once. */
+function wordTerm(entry: LanguageFacts, language: string): string {
+  if (entry.term === undefined) {
+    const key = entry.facts.content ? cognateKey(stem(entry.facts.lower, language)) : '';
+    entry.term = key.length >= MIN_WORD_LENGTH ? `w:${key}` : '';
+  }
+  return entry.term;
 }
 
 function placeTerm(place: string): string {

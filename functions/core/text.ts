@@ -18,15 +18,63 @@ export interface Token {
   readonly end: number;
 }
 
-/** WORD for tokenize's own loop of exec calls, which is faster than matchAll and leaves WORD's lastIndex alone. */
-const TOKEN = new RegExp(WORD.source, WORD.flags);
+/** A character of a word by WORD's class [\p{L}\p{M}\p{N}], as a code point on its own. */
+const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
+/** WORD_CHARACTER's answers for the non-ASCII characters of the Basic Multilingual Plane: 0 not yet asked, 1 yes, 2 no. */
+const BMP_WORD_CHARACTERS = new Uint8Array(0x10000);
 
+/** Whether the code point is a character of a word: ASCII by its code, the rest by the Unicode properties once each. */
+function isWordCodePoint(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code > 0xffff) return WORD_CHARACTER.test(String.fromCodePoint(code));
+  let known = BMP_WORD_CHARACTERS[code];
+  if (!known) {
+    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    BMP_WORD_CHARACTERS[code] = known;
+  }
+  return known === 1;
+}
+
+/** The characters WORD keeps inside a word, between characters of it: ' ’ - . , · */
+function isInnerMark(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 45 || code === 46 || code === 44 || code === 0xb7;
+}
+
+/** Where the run of word characters that starts at `at` ends; `at` itself when none starts there. */
+function wordRunEnd(text: string, at: number): number {
+  let index = at;
+  while (index < text.length) {
+    const code = text.codePointAt(index) as number;
+    if (!isWordCodePoint(code)) break;
+    index += code > 0xffff ? 2 : 1;
+  }
+  return index;
+}
+
+/**
+ * The tokens of WORD, found by character code rather than by a loop of exec calls: the words of every sentence are
+ * read this way, and a match object per word cost more than the rest of the scan. Runs of word characters joined by
+ * single inner marks, as WORD matches them, code point by code point as its `u` flag does (a property test in
+ * test/unit/text-analysis.test.ts holds the two to the same tokens).
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
-    const start = match.index;
-    tokens.push({ text: match[0], start, end: start + match[0].length });
+  let index = 0;
+  while (index < text.length) {
+    const start = index;
+    let end = wordRunEnd(text, start);
+    if (end === start) {
+      index += (text.codePointAt(index) as number) > 0xffff ? 2 : 1;
+      continue;
+    }
+    for (;;) {
+      if (end >= text.length || !isInnerMark(text.charCodeAt(end))) break;
+      const after = wordRunEnd(text, end + 1);
+      if (after === end + 1) break;
+      end = after;
+    }
+    tokens.push({ text: text.slice(start, end), start, end });
+    index = end;
   }
   return tokens;
 }
@@ -44,6 +92,9 @@ const CACHE_MAX_TEXT = 16_000;
  */
 const CACHE_MAX_CHARS = { article: 2_000_000, words: 500_000 } as const;
 
+/** What cachedByText keeps for an undefined result. */
+const NO_VALUE: unique symbol = Symbol('no value');
+
 /** The caches of one article's texts, which forgetArticleTexts empties. */
 const articleCaches: (() => void)[] = [];
 
@@ -57,7 +108,8 @@ export function cachedByText<T>(
   compute: (text: string) => T,
   lifetime: 'words' | 'article' = 'words',
 ): (text: string) => T {
-  const cache = new Map<string, T>();
+  // An undefined result is kept as NO_VALUE, so that one look-up tells a remembered text from a new one.
+  const cache = new Map<string, T | typeof NO_VALUE>();
   let chars = 0;
   if (lifetime === 'article') {
     articleCaches.push(() => {
@@ -67,14 +119,14 @@ export function cachedByText<T>(
   }
   return (text) => {
     const known = cache.get(text);
-    if (known !== undefined || cache.has(text)) return known as T;
+    if (known !== undefined) return known === NO_VALUE ? (undefined as T) : known;
     const value = compute(text);
     if (text.length > CACHE_MAX_TEXT) return value;
     if (chars + text.length > CACHE_MAX_CHARS[lifetime]) {
       cache.clear();
       chars = 0;
     }
-    cache.set(text, value);
+    cache.set(text, value === undefined ? NO_VALUE : value);
     chars += text.length;
     return value;
   };
@@ -115,8 +167,11 @@ export function foldAccents(word: string): string {
   const lower = fold(word);
   // Most words are printable ASCII, which has no accents to take off: skip the decomposition (a hot path).
   if (isPrintableAscii(lower)) return lower;
-  return lower.normalize('NFD').replace(/\p{M}+/gu, '');
+  return withoutMarks(lower);
 }
+
+/** The decomposition and the removal of its marks, remembered: it costs several times a look-up, and names repeat. */
+const withoutMarks = cachedByText((lower) => lower.normalize('NFD').replace(/\p{M}+/gu, ''));
 
 /** Only characters from space to tilde; by character code, as it runs for every word. */
 function isPrintableAscii(text: string): boolean {

@@ -69,6 +69,56 @@ describe('splitWords', () => {
   });
 });
 
+describe('tokenize', () => {
+  // WORD's definition, as text.ts states it for splitWords: tokenize scans by character code and must find the same.
+  const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-.,·][\p{L}\p{M}\p{N}]+)*/gu;
+  const byPattern = (text: string) =>
+    [...text.matchAll(WORD)].map((match) => ({
+      text: match[0],
+      start: match.index,
+      end: match.index + match[0].length,
+    }));
+
+  it('finds the words of the word pattern, with their offsets', () => {
+    const text = "één Oekraïne zo’n Oost-Oekraïne 13.000 3,5 Fryslân, ûnder l'aéroport Jean·Luc -x- a--b 'c' 𝐀𝐁 😀x";
+    expect(tokenize(text)).toEqual(byPattern(text));
+    expect(tokenize(text).map((token) => token.text)).toEqual(splitWords(text));
+  });
+
+  it('agrees with the word pattern on any text, marks, astral letters and lone surrogates included', () => {
+    const pieces = [
+      'a',
+      'Z',
+      '7',
+      "'",
+      '’',
+      '-',
+      '.',
+      ',',
+      '·',
+      ' ',
+      'é',
+      '\u0301',
+      'ß',
+      '€',
+      '😀',
+      '𝐀',
+      '\ud800',
+      '\udc00',
+      '٣',
+      '中',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        expect(tokenize(text)).toEqual(byPattern(text));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => expect(tokenize(text)).toEqual(byPattern(text))));
+  });
+});
+
 describe('cached word lists', () => {
   const texts = ['één Oekraïne zo’n Oost-Oekraïne 13.000 Fryslân, ûnder', 'Taiwan’s PSV-doelman, 10.30 uur!', ''];
 
