@@ -38,6 +38,8 @@ export function buildApp(app: App): HeadlineDigestStacks {
     apiThrottle: settings.apiThrottle,
     corsAllowOrigins: settings.corsAllowOrigins,
     ...(settings.alarmEmail && { alarmEmail: settings.alarmEmail }),
+    ...(settings.customDomain && { customDomain: settings.customDomain }),
+    webAcl: settings.webAcl,
     description: `Headline digest ${stage}: ingestion, digest generation, API, alarms and dashboard`,
   });
   // The seed bucket's ARN arrives through an import, which CDK does not count as a dependency.

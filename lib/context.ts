@@ -20,17 +20,31 @@ export interface AppSettings {
   readonly corsAllowOrigins: readonly string[];
   /** Alarm notifications go to this address when set; absent by default. */
   readonly alarmEmail?: string;
+  /** The distribution answers under this domain too, with this certificate; absent by default. */
+  readonly customDomain?: CustomDomain;
+  /** Whether the distribution gets a WAF web ACL with a rate limit per client IP (it has a monthly cost). */
+  readonly webAcl: boolean;
+}
+
+export interface CustomDomain {
+  /** A host name such as `news.example.com`, which the deployer points at the distribution. */
+  readonly domainName: string;
+  /** An ACM certificate for it, in us-east-1, where CloudFront reads certificates from. */
+  readonly certificateArn: string;
 }
 
 export function readSettings(app: App): AppSettings {
   const context = (key: string): unknown => app.node.tryGetContext(key);
   const alarmEmail = parseAlarmEmail(context('alarmEmail'));
+  const customDomain = parseCustomDomain(context('domainName'), context('certificateArn'));
   return {
     stage: parseStage(context('stage')),
     digestSchedule: parseSchedule(context('digestSchedule') ?? DEFAULT_DIGEST_SCHEDULE),
     apiThrottle: parseApiThrottle(context('apiThrottle') ?? DEFAULT_API_THROTTLE),
     corsAllowOrigins: parseOrigins(context('corsAllowOrigins') ?? DEFAULT_CORS_ALLOW_ORIGINS),
     ...(alarmEmail && { alarmEmail }),
+    ...(customDomain && { customDomain }),
+    webAcl: parseWebAcl(context('webAcl') ?? false),
   };
 }
 
@@ -85,4 +99,35 @@ export function parseAlarmEmail(value: unknown): string | undefined {
     throw new Error(`alarmEmail must be an email address, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+const absent = (value: unknown) => value === undefined || value === null || value === '';
+
+/** Both or neither: a domain needs its certificate, and a certificate alone names no domain. */
+export function parseCustomDomain(domainName: unknown, certificateArn: unknown): CustomDomain | undefined {
+  if (absent(domainName) && absent(certificateArn)) return undefined;
+  if (
+    typeof domainName !== 'string' ||
+    !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(domainName)
+  ) {
+    throw new Error(
+      `domainName must be a host name such as news.example.com, given with certificateArn; got ${JSON.stringify(domainName)}`,
+    );
+  }
+  if (
+    typeof certificateArn !== 'string' ||
+    !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(certificateArn)
+  ) {
+    throw new Error(
+      `certificateArn must be the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates there), given with domainName; got ${JSON.stringify(certificateArn)}`,
+    );
+  }
+  return { domainName: domainName.toLowerCase(), certificateArn };
+}
+
+/** `true` or `false`, or their text as `-c webAcl=true` passes it. */
+export function parseWebAcl(value: unknown): boolean {
+  const parsed = fromJsonText(value);
+  if (typeof parsed !== 'boolean') throw new Error(`webAcl must be true or false, got ${JSON.stringify(value)}`);
+  return parsed;
 }

@@ -29,10 +29,11 @@ export function checkWithCdkNag(app: App, stacks: HeadlineDigestStacks): void {
 }
 
 /** Every finding of the AwsSolutions pack this app accepts, each on the construct it concerns, with why. */
-export function nagAcknowledgements({ data, service }: HeadlineDigestStacks): NagAcknowledgement[] {
+export function nagAcknowledgements({ data, service, settings }: HeadlineDigestStacks): NagAcknowledgement[] {
   const seedObjects = `${data.seedBucketArnExportName}/*`;
   const assetObjects = `arn:<AWS::Partition>:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-<AWS::AccountId>-<AWS::Region>/*`;
   const deploymentPolicy = defaultPolicyOf(service.seedDeploymentRole);
+  const distribution = resourceOf(service.site.distribution);
   const deploymentGrant =
     "is in the fixed grant aws-cdk-lib's BucketDeployment gives its handler (grantRead on the CDK asset bucket, grantReadWrite on the destination); only that handler assumes this role, and only while a deployment copies seeds/ into the seed bucket";
 
@@ -96,6 +97,38 @@ export function nagAcknowledgements({ data, service }: HeadlineDigestStacks): Na
       reason:
         "The handler of aws-cdk-lib's BucketDeployment, whose Python runtime its generated provider pins (python3.13 in aws-cdk-lib 2.276) with no option to change it; it moves with aws-cdk-lib upgrades. Every function of this project runs on Node.js 24, checked by a test.",
     },
+    {
+      scope: distribution,
+      rule: 'AwsSolutions-CFR1',
+      reason:
+        'The digests are published for anyone to read, wherever they are: no country is to be kept out of a public, read-only site.',
+    },
+    ...(settings.webAcl
+      ? []
+      : [
+          {
+            scope: distribution,
+            rule: 'AwsSolutions-CFR2',
+            reason:
+              'The WAF web ACL (a rate limit per client IP) is the setting webAcl, off by default for its monthly cost (README: What it costs). Without it the API stage throttle still caps what reaches the functions, and cached answers cost the origin nothing.',
+          },
+        ]),
+    {
+      scope: distribution,
+      rule: 'AwsSolutions-CFR3',
+      reason:
+        "CloudFront's standard logs need an S3 bucket with ACLs enabled, which this project has nowhere else. Every request that reaches the API (each cache miss) is in the API access log, and the distribution's CloudWatch metrics count all requests, bytes and error rates.",
+    },
+    ...(settings.customDomain
+      ? []
+      : [
+          {
+            scope: distribution,
+            rule: 'AwsSolutions-CFR4',
+            reason:
+              'Without a custom domain the distribution answers on its *.cloudfront.net name with the CloudFront default certificate, whose security policy CloudFront fixes (TLSv1) and no setting changes. With domainName and certificateArn the minimum is TLSv1.2_2021, and this acknowledgement is not made.',
+          },
+        ]),
   ];
 }
 

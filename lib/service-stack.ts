@@ -23,11 +23,12 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { ApiThrottle } from './context';
+import type { ApiThrottle, CustomDomain } from './context';
 import { CORS_POLICY } from './cors';
 import { captureCustomResourceHandlerLogs, serviceLogGroup } from './logs';
 import { ServiceMonitoring } from './monitoring';
 import { ServiceFunction } from './service-function';
+import { Site } from './site';
 import type { Stage } from './stage';
 
 export interface ServiceStackProps extends StackProps {
@@ -42,6 +43,10 @@ export interface ServiceStackProps extends StackProps {
   readonly apiThrottle: ApiThrottle;
   readonly corsAllowOrigins: readonly string[];
   readonly alarmEmail?: string;
+  /** The site answers under this domain as well as the distribution's own. */
+  readonly customDomain?: CustomDomain;
+  /** A WAF web ACL with a rate limit per client IP in front of the site. */
+  readonly webAcl: boolean;
 }
 
 /** Anyone may call these; they only read published digests. */
@@ -83,6 +88,7 @@ export class ServiceStack extends Stack {
   public readonly seedDeployment: BucketDeployment;
   public readonly seedDeploymentRole: Role;
   public readonly monitoring: ServiceMonitoring;
+  public readonly site: Site;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -220,6 +226,14 @@ export class ServiceStack extends Stack {
     // The seeds must land after the notification exists, or they would never be ingested.
     this.seedDeployment.node.addDependency(seedBucket);
 
+    // Readers come through CloudFront; the API's own URL stays for operators (the admin routes).
+    this.site = new Site(this, 'Site', {
+      api: this.api,
+      corsAllowOrigins: props.corsAllowOrigins,
+      ...(props.customDomain && { customDomain: props.customDomain }),
+      webAcl: props.webAcl,
+    });
+
     this.monitoring = new ServiceMonitoring(this, 'Monitoring', {
       stage,
       functions: [ingest, generator, apiHandler],
@@ -231,7 +245,14 @@ export class ServiceStack extends Stack {
       ...(props.alarmEmail && { alarmEmail: props.alarmEmail }),
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the digest API' });
+    new CfnOutput(this, 'SiteUrl', {
+      value: this.site.siteUrl,
+      description: 'Where readers go: the digests through CloudFront',
+    });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.apiEndpoint,
+      description: 'The API itself: operators call the admin routes here, signed with IAM credentials',
+    });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.monitoring.alarmTopic.topicArn,
       description: 'Subscribe here to receive the service alarms',

@@ -24,6 +24,7 @@ import {
   withHead,
 } from '../shared/http';
 import { logger } from '../shared/observability';
+import { EDGE_HEADERS } from './edge';
 import { digestFeed, latestFeed, storyFeed } from './feeds';
 import { chooseFormat, type Format, MEDIA_TYPES, preferredFormat } from './formats';
 import { openApiDocument } from './openapi';
@@ -42,9 +43,12 @@ const DIGEST_FORMATS = ['json', 'html', 'atom', 'rss', 'jsonfeed'] as const sati
 const FEED_FORMATS = ['atom', 'rss', 'jsonfeed'] as const satisfies readonly Format[];
 const LATEST_FEED_SIZE = 20;
 
-/** The API's own address as the caller used it, for the absolute links a feed needs. */
+/**
+ * The address the caller used, for the absolute links a feed needs: behind CloudFront the host the
+ * reader asked for (the distribution's function passes it on), else the API's own.
+ */
 const baseUrl = (event: Event) =>
-  `${event.headers?.['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`;
+  `${event.headers?.['x-forwarded-proto'] ?? 'https'}://${event.headers?.[EDGE_HEADERS.host] ?? event.requestContext.domainName}`;
 
 const query = (event: Event) => event.queryStringParameters ?? {};
 /** The representation this request asks for, among those the route has (the first is the default). */

@@ -71,6 +71,25 @@ describe('app', () => {
     });
   });
 
+  it.each([
+    [{ domainName: 'news.example.com' }],
+    [{ certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }],
+    [{ domainName: 'https://news.example.com', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }],
+    // CloudFront reads certificates from us-east-1 only.
+    [{ domainName: 'news.example.com', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' }],
+  ])('rejects the custom domain %p', (custom) => {
+    expect(() => buildApp(new App({ context: { ...CDK_CONTEXT, ...custom } }))).toThrow(/domainName|certificateArn/);
+  });
+
+  it.each(['yes', 1, '{}'])('rejects the web ACL switch %p', (webAcl) => {
+    expect(() => buildApp(new App({ context: { ...CDK_CONTEXT, webAcl } }))).toThrow(/webAcl/);
+  });
+
+  it('takes the web ACL switch from the command line, as -c passes it', () => {
+    expect(buildApp(new App({ context: { ...CDK_CONTEXT, webAcl: 'true' } })).settings.webAcl).toBe(true);
+    expect(buildApp(new App({ context: { ...CDK_CONTEXT } })).settings.webAcl).toBe(false);
+  });
+
   it('takes the digest schedule from the context', () => {
     const { service } = synthesize({ digestSchedule: 'rate(1 hour)' });
     service.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { EDGE_HEADERS } from '../../functions/api/edge';
 import { toHttpApiEvent } from '../../scripts/local/http-api-bridge';
 import { lambdaContext } from '../../scripts/local/lambda-context';
 import { seedFiles } from '../seed-files';
@@ -50,6 +51,15 @@ describe('a digest as a feed', () => {
       expect(entry.link['@href']).toBe(entry.id);
       expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     }
+  });
+
+  it('links to the host the reader used when CloudFront passes it on, not to the API behind it', async () => {
+    // The distribution's viewer-request function sets this header to the viewer's Host (lib/edge/viewer-request.js).
+    const { body } = await get('/digests/2021-12?format=atom', { [EDGE_HEADERS.host]: 'news.example.com' });
+    const { feed } = xml.parse(body);
+    const base = BASE.replace('api.test', 'news.example.com');
+    expect([feed.link].flat()).toContainEqual({ '@rel': 'self', '@href': `${base}/digests/2021-12?format=atom` });
+    for (const entry of [feed.entry].flat()) expect(entry.id).toMatch(/^http:\/\/news\.example\.com\/articles\//);
   });
 
   it('is RSS 2.0 with a self link, and a guid, title and link per article', async () => {
