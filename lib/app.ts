@@ -1,7 +1,7 @@
 import { type App, Tags } from 'aws-cdk-lib';
 import { type AppSettings, readSettings } from './context';
 import { DataStack } from './data-stack';
-import { checkWithCdkNag } from './nag';
+import { checkWithCdkNag, checkWithControlTower } from './nag';
 import { ServiceStack } from './service-stack';
 import { type Stage, stageTitle } from './stage';
 
@@ -47,5 +47,6 @@ export function buildApp(app: App): HeadlineDigestStacks {
 
   const stacks = { stage, settings, data, service };
   checkWithCdkNag(app, stacks);
+  checkWithControlTower(app, stacks);
   return stacks;
 }

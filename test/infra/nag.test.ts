@@ -1,6 +1,13 @@
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { buildApp } from '../../lib/app';
-import { NAG_PACK, nagAcknowledgements } from '../../lib/nag';
+import {
+  GUARD_PACK,
+  guardAcknowledgements,
+  NAG_PACK,
+  type NagAcknowledgement,
+  nagAcknowledgements,
+} from '../../lib/nag';
 import type { Stage } from '../../lib/stage';
 import { newApp, type ReportedFinding, type Synthesized, synthesize } from './synth';
 
@@ -12,18 +19,27 @@ const byStage: Record<Stage, Synthesized> = {
   prod: synthesize({ ...KEEP_GOING, stage: 'prod' }),
 };
 
-const nagReport = (synthesized: Synthesized) => {
-  const report = synthesized.validationReport.pluginReports.find((plugin) => plugin.pluginName === NAG_PACK);
-  if (!report) throw new Error(`no ${NAG_PACK} report: cdk-nag did not run`);
+const packReport = (synthesized: Synthesized, pack: string) => {
+  const report = synthesized.validationReport.pluginReports.find((plugin) => plugin.pluginName === pack);
+  if (!report) throw new Error(`no ${pack} report: the plugin did not run`);
   return report;
 };
+/** The two policy packs: cdk-nag's AwsSolutions and cfn-guard's AWS Control Tower rules. */
+const PACKS: [string, (stacks: Synthesized['stacks']) => NagAcknowledgement[]][] = [
+  [NAG_PACK, nagAcknowledgements],
+  [GUARD_PACK, guardAcknowledgements],
+];
 const describeFinding = (finding: ReportedFinding) =>
   finding.violatingConstructs.map((construct) => `${finding.ruleName} at ${construct.constructPath}`);
 
-describe.each(['dev', 'prod'] as const)('cdk-nag AwsSolutions in %s', (stage) => {
+describe.each(
+  (['dev', 'prod'] as const).flatMap((stage) =>
+    PACKS.map(([pack, acknowledge]) => [pack, stage, acknowledge] as const),
+  ),
+)('%s in %s', (pack, stage, acknowledge) => {
   const synthesized = byStage[stage];
-  const report = nagReport(synthesized);
-  const acknowledgements = nagAcknowledgements(synthesized.stacks);
+  const report = packReport(synthesized, pack);
+  const acknowledgements = acknowledge(synthesized.stacks);
 
   it('reports no finding that is not acknowledged, error or warning', () => {
     expect(report.violations.flatMap(describeFinding)).toEqual([]);
@@ -34,7 +50,7 @@ describe.each(['dev', 'prod'] as const)('cdk-nag AwsSolutions in %s', (stage) =>
     const suppressed = report.suppressedViolations ?? [];
     for (const { scope, rule, reason } of acknowledgements) {
       const used = suppressed.filter(
-        (finding) => finding.acknowledgedId === `${NAG_PACK}::${rule}` && finding.acknowledgedAt === scope.node.path,
+        (finding) => finding.acknowledgedId === `${pack}::${rule}` && finding.acknowledgedAt === scope.node.path,
       );
       expect({ rule, at: scope.node.path, used: used.length }).toEqual({ rule, at: scope.node.path, used: 1 });
       expect(used[0]?.reason).toBe(reason);
@@ -79,6 +95,25 @@ describe('cdk-nag', () => {
     })();
     expect(failure).toMatch(/The S3 Bucket has server access logs disabled/);
     expect(failure).toContain('HeadlineDigest-Dev-Data/Unchecked/Resource');
+    expect(failure).toContain('HeadlineDigest-Dev-Service/Unchecked/Resource');
+  });
+});
+
+describe('cfn-guard with the Control Tower rules', () => {
+  it('runs in every synthesis of the app and fails it on a new failure', () => {
+    const app = newApp();
+    const { service } = buildApp(app);
+    // A queue without a dead-letter queue (CT.SQS.PR.1), added after the checks and acknowledgements were set up.
+    new Queue(service, 'Unchecked');
+    const failure = (() => {
+      try {
+        app.synth();
+      } catch (error) {
+        return String(error);
+      }
+      return 'synthesized';
+    })();
+    expect(failure).toMatch(/CT\.SQS\.PR\.1|sqs_dlq_check/);
     expect(failure).toContain('HeadlineDigest-Dev-Service/Unchecked/Resource');
   });
 });
