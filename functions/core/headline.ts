@@ -53,7 +53,6 @@ const SCENE_OPENERS = unionOf('sceneOpeners');
 const DETERMINERS = unionOf('determiners');
 const MONTHS = unionOf('months');
 const FUNCTION_WORDS = unionOf('functionWords');
-const NO_NAMES: ReadonlySet<string> = new Set();
 const PREPOSITIONS = unionOf('prepositions');
 const NAME_PARTICLES = unionOf('nameParticles');
 const PARTICIPLES = Object.values(PACKS).flatMap((pack) => (pack.participle ? [pack.participle] : []));
@@ -96,12 +95,7 @@ export function chooseLead(sentences: readonly string[]): string {
 export function generateHeadline(sentence: string, context: HeadlineContext): string {
   const compressed = compress(sentence, context);
   if (compressed.split(/\s+/).length >= MIN_WORDS) return compressed;
-  return fitLength(cleanSentence(sentence), context.language, nameWordsOf(context));
-}
-
-/** The words of the article's names, folded as chunks' name keys are: a phrase holding one is kept. */
-function nameWordsOf(context: HeadlineContext): ReadonlySet<string> {
-  return new Set(context.entities.flatMap((entity) => entity.name.split(/\s+/u).map(foldAccents)));
+  return fitLength(cleanSentence(sentence), context.language, context.entities);
 }
 
 /** The file's own title, as a headline: trimmed, without a final full stop. */
@@ -123,7 +117,7 @@ function compress(sentence: string, context: HeadlineContext): string {
   chunks = dropLeadingArticle(chunks, context);
   chunks = dropAuxiliary(chunks, context.language);
   if (length(chunks) > HEADLINE_MAX_CHARS) chunks = dropArticles(chunks, context);
-  return fitLength(chunks.map((chunk) => chunk.raw).join(' '), context.language, nameWordsOf(context));
+  return fitLength(chunks.map((chunk) => chunk.raw).join(' '), context.language, context.entities);
 }
 
 /** Datelines, parentheticals and dash asides out; whitespace single. */
@@ -549,10 +543,10 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
  * At most HEADLINE_MAX_CHARS: the first clause when the sentence is longer, else a cut at a word boundary;
  * never ending on a function word or on , : ; – and without a final full stop or ellipsis.
  */
-function fitLength(text: string, language: string, names: ReadonlySet<string> = NO_NAMES): string {
+function fitLength(text: string, language: string, entities: readonly Entity[]): string {
   let headline = tidy(text);
   let cutInside = false;
-  if (headline.length > HEADLINE_MAX_CHARS) ({ text: headline, cutInside } = shorten(headline, language, names));
+  if (headline.length > HEADLINE_MAX_CHARS) ({ text: headline, cutInside } = shorten(headline, language, entities));
   // A headline in a language without a pack is trimmed of English function words. In a language that puts the
   // verb last, an auxiliary that closed the clause ("… Aktionstag werden") stays; one a cut left last does not.
   const pack = hasPack(language) ? PACKS[language] : PACKS.en;
@@ -588,7 +582,7 @@ function fitLength(text: string, language: string, names: ReadonlySet<string> = 
 function shorten(
   headline: string,
   language: string,
-  names: ReadonlySet<string> = NO_NAMES,
+  entities: readonly Entity[],
 ): { text: string; cutInside: boolean } {
   const pack = packFor(language);
   const clauses = headline.split(/(?<=[,;:])\s/u);
@@ -602,7 +596,7 @@ function shorten(
     .some((word) => REPORTING_VERBS.has(word.toLowerCase()));
   const relative = RELATIVE_PRONOUNS.has((rest.split(' ')[0] ?? '').toLowerCase());
   if (!pack.finalVerb && pack.prepositions.has(opener) && rest.split(' ').length >= 4 && !attribution && !relative) {
-    return rest.length > HEADLINE_MAX_CHARS ? shorten(rest, language, names) : { text: rest, cutInside: false };
+    return rest.length > HEADLINE_MAX_CHARS ? shorten(rest, language, entities) : { text: rest, cutInside: false };
   }
   // "Het hing in de lucht, maar toch kwam het als een schok: Nederland gaat dicht, …": what a colon opens with a
   // capital is the statement that the words before it announce.
@@ -610,11 +604,11 @@ function shorten(
   const statement = colon ? headline.slice(colon.index + colon[0].length) : '';
   if (statement.split(' ').length >= 4 && colon && colon.index >= clause.length) {
     return statement.length > HEADLINE_MAX_CHARS
-      ? shorten(statement, language, names)
+      ? shorten(statement, language, entities)
       : { text: statement, cutInside: false };
   }
   if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4) return { text: clause, cutInside: false };
-  const withoutPhrases = dropPhrasesBeforeFinalVerb(headline, language, names);
+  const withoutPhrases = dropPhrasesBeforeFinalVerb(headline, language, entities);
   if (withoutPhrases) return { text: withoutPhrases, cutInside: false };
   return { text: cutAtPhrase(headline, language), cutInside: true };
 }
@@ -628,7 +622,7 @@ function shorten(
 function dropPhrasesBeforeFinalVerb(
   headline: string,
   language: string,
-  names: ReadonlySet<string>,
+  entities: readonly Entity[],
 ): string | undefined {
   const { participle, finalVerb, prepositions, capitalisesNouns } = packFor(language);
   // Only where nouns are capitalised does a phrase show where it ends, and only in one clause: in Dutch the
@@ -646,6 +640,8 @@ function dropPhrasesBeforeFinalVerb(
     !prepositions.has(bare(words[verb - 1]).toLowerCase())
   )
     verb -= 1;
+  // The words of the article's names, folded as a name's words are compared with chunks.
+  const names = new Set(entities.flatMap((entity) => entity.name.split(/\s+/u).map(foldAccents)));
   // The phrases between the subject and the verb go from the nearest one back, all of them after the first that
   // goes: a phrase may belong to the one before it ("vor dem Ende von Tankrabatt …").
   for (let from = verb - 1; from >= 2; from -= 1) {
