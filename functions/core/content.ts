@@ -273,6 +273,24 @@ function gluedMenuItems(text: string): number {
   return text.match(/[\p{L}\p{N}]*\p{Ll}{3}\p{Lu}\p{Ll}{2}/gu)?.length ?? 0;
 }
 
+/**
+ * A date before the lead: "2023-02-19 10:36 …", "28 april 2021 …", "Woensdag, 28 april 2021 om 10:46 …" (its month,
+ * and a weekday before it, names of the calendar). The date's text, and how far the lead starts after it.
+ */
+function leadingDate(text: string, lexicon: BoilerplateLexicon): { text: string; length: number } | undefined {
+  const numeric = LEADING_NUMERIC_DATE.exec(text);
+  if (numeric?.[1]) return { text: numeric[1], length: numeric[0].length };
+  const named = LEADING_DATE.exec(text);
+  if (
+    named?.[1] &&
+    lexicon.calendar.has(fold(named[3] ?? '')) &&
+    (named[2] === undefined || lexicon.calendar.has(fold(named[2])))
+  ) {
+    return { text: named[1], length: named[0].length };
+  }
+  return undefined;
+}
+
 /** What follows a caption's last sentence: "… juichen. Ⓒ ANP/HH", "… code geel. Beeld ANP", "… Gitter. © Name/dpa". */
 function creditTail(text: string): string {
   const sentences = text.split(/(?<=[.!?…])\s+(?=\S)/u);
@@ -428,29 +446,17 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
   // "… fan Utjouwerij BokmaSnein 25 Febrewaris 2018": a date glued to the line's last word.
   const trailing = GLUED_TRAILING_DATE.exec(text);
   if (trailing?.[1] && trailing.index > 0 && lexicon.calendar.has(fold(trailing[2] ?? ''))) {
-    const at = trailing.index + (trailing[0].length - trailing[1].length);
+    const at = text.length - trailing[1].length;
     return [
       { text: text.slice(0, at), lines },
       { text: text.slice(at), lines: 1, forced: 'timestamp' },
     ];
   }
-  const numeric = LEADING_NUMERIC_DATE.exec(text);
-  if (numeric?.[1]) {
+  const date = leadingDate(text, lexicon);
+  if (date) {
     return [
-      { text: numeric[1], lines: 1, forced: 'timestamp' },
-      ...splitGlued({ text: text.slice(numeric[0].length), lines }, wholeText, lexicon),
-    ];
-  }
-  const date = LEADING_DATE.exec(text);
-  // "28 april 2021", "Woensdag, 28 april 2021 om 10:46": a weekday before it must be one, too.
-  if (
-    date?.[1] &&
-    lexicon.calendar.has(fold(date[3] ?? '')) &&
-    (date[2] === undefined || lexicon.calendar.has(fold(date[2])))
-  ) {
-    return [
-      { text: date[1], lines: 1, forced: 'timestamp' },
-      ...splitGlued({ text: text.slice(date[0].length), lines }, wholeText, lexicon),
+      { text: date.text, lines: 1, forced: 'timestamp' },
+      ...splitGlued({ text: text.slice(date.length), lines }, wholeText, lexicon),
     ];
   }
   const glued = /^([\p{Lu}\p{Ll}]\p{Ll}{3,})(\p{Lu}\p{Ll}*)(?:-\p{L}+)*(?=[\s,.:;!?]|$)/u.exec(text);
