@@ -114,6 +114,8 @@ const CREDIT =
   /[©Ⓒ]|\(c\)|(?:^|\s)(?:foto|photo|bild|beeld|image|credit)s?\s*:|\p{L}\s*\/\s*(?:AFP|AP|dpa|ANP|Reuters|EPA|Belga|Getty)\b/iu;
 /** A word with a lower-case run glued to a capitalised one: a crawler joined a label to the first word. */
 const GLUED = /\p{Ll}{3,}\p{Lu}\p{Ll}{2,}/u;
+/** The whole words that hold such a glue. */
+const GLUED_WORDS = new RegExp(`\\S*${GLUED.source}\\S*`, 'gu');
 
 export type JunkKind = 'timestamp' | 'credit' | 'glued label' | 'fragment' | 'empty';
 
@@ -129,7 +131,7 @@ export function junkKind(text: string, source?: string): JunkKind | undefined {
   const dateShaped = TIME.test(trimmed) || NUMERIC_DATE.test(trimmed) || DAY_MONTH.test(trimmed);
   if (startsWithTime || (dateShaped && words.length <= 8)) return 'timestamp';
   if (CREDIT.test(trimmed)) return 'credit';
-  const glued = trimmed.match(new RegExp(`\\S*${GLUED.source}\\S*`, 'gu')) ?? [];
+  const glued = trimmed.match(GLUED_WORDS) ?? [];
   const recurs = (word: string) => source !== undefined && source.split(word).length > 2;
   if (glued.some((word) => !recurs(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')))) return 'glued label';
   if (words.filter((word) => /\p{L}/u.test(word)).length < 3) return 'fragment';
