@@ -90,7 +90,7 @@ export function guardAcknowledgements({ data, service, settings }: HeadlineDiges
       at(
         fn,
         'lambda_inside_vpc_check',
-        `${fn.node.path.split('/').slice(-2, -1)[0]} reaches only AWS APIs (DynamoDB, S3, SQS, X-Ray, CloudWatch) and no private network: in a VPC it would need a NAT gateway or five interface endpoints, each costing more a month than the whole service at a million seeds.`,
+        `${ownerName(fn)} reaches only AWS APIs (DynamoDB, S3, SQS, X-Ray, CloudWatch) and no private network: in a VPC it would need a NAT gateway or five interface endpoints, each costing more a month than the whole service at a million seeds.`,
       ),
     ),
     // CT.CLOUDWATCH.PR.2 and PR.3
@@ -98,14 +98,14 @@ export function guardAcknowledgements({ data, service, settings }: HeadlineDiges
       at(
         group,
         'cloudwatch_log_group_retention_period_check',
-        `${group.node.path.split('/').slice(-2, -1)[0]} keeps its logs for LOG_RETENTION (one month, lib/logs.ts): logs here serve debugging and alarms, not audit, and a year of them would multiply their storage cost twelvefold; raise LOG_RETENTION where a policy needs a year.`,
+        `${ownerName(group)} keeps its logs for LOG_RETENTION (one month, lib/logs.ts): logs here serve debugging and alarms, not audit, and a year of them would multiply their storage cost twelvefold; raise LOG_RETENTION where a policy needs a year.`,
       ),
     ),
     ...logGroups.map((group) =>
       at(
         group,
         'cloudwatch_log_group_encrypted_check',
-        `${group.node.path.split('/').slice(-2, -1)[0]} is encrypted at rest by CloudWatch Logs with its service key; it holds no personal or secret data (object keys, article ids, timings), and a customer key would add a monthly key cost and a KMS call per write.`,
+        `${ownerName(group)} is encrypted at rest by CloudWatch Logs with its service key; it holds no personal or secret data (object keys, article ids, timings), and a customer key would add a monthly key cost and a KMS call per write.`,
       ),
     ),
     // CT.KMS.PR.3
@@ -294,6 +294,11 @@ export function nagAcknowledgements({ data, service, settings }: HeadlineDigestS
           },
         ]),
   ];
+}
+
+/** Where a CloudFormation resource stands in its stack, for a reason to name it: `Ingest/Function`, `Api/Logs`. */
+function ownerName(resource: IConstruct): string {
+  return resource.node.path.split('/').slice(1, -1).join('/');
 }
 
 /** The CloudFormation resource of the role's default policy, which holds every grant made to the role. */

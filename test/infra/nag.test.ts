@@ -78,6 +78,16 @@ describe.each(
   });
 });
 
+/** What synthesis of the app throws, as text; `synthesized` when it does not. */
+function synthesisFailure(app: ReturnType<typeof newApp>): string {
+  try {
+    app.synth();
+  } catch (error) {
+    return String(error);
+  }
+  return 'synthesized';
+}
+
 describe('cdk-nag', () => {
   it('runs in every synthesis of the app, over both stacks, and fails it on a new finding', () => {
     const app = newApp();
@@ -85,14 +95,7 @@ describe('cdk-nag', () => {
     // Buckets without server access logs, added after the checks and acknowledgements were set up.
     new Bucket(data, 'Unchecked');
     new Bucket(service, 'Unchecked');
-    const failure = (() => {
-      try {
-        app.synth();
-      } catch (error) {
-        return String(error);
-      }
-      return 'synthesized';
-    })();
+    const failure = synthesisFailure(app);
     expect(failure).toMatch(/The S3 Bucket has server access logs disabled/);
     expect(failure).toContain('HeadlineDigest-Dev-Data/Unchecked/Resource');
     expect(failure).toContain('HeadlineDigest-Dev-Service/Unchecked/Resource');
@@ -105,14 +108,7 @@ describe('cfn-guard with the Control Tower rules', () => {
     const { service } = buildApp(app);
     // A queue without a dead-letter queue (CT.SQS.PR.1), added after the checks and acknowledgements were set up.
     new Queue(service, 'Unchecked');
-    const failure = (() => {
-      try {
-        app.synth();
-      } catch (error) {
-        return String(error);
-      }
-      return 'synthesized';
-    })();
+    const failure = synthesisFailure(app);
     expect(failure).toMatch(/CT\.SQS\.PR\.1|sqs_dlq_check/);
     expect(failure).toContain('HeadlineDigest-Dev-Service/Unchecked/Resource');
   });
