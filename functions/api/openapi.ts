@@ -55,6 +55,12 @@ const paging = [
   { name: 'cursor', in: 'query', description: 'Opaque; `cursor` of the previous page', schema: { type: 'string' } },
 ];
 const stringList = { type: 'array', items: { type: 'string' } };
+/** A date with its number of articles and the address of its digest, as a listing and a story name them. */
+const dateCount = (url: { type: 'string'; description?: string }) => ({
+  type: 'object',
+  required: ['date', 'articleCount', 'url'],
+  properties: { date: { type: 'string' }, articleCount: { type: 'integer', minimum: 1 }, url },
+});
 const formatParameter = (formats: readonly string[]) => ({
   name: 'format',
   in: 'query',
@@ -300,15 +306,7 @@ export const openApiDocument = {
         properties: {
           dates: {
             type: 'array',
-            items: {
-              type: 'object',
-              required: ['date', 'articleCount', 'url'],
-              properties: {
-                date: { type: 'string' },
-                articleCount: { type: 'integer', minimum: 1 },
-                url: { type: 'string' },
-              },
-            },
+            items: dateCount({ type: 'string' }),
           },
           cursor: { type: 'string' },
         },
@@ -463,15 +461,7 @@ export const openApiDocument = {
           dates: {
             type: 'array',
             description: 'Each date it has articles on, oldest first',
-            items: {
-              type: 'object',
-              required: ['date', 'articleCount', 'url'],
-              properties: {
-                date: { type: 'string' },
-                articleCount: { type: 'integer', minimum: 1 },
-                url: { type: 'string', description: "The date's digest" },
-              },
-            },
+            items: dateCount({ type: 'string', description: "The date's digest" }),
           },
           articles: {
             type: 'array',
