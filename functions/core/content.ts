@@ -211,7 +211,14 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     return words.length <= SHAPE_MAX_WORDS ? 'credit' : 'caption';
   }
   // Word counts first: they are known, where a pattern scans the whole of a long paragraph.
-  if (words.length <= SHAPE_MAX_WORDS * 2 && TRAILING_CREDIT.test(text)) return 'caption';
+  if (words.length <= SHAPE_MAX_WORDS * 3) {
+    // A longer caption still ends on its credit, after a full sentence ("… Tuesday, Nov. 6, 2018. (Name/Paper via AP)");
+    // a sentence of running text does not close on a bracketed name and agency.
+    const credit = TRAILING_CREDIT.exec(text);
+    if (credit && (words.length <= SHAPE_MAX_WORDS * 2 || SENTENCE_END.test(text.slice(0, credit.index).trimEnd()))) {
+      return 'caption';
+    }
+  }
   // "… in zijn woning (Foto: Petra Mulder/RTV Noord)": a photo's caption with its credit in brackets.
   // "… (foto; Name) vergroot": a gallery's control word may follow the credit.
   const bracket = /\(([^()]{2,80})\)(?:\s+\p{Ll}+)?\s*$/u.exec(text)?.[1];

@@ -271,6 +271,11 @@ function continuesLine(previous: string, line: string, width: number, lexicon: B
 const TITLE_MIN_WORDS = 3;
 /** Titles run longer than a lead's first clause when they quote someone: "…: ‘We staan er goed op’". */
 const TITLE_MAX_WORDS = 30;
+/**
+ * Some papers write a summary of the story as its headline (the Daily Mail's 35-word titles); a line that long is a
+ * title only when no full stop stands in it, which a caption or a lead of that length always has ("Okla., Tuesday").
+ */
+const LONG_TITLE_MAX_WORDS = 40;
 /** A title-like line this short, over another title-like line, is a kicker (a section or topic label). */
 const KICKER_MAX_WORDS = 3;
 /** A title of two sentences is this short at most. */
@@ -373,7 +378,9 @@ function isTitleLike(block: RawBlock): boolean {
   const sentences =
     words > SHORT_TITLE_WORDS &&
     (/[.!?]\s+\p{Lu}/u.test(block.text.replace(QUOTED, '')) || /(?:…|\.{3})\s+["'‘“„«]?\p{Lu}/u.test(block.text));
-  const length = words >= TITLE_MIN_WORDS && words <= TITLE_MAX_WORDS;
+  const length =
+    words >= TITLE_MIN_WORDS &&
+    (words <= TITLE_MAX_WORDS || (words <= LONG_TITLE_MAX_WORDS && !block.text.includes('.')));
   return block.lines === 1 && start && length && !sentences && !/[.,;:…–—-]/u.test(end);
 }
 

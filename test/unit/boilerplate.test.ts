@@ -76,8 +76,23 @@ describe('shapes of real pages', () => {
       "Feux de forêt EN DIRECT : Longue nuit dans l'Hérault où 5.000 hectares ont disparu en trois jours et où les flammes avancent toujours...",
       [],
     ],
+    [
+      'long-caption-first-line.txt',
+      undefined,
+      [
+        [
+          'caption',
+          'Voters wait in line to cast their ballots shortly before the polls open in the midterm elections at a church hall in Springfield, Ill., Tuesday, Nov. 6, 2018. (Jane Example/Springfield Herald via AP)',
+        ],
+      ],
+    ],
     ['breadcrumb-label.txt', undefined, [['label', 'FOOTBALL / COUPE DE FRANCE 2023']]],
     ['teaser-line.txt', undefined, []],
+    [
+      'long-summary-title.txt',
+      'Twelve hospitals in the North are already caring for more flu patients than at the height of last winter and admissions are climbing every week - amid warnings that wards could be full by January (is yours one of them?)',
+      [['byline', 'By Jane Example Health Reporter']],
+    ],
     ['exclaimed-title-and-standfirst.txt', 'Drukte op de dijk: honderden mensen komen kijken naar de ijsvogel!', []],
     [
       'ellipsis-pause-title.txt',
