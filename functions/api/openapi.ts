@@ -425,7 +425,7 @@ export const openApiDocument = {
               properties: {
                 type: { enum: ['paragraph', 'subheading', 'boilerplate'] },
                 kind: {
-                  enum: ['timestamp', 'credit', 'caption', 'byline', 'link', 'label', 'dateline', 'noise'],
+                  enum: ['timestamp', 'credit', 'caption', 'byline', 'link', 'label', 'dateline', 'notice', 'noise'],
                   description: 'What the boilerplate is; only on boilerplate',
                 },
                 text: { type: 'string' },

@@ -26,6 +26,7 @@ export type BlockKind =
   | 'link'
   | 'label'
   | 'dateline'
+  | 'notice'
   | 'noise';
 
 export type BoilerplateKind = Exclude<BlockKind, 'paragraph' | 'subheading'>;
@@ -44,6 +45,9 @@ export interface BoilerplateLexicon {
   readonly bylineOpeners: ReadonlySet<string>;
   /** Words that open a photo credit: "foto", "beeld", "photo", "bild". */
   readonly creditWords: ReadonlySet<string>;
+  /** Words of a site's notice about the page (cookies, consent, the browser) and the pronouns it addresses you with. */
+  readonly noticeWords: ReadonlySet<string>;
+  readonly addressPronouns: ReadonlySet<string>;
   /**
    * Whether the language capitalises every noun (German): its name particles are lower case ("von der Leyen"),
    * so a capitalised "Der" is an article starting a sentence, never a particle starting a name.
@@ -71,6 +75,8 @@ export function boilerplateLexicon(language: string): BoilerplateLexicon {
     linkOpeners: [...pack.linkOpeners],
     bylineOpeners: pack.bylineOpeners,
     creditWords: pack.creditWords,
+    noticeWords: pack.noticeWords,
+    addressPronouns: pack.addressPronouns,
     nameParticles: pack.nameParticles,
     functionWords: pack.functionWords,
     capitalisesNouns: pack.capitalisesNouns,
@@ -176,6 +182,31 @@ export function boilerplateShape(text: string, lexicon: BoilerplateLexicon): Boi
   return shapeOf(text);
 }
 
+/** A site's notice about the page is a few sentences at most: a consent wall, a newsletter box. */
+const NOTICE_MAX_WORDS = SHAPE_MAX_WORDS * 10;
+/** In a longer notice, one word in this many at least is of the web's vocabulary (a consent wall's runs to 1 in 12). */
+const NOTICE_WORD_SPAN = 25;
+
+/**
+ * "Onze excuses … Aanvaard de social media-cookies om deze inhoud alsnog te tonen", "We use cookies to give you the
+ * best experience on our website": the site speaks to its reader (a pronoun of address) of the page itself, in two
+ * words of the web's vocabulary at least. News about cookies or consent is written in the third person.
+ */
+function isSiteNotice(words: readonly string[], lexicon: BoilerplateLexicon): boolean {
+  let notices = 0;
+  let addressed = false;
+  for (const word of words) {
+    if (lexicon.addressPronouns.has(word)) addressed = true;
+    // "media-cookies", "cookie-instellingen": a compound counts by its parts.
+    else if (
+      lexicon.noticeWords.has(word) ||
+      (word.includes('-') && word.split('-').some((part) => lexicon.noticeWords.has(part)))
+    )
+      notices += 1;
+  }
+  return addressed && notices >= Math.max(2, words.length / NOTICE_WORD_SPAN);
+}
+
 /** boilerplateShape by lexicon; there is one lexicon per language. */
 const shapes = new Map<BoilerplateLexicon, (text: string) => BoilerplateKind | undefined>();
 
@@ -235,6 +266,7 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     return 'caption';
   }
   if (words.length <= SHAPE_MAX_WORDS * 3 && isCreditTail(creditTail(text), lexicon)) return 'caption';
+  if (words.length <= NOTICE_MAX_WORDS && isSiteNotice(words, lexicon)) return 'notice';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
   if (words.length <= SHAPE_MAX_WORDS && BREADCRUMB.test(text) && !/\p{Ll}/u.test(text)) return 'label';
   // "1 of 18", "3 van 12": a gallery's counter.

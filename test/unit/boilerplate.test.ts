@@ -86,6 +86,18 @@ describe('shapes of real pages', () => {
         ],
       ],
     ],
+    [
+      'site-notices.txt',
+      undefined,
+      [
+        [
+          'notice',
+          'Sorry, wij kunnen deze video niet laten zien omdat hij cookies van derden gebruikt. Aanvaard de cookies om de inhoud toch te bekijken.',
+        ],
+        ['notice', 'Je kunt je keuze altijd aanpassen via de knop "Cookie-instellingen" onderaan de site.'],
+        ['notice', 'Schrijf je in voor onze nieuwsbrief en klik op de link in de bevestigingsmail.'],
+      ],
+    ],
     ['breadcrumb-label.txt', undefined, [['label', 'FOOTBALL / COUPE DE FRANCE 2023']]],
     ['teaser-line.txt', undefined, []],
     [
@@ -192,6 +204,32 @@ describe('shapes of real pages', () => {
     for (const text of [summary.headline, summary.summary]) {
       expect(text).not.toMatch(/\d{1,2}[:.]\d{2}|Ⓒ|\/dpa|\(foto|^foto|Feb 2022/u);
     }
+  });
+});
+
+describe("a site's notice about the page", () => {
+  const seedOf = (notice: string, body: string) => parseSeed(` date 2024-05 ${notice}\n\n${body}`);
+  it.each([
+    [
+      'We use cookies to improve your experience on our website. By clicking accept you agree to this.',
+      'The council of Westbridge voted on Tuesday to close the old swimming pool. Forty homes will be built on the site.',
+    ],
+    [
+      'Um diesen Inhalt zu sehen, brauchen wir deine Einwilligung: der Drittanbieter setzt Cookies. Klicken Sie auf Zustimmen.',
+      'Der Stadtrat von Neustadt hat am Dienstag beschlossen, das alte Hallenbad zu schließen. An seiner Stelle entstehen vierzig Wohnungen.',
+    ],
+  ])('is boilerplate when it speaks to the reader of the page itself: %s', (notice, body) => {
+    const seed = seedOf(notice, body);
+    expect(boilerplate(seed.blocks)).toEqual([['notice', notice]]);
+    expect(seed.paragraphs).toEqual([body]);
+  });
+
+  it('is news when it reports on cookies and consent in the third person', () => {
+    const news =
+      'The regulator fined twelve websites last year for placing cookies without consent. The fines ranged from ten to forty thousand pounds.';
+    const seed = seedOf(news, 'A spokesman said more checks would follow this year across the whole sector.');
+    expect(boilerplate(seed.blocks)).toEqual([]);
+    expect(seed.paragraphs[0]).toBe(news);
   });
 });
 

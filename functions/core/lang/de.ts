@@ -106,4 +106,8 @@ export const de: LanguagePack = {
   linkOpeners: phrases('lesen sie auch, lesen sie mehr, mehr zum thema, weiterlesen, teilen'),
   bylineOpeners: words('von'),
   creditWords: words('foto bild quelle copyright'),
+  noticeWords: words(
+    'cookie cookies einwilligung javascript browser newsletter abonnieren klicken drittanbieter eingebettete eingebetteten datenschutzerklärung',
+  ),
+  addressPronouns: words('du dich dir dein deine deinen deiner wir uns unser unsere ihre ihrer'),
 };

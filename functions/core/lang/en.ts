@@ -101,4 +101,6 @@ export const en: LanguagePack = {
   linkOpeners: phrases('read more, read also, see also, related, watch, share this, share'),
   bylineOpeners: words('by'),
   creditWords: words('photo picture image credit copyright source'),
+  noticeWords: words('cookie cookies consent javascript browser newsletter subscribe click website'),
+  addressPronouns: words('you your we our us'),
 };

@@ -20,4 +20,6 @@ export const es = partialPack({
   linkOpeners: phrases('leer más, lea también, compartir'),
   bylineOpeners: words('por'),
   creditWords: words('foto fuente'),
+  noticeWords: words('cookie cookies consentimiento javascript navegador boletín suscríbete clic'),
+  addressPronouns: words('usted tu tus su sus nosotros nuestro nuestra'),
 });

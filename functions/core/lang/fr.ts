@@ -93,4 +93,6 @@ export const fr: LanguagePack = {
   linkOpeners: phrases('lire aussi, à lire aussi, voir aussi, lire la suite, partager'),
   bylineOpeners: words('par'),
   creditWords: words('photo crédit source copyright'),
+  noticeWords: words('cookie cookies consentement javascript navigateur newsletter abonnez cliquez cliquant'),
+  addressPronouns: words('vous votre vos tu ton ta tes nous notre nos'),
 };

@@ -95,4 +95,6 @@ export const fy: LanguagePack = {
   linkOpeners: phrases('lês ek, lês mear, diel'),
   bylineOpeners: words('troch'),
   creditWords: words('foto byld boarne'),
+  noticeWords: words('cookie cookies javascript browser nijsbrief klik'),
+  addressPronouns: words('do dy dyn jo jins wy ús'),
 };

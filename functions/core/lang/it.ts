@@ -19,4 +19,6 @@ export const it = partialPack({
   linkOpeners: phrases('leggi anche, condividi'),
   bylineOpeners: words('di'),
   creditWords: words('foto fonte'),
+  noticeWords: words('cookie cookies consenso javascript browser newsletter iscriviti clicca'),
+  addressPronouns: words('tu tuo tua voi vostro vostra noi nostro nostra'),
 });

@@ -114,4 +114,8 @@ export const nl: LanguagePack = {
   linkOpeners: phrases('lees ook, lees meer, lees verder, meer lezen, bekijk ook, bekijk de, deel dit, delen, deel'),
   bylineOpeners: words('door'),
   creditWords: words('foto beeld fotografie bron copyright credit'),
+  noticeWords: words(
+    'cookie cookies cookie-instellingen toestemming javascript browser nieuwsbrief abonneer herlaad klik klikken site aanvaard accepteer',
+  ),
+  addressPronouns: words('je jij jou jouw u uw wij we ons onze'),
 };

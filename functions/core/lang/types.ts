@@ -183,6 +183,13 @@ export interface LanguagePack {
   readonly bylineOpeners: ReadonlySet<string>;
   /** Words that open a photo credit: "foto", "beeld", "photo", "bild". */
   readonly creditWords: ReadonlySet<string>;
+  /**
+   * Words of a site's notice about the page itself rather than the news: cookies, consent, embedded content, the
+   * browser, a newsletter ("Aanvaard de social media-cookies om deze inhoud te tonen"). Lexical by nature.
+   */
+  readonly noticeWords: ReadonlySet<string>;
+  /** The pronouns by which a site speaks to its reader or of itself: "je", "u", "wij"; "you", "our". */
+  readonly addressPronouns: ReadonlySet<string>;
 }
 
 /** Adjectives of nationality in a language that capitalises them. */
@@ -275,6 +282,8 @@ export const NO_LANGUAGE: LanguagePack = {
   linkOpeners: NO_WORDS,
   bylineOpeners: NO_WORDS,
   creditWords: NO_WORDS,
+  noticeWords: NO_WORDS,
+  addressPronouns: NO_WORDS,
 };
 
 /** A pack with only some fields filled, for a language the service has few words of yet: the rest as NO_LANGUAGE. */
