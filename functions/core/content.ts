@@ -254,7 +254,14 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   // "… (foto; Name) vergroot": a gallery's control word may follow the credit.
   const bracket = /\(([^()]{2,80})\)(?:\s+\p{Ll}+)?\s*$/u.exec(text)?.[1];
   const bracketWord = bracket ? (foldedWordsOf(bracket)[0] ?? '') : '';
-  if (bracket && lexicon.creditWords.has(bracketWord) && /^\s*[\p{L}']+\s*[:;]/u.test(bracket)) return 'caption';
+  // "… du SAMU de Rouen (Photo DR)", "(Foto ANP)": the credit word then only its names, without a colon.
+  if (
+    bracket &&
+    lexicon.creditWords.has(bracketWord) &&
+    /^\s*[\p{L}']+\s*(?:[:;]|\s\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,3}\s*$)/u.test(bracket)
+  ) {
+    return 'caption';
+  }
   // "… tras incendiarse una vivienda. - GUARDIA CIVIL BURGOS": a short sentence, then its photographer or agency
   // in capitals, two words at least (a live blog's item may close on its source: "… oplopen. - NOS").
   // "… évacuées par les pompiers. 10 août 2022. KEYSTONE": or its agency alone, in capitals after the full stop.

@@ -98,6 +98,14 @@ describe('shapes of real pages', () => {
         ['notice', 'Schrijf je in voor onze nieuwsbrief en klik op de link in de bevestigingsmail.'],
       ],
     ],
+    [
+      'bracket-credit-no-colon.txt',
+      'Un cycliste blessé ce mardi matin à Petit-Bourg',
+      [
+        ['timestamp', 'Publié le 10/05/2016 à 11:02 -'],
+        ['caption', 'Le cycliste a été transporté par les pompiers au centre hospitalier de Louviers ( Photo DR)'],
+      ],
+    ],
     ['breadcrumb-label.txt', undefined, [['label', 'FOOTBALL / COUPE DE FRANCE 2023']]],
     ['teaser-line.txt', undefined, []],
     [
