@@ -610,7 +610,50 @@ function shorten(
   if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4) return { text: clause, cutInside: false };
   const withoutPhrases = dropPhrasesBeforeFinalVerb(headline, language, entities);
   if (withoutPhrases) return { text: withoutPhrases, cutInside: false };
+  const withoutRelative = dropEmbeddedRelative(headline, language);
+  if (withoutRelative) return { text: withoutRelative, cutInside: false };
   return { text: cutAtPhrase(headline, language), cutInside: true };
+}
+
+/** A subject's relative clause starts this early in the sentence: "De 34-jarige man uit Tilburg die …". */
+const RELATIVE_MAX_AT = 6;
+
+/**
+ * "Man die in de Lange Nieuwstraat een Tilburger neerstak met mes is nog steeds voortvluchtig": in Dutch and Frisian a
+ * relative clause inside the subject often has no commas, and a cut at the length would keep it and lose the main
+ * clause's verb. The relative clause goes instead, up to the main clause's finite verb: the first finite auxiliary
+ * after it that stands in no cluster of auxiliaries, as the clause's own verbs do ("die … werd aangehouden is …",
+ * "die … moesten worden kregen …"). Undefined where the language's pack lists no finite auxiliaries, where a comma
+ * marks the clause (the comma rules take it), or where the rest would not fit.
+ */
+function dropEmbeddedRelative(headline: string, language: string): string | undefined {
+  const { finiteAuxiliaries, bareRelatives, functionWords } = packFor(language);
+  if (finiteAuxiliaries.size === 0) return undefined;
+  const words = headline.replace(/[.!?]+$/u, '').split(' ');
+  const bare = words.map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase());
+  // After a noun ("man die"), not after a function word or a comma.
+  const relative = bare.findIndex(
+    (word, index) =>
+      index > 0 &&
+      index <= RELATIVE_MAX_AT &&
+      bareRelatives.has(word) &&
+      !/[,;:]$/u.test(words[index - 1] ?? '') &&
+      !functionWords.has(bare[index - 1] ?? ''),
+  );
+  if (relative < 0) return undefined;
+  // The first finite auxiliary after the clause's own words, unless the clause's verbs go on around it.
+  const isAuxiliary = (index: number) => finiteAuxiliaries.has(bare[index] ?? '');
+  let main = -1;
+  for (let index = relative + 3; index < bare.length - 1; index += 1) {
+    const inCluster = isAuxiliary(index - 1) || isAuxiliary(index + 1) || isAuxiliary(index + 2);
+    if (!isAuxiliary(index) || inCluster) continue;
+    main = index;
+    break;
+  }
+  if (main < 0 || words.slice(relative, main).some((word) => /[,;:]$/u.test(word))) return undefined;
+  const kept = [...words.slice(0, relative), ...words.slice(main)];
+  const text = kept.join(' ');
+  return text.length <= HEADLINE_MAX_CHARS && kept.length >= MIN_WORDS ? text : undefined;
 }
 
 /**

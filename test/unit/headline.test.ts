@@ -213,6 +213,25 @@ describe('generateHeadline on the shapes of long real leads', () => {
   it('keeps a separable particle that closes the sentence', () => {
     expect(headline('Het weer sloeg zaterdag in het hele land plotseling om.')).toMatch(/ om$/u);
   });
+
+  it('drops a relative clause without commas inside the subject rather than the main verb after it', () => {
+    const lead =
+      'De man die dinsdagavond in de Dorpsstraat in Veenhuizen een 34-jarige inwoner neerstak met een keukenmes is nog altijd spoorloos.';
+    const result = headline(lead);
+    expect(result).toBe('Man is nog altijd spoorloos');
+    expectHeadlineRules(result, lead, 'nl');
+    // The clause's own auxiliaries ("werd aangehouden", "moesten worden") are not the main verb.
+    expect(
+      headline(
+        'De vrouw die vorige week in een woning aan de Kerkstraat in Hoogeveen werd aangehouden is weer op vrije voeten gesteld.',
+      ),
+    ).toBe('Vrouw is weer op vrije voeten gesteld');
+    expect(
+      headline(
+        'De zesduizend toeristen die geëvacueerd moesten worden van de campings langs de kust kregen onderdak in een sporthal.',
+      ),
+    ).not.toMatch(/^Zesduizend toeristen worden/u);
+  });
 });
 
 describe('generateHeadline', () => {

@@ -24,7 +24,7 @@ export const nl: LanguagePack = {
   spareArticles: words('de het een'),
   pronounArticles: words("het 't"),
   finiteAuxiliaries: words(
-    'is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen kon konden moet moeten mag mogen wil willen',
+    'is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen kon konden moet moeten moest moesten mag mogen mocht mochten wil willen wilde wilden',
   ),
   droppableAuxiliaries: words('is zijn was waren wordt worden werd werden'),
   finalVerb: /^\p{Ll}+(?:en|d|t)$/u,
