@@ -414,6 +414,12 @@ function reduceNames(chunks: Chunk[], context: HeadlineContext): Chunk[] {
       } else {
         start = result.length - 1;
         while (start > 0 && isNationality(result[start - 1] as Chunk, context.language)) start -= 1;
+        // "Demissionair minister Robert Tieman", "Voormalig minister …": a lone word that opens the sentence before
+        // the title modifies the title, and goes with it.
+        // A function word there ("By boer Jehannes …", "At", "Bij") is the sentence's own, and stays.
+        const opener = result[0] as Chunk;
+        if (start === 1 && !endsClause(opener) && !functionWords.has(lower(opener)) && !DETERMINERS.has(lower(opener)))
+          start = 0;
       }
     }
     const last = chunks[index + nameWords.length - 1] as Chunk;

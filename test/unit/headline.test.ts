@@ -214,6 +214,19 @@ describe('generateHeadline on the shapes of long real leads', () => {
     expect(headline('Het weer sloeg zaterdag in het hele land plotseling om.')).toMatch(/ om$/u);
   });
 
+  it('drops the word that modifies a title before a name along with the title', () => {
+    expect(
+      headline('Demissionair minister Anna Visser opent woensdag de nieuwe brug over de IJssel bij Zwolle.'),
+    ).toMatch(/^(?:Anna )?Visser opent/u);
+    expect(
+      headline('Interior Minister Karl Bauer said two men and a woman were injured in the attack on Monday.', 'en'),
+    ).toMatch(/^(?:Karl )?Bauer said/u);
+    // A preposition before the title is the sentence's own.
+    expect(headline('Bij burgemeester Jan Smit van Oosterhout stonden woensdag honderd boeren op de stoep.')).toMatch(
+      /^Bij /u,
+    );
+  });
+
   it('drops a relative clause without commas inside the subject rather than the main verb after it', () => {
     const lead =
       'De man die dinsdagavond in de Dorpsstraat in Veenhuizen een 34-jarige inwoner neerstak met een keukenmes is nog altijd spoorloos.';
