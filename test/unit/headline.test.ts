@@ -67,6 +67,13 @@ describe('generateHeadline on shapes of real leads', () => {
     );
     expect(result.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
     expect(result).toBe('Duizenden boeren uit alle provincies gaan in Den Haag demonstreren');
+    // "following", "amid", "despite" open phrases as the short prepositions do.
+    expect(
+      headline(
+        'Police have stepped up patrols and are handing out crime prevention leaflets following a sharp rise in burglaries in Westbridge and Eastfield.',
+        'en',
+      ),
+    ).toBe('Police have stepped up patrols and are handing out crime prevention leaflets');
   });
 
   it('keeps a duration that is a noun phrase', () => {

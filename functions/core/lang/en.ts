@@ -95,7 +95,7 @@ export const en: LanguagePack = {
   sceneOpeners: words('if imagine picture'),
   negations: words("not no never n't"),
   prepositions: words(
-    `about above across after against along among around at before behind below between by during for from in into near of off on onto over per since through to toward towards under until up upon with within without`,
+    `about above across after against along amid amidst among around at before behind below beside besides between beyond by despite during except following for from in including inside into near of off on onto outside over per regarding since through throughout to toward towards under until up upon via with within without`,
   ),
   boilerplateLabels: words('video audio photo photos advertisement sponsored live update'),
   linkOpeners: phrases('read more, read also, see also, related, watch, share this, share'),
