@@ -370,7 +370,8 @@ function isTitleLike(block: RawBlock): boolean {
     .replace(/(?<=\p{L})(?:…|\.{3})$/u, '')
     .slice(-1);
   // A title starts as a headline does: a capital, a digit or a quote; a lower-case first line is a label.
-  const start = /^[\p{Lu}\p{N}"'‘’“”„«]/u.test(block.text);
+  // A number with a full stop or bracket first ("08. Vlissingse Bode", "3) …") numbers a page or a list item.
+  const start = /^[\p{Lu}\p{N}"'‘’“”„«]/u.test(block.text) && !/^\d+[.)]\s/u.test(block.text);
   // Two sentences are a two-part headline when short ("Burgemeester kan opgelucht ademhalen. Tegenvaller voor oppositie"), and
   // running text or a caption when long.
   // An ellipsis inside a long line before a new sentence marks a teaser cut from the text ("… of his team in the ...

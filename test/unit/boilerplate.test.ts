@@ -106,6 +106,15 @@ describe('shapes of real pages', () => {
         ['caption', 'Le cycliste a été transporté par les pompiers au centre hospitalier de Louviers ( Photo DR)'],
       ],
     ],
+    [
+      'numbered-page-label.txt',
+      undefined,
+      [
+        ['noise', '07. Weekblad Oost'],
+        ['timestamp', '3 april 2019'],
+        ['timestamp', '07. Weekblad Oost 3 april 2019'],
+      ],
+    ],
     ['breadcrumb-label.txt', undefined, [['label', 'FOOTBALL / COUPE DE FRANCE 2023']]],
     ['teaser-line.txt', undefined, []],
     [
