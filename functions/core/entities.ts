@@ -110,7 +110,7 @@ export function isPlace(word: string): boolean {
 }
 
 /** A place of the packs, or a country or territory of the CLDR in any of their languages: "Kenya", "Zypern". */
-const isKnownPlace = cachedByText((word) => {
+export const isKnownPlace: (word: string) => boolean = cachedByText((word) => {
   const folded = foldAccents(word);
   return PLACES.has(folded) || REGIONS.has(folded);
 });

@@ -1,4 +1,4 @@
-import { type Entity, isDayWord, isDemonym, isPlace, isTitleWord } from './entities';
+import { type Entity, isDayWord, isDemonym, isKnownPlace, isPlace, isTitleWord } from './entities';
 import { hasPack, PACKS, packFor, unionOf } from './lang';
 import { capitalizeFirst, foldAccents, stripPossessive } from './text';
 
@@ -676,7 +676,8 @@ function dropPhrasesBeforeFinalVerb(
   const { participle, finalVerb, prepositions, capitalisesNouns } = packFor(language);
   // Only where nouns are capitalised does a phrase show where it ends, and only in one clause: in Dutch the
   // nearest preposition may open the subject's phrase or a clause's ("… om overlast te beperken").
-  if (!participle || !finalVerb || !capitalisesNouns || /[,;:]/u.test(headline)) return undefined;
+  // A score's or a time's colon ("mit 3:1") joins no clauses.
+  if (!participle || !finalVerb || !capitalisesNouns || /[,;:](?!\p{N})/u.test(headline)) return undefined;
   const words = headline.replace(/[.!?]+$/u, '').split(' ');
   const bare = (word: string | undefined) => (word ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   if (!participle.test(bare(words.at(-1)).toLowerCase())) return undefined;
@@ -695,7 +696,11 @@ function dropPhrasesBeforeFinalVerb(
   // goes: a phrase may belong to the one before it ("vor dem Ende von Tankrabatt …").
   for (let from = verb - 1; from >= 2; from -= 1) {
     const word = words[from] ?? '';
-    if (/[\p{N},;:]/u.test(word) || names.has(foldAccents(bare(word)))) return undefined;
+    // "der Südost-Türkei und Nord-Syriens": a compound's part may be the name.
+    const isName = bare(word)
+      .split('-')
+      .some((part) => names.has(foldAccents(part)) || (/^\p{Lu}/u.test(part) && isKnownPlace(part.replace(/s$/u, ''))));
+    if (/[\p{N},;:]/u.test(word) || names.has(foldAccents(bare(word))) || isName) return undefined;
     if (!prepositions.has(bare(word).toLowerCase())) continue;
     const kept = [...words.slice(0, from), ...words.slice(verb)];
     if (kept.join(' ').length <= HEADLINE_MAX_CHARS) return kept.length >= 4 ? kept.join(' ') : undefined;

@@ -207,6 +207,19 @@ describe('generateHeadline on the shapes of long real leads', () => {
     );
     expect(result).toMatch(/ verunglückt$/u);
     expect(result).toMatch(/^Zwei Mitarbeiter der Stadtwerke sind am Hauptbahnhof/u);
+    // A score's colon joins no clauses, and ent-, emp-, zer-, miss- make participles as be-, er- and ver- do.
+    expect(
+      headline(
+        'Der SC Neustadt hat das Spitzenspiel der Bundesliga gegen RB Leipzig mit 3:1 für sich entschieden.',
+        'de',
+      ),
+    ).toMatch(/ mit 3:1 entschieden$/u);
+    // An object with a place in it ("der Südost-Türkei") is no phrase to drop.
+    const quake = headline(
+      'Wenige Stunden zuvor hatte das schwerste Erdbeben im östlichen Mittelmeerraum seit hundert Jahren große Teile der Südost-Türkei zerstört.',
+      'de',
+    );
+    expect(quake).not.toMatch(/Mittelmeerraum zerstört$/u);
   });
 
   it('passes over an item of a list for the lead', () => {

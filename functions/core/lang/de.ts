@@ -72,7 +72,7 @@ export const de: LanguagePack = {
     hamburg münchen köln frankfurt stuttgart düsseldorf dresden leipzig bremen hannover bayern sachsen hessen
     bundestag bundesrat bundesregierung bundeswehr pentagon
   `),
-  participle: /^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|ver|er)\p{Ll}{3,})(?:d|t|en)$/u,
+  participle: /^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|emp|ent|er|miss|ver|zer)\p{Ll}{3,})(?:d|t|en)$/u,
 
   relativeDays: words('gestern heute vorgestern'),
   dayPrepositions: words('am kommenden letzten seit früh spät'),
