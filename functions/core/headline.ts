@@ -195,7 +195,9 @@ function dropCommaAsides(chunks: Chunk[], language: string): Chunk[] {
     const opener = result[open + 1];
     // An aside at the very end only when it is relative: ", een ultrabeveiligde ruimte" may be the object.
     const isRelative = RELATIVE_PRONOUNS.has(lower(opener));
-    if (end - open > 14 || (close < 0 && !isRelative) || open === 0) break;
+    // "hat angekündigt, die Warnstreiks … fortsetzen zu wollen": what a reporting verb introduces is the news.
+    const reported = REPORTING_VERBS.has(bareWord(result[open]?.raw));
+    if (end - open > 14 || (close < 0 && !isRelative) || open === 0 || reported) break;
     const closeChunk = result[end];
     const keepPunctuation = close < 0 ? /[.!?]$/u.test(closeChunk?.raw ?? '') : false;
     const head = withoutTrailingComma(result[open] as Chunk);
@@ -613,12 +615,28 @@ function shorten(
       ? shorten(statement, language, entities)
       : { text: statement, cutInside: false };
   }
-  if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4) return { text: clause, cutInside: false };
+  // "Die Gewerkschaft Verdi hat angekündigt, …": a clause that ends on its reporting verb only frames the news.
+  // "Four fire engines from Burnley, Clitheroe and Nelson were called …": a comma between two names before the
+  // list's conjunction separates the list's items, not clauses.
+  const frames = REPORTING_VERBS.has(bareWord(clause.split(' ').at(-1)));
+  const restWords = rest.split(' ');
+  const listOfNames =
+    /^\p{Lu}/u.test(clause.split(' ').at(-1) ?? '') &&
+    /^\p{Lu}/u.test(restWords[0] ?? '') &&
+    pack.coordinators.has(bareWord(restWords[1])) &&
+    /^\p{Lu}/u.test(restWords[2] ?? '');
+  if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4 && !frames && !listOfNames)
+    return { text: clause, cutInside: false };
   const withoutPhrases = dropPhrasesBeforeFinalVerb(headline, language, entities);
   if (withoutPhrases) return { text: withoutPhrases, cutInside: false };
   const withoutRelative = dropEmbeddedRelative(headline, language);
   if (withoutRelative) return { text: withoutRelative, cutInside: false };
   return { text: cutAtPhrase(headline, language), cutInside: true };
+}
+
+/** A word without the punctuation around it, in lower case. */
+function bareWord(word: string | undefined): string {
+  return (word ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
 }
 
 /** A subject's relative clause starts this early in the sentence: "De 34-jarige man uit Tilburg die …". */

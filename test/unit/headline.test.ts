@@ -234,6 +234,22 @@ describe('generateHeadline on the shapes of long real leads', () => {
     expect(headline('Het weer sloeg zaterdag in het hele land plotseling om.')).toMatch(/ om$/u);
   });
 
+  it('takes neither a clause that only frames the news nor a list item as the first clause', () => {
+    // The reporting verb's complement is the news, never an aside.
+    expect(
+      headline(
+        'Die Gewerkschaft Verdi hat angekündigt, die Warnstreiks im öffentlichen Dienst in Niedersachsen fortsetzen zu wollen.',
+        'de',
+      ),
+    ).toMatch(/^Gewerkschaft Verdi hat angekündigt, die Warnstreiks/u);
+    expect(
+      headline(
+        'Four fire engines from Westbridge, Eastfield and Northam were called to put out a blaze at an empty warehouse in Westbridge.',
+        'en',
+      ),
+    ).toMatch(/^Four fire engines from Westbridge, Eastfield and Northam were called/u);
+  });
+
   it('drops the word that modifies a title before a name along with the title', () => {
     expect(
       headline('Demissionair minister Anna Visser opent woensdag de nieuwe brug over de IJssel bij Zwolle.'),

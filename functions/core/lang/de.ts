@@ -59,7 +59,8 @@ export const de: LanguagePack = {
     vorsitzende vorsitzender anwalt anwältin richter richterin experte expertin reporter reporterin autor autorin
   `),
   reportingVerbs: words(`
-    sagt sagte sagten berichtet berichtete berichten meldet meldete teilte erklärte erklärt schreibt schrieb laut
+    sagt sagte sagten gesagt berichtet berichtete berichten meldet meldete teilte mitgeteilt erklärte erklärt schreibt schrieb laut
+    angekündigt kündigte bekanntgegeben
   `),
   neverEntities: words('aber auch doch dann danach inzwischen deshalb zudem jetzt nun laut ja ok'),
   places: words(`
@@ -110,4 +111,5 @@ export const de: LanguagePack = {
     'cookie cookies einwilligung javascript browser newsletter abonnieren klicken drittanbieter eingebettete eingebetteten datenschutzerklärung',
   ),
   addressPronouns: words('du dich dir dein deine deinen deiner wir uns unser unsere ihre ihrer'),
+  coordinators: words('und oder'),
 };

@@ -103,4 +103,5 @@ export const en: LanguagePack = {
   creditWords: words('photo picture image credit copyright source'),
   noticeWords: words('cookie cookies consent javascript browser newsletter subscribe click website'),
   addressPronouns: words('you your we our us'),
+  coordinators: words('and or'),
 };

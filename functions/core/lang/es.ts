@@ -22,4 +22,5 @@ export const es = partialPack({
   creditWords: words('foto fuente'),
   noticeWords: words('cookie cookies consentimiento javascript navegador boletín suscríbete clic'),
   addressPronouns: words('usted tu tus su sus nosotros nuestro nuestra'),
+  coordinators: words('y e o'),
 });

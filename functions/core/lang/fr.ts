@@ -95,4 +95,5 @@ export const fr: LanguagePack = {
   creditWords: words('photo crédit source copyright'),
   noticeWords: words('cookie cookies consentement javascript navigateur newsletter abonnez cliquez cliquant'),
   addressPronouns: words('vous votre vos tu ton ta tes nous notre nos'),
+  coordinators: words('et ou'),
 };

@@ -97,4 +97,5 @@ export const fy: LanguagePack = {
   creditWords: words('foto byld boarne'),
   noticeWords: words('cookie cookies javascript browser nijsbrief klik'),
   addressPronouns: words('do dy dyn jo jins wy ús'),
+  coordinators: words('en of'),
 };

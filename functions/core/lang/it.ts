@@ -21,4 +21,5 @@ export const it = partialPack({
   creditWords: words('foto fonte'),
   noticeWords: words('cookie cookies consenso javascript browser newsletter iscriviti clicca'),
   addressPronouns: words('tu tuo tua voi vostro vostra noi nostro nostra'),
+  coordinators: words('e o'),
 });

@@ -60,7 +60,8 @@ export const nl: LanguagePack = {
   `),
   reportingVerbs: words(`
     zegt zei zeggen zeiden meldt meldde melden meldden bericht berichtte berichten berichtten schrijft schreef
-    verklaarde verklaart laat liet aldus stelt stelde benadrukte benadrukt maakte bekend
+    verklaarde verklaart laat liet aldus stelt stelde benadrukte benadrukt maakte bekend gezegd
+    aangekondigd kondigde
   `),
   neverEntities: words(`
     volgens ook maar toch toen daarna nadien intussen inmiddels bovendien daarom zo nu ondertussen ja nee oké ok
@@ -118,4 +119,5 @@ export const nl: LanguagePack = {
     'cookie cookies cookie-instellingen toestemming javascript browser nieuwsbrief abonneer herlaad klik klikken site aanvaard accepteer',
   ),
   addressPronouns: words('je jij jou jouw u uw wij we ons onze'),
+  coordinators: words('en of'),
 };

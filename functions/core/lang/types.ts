@@ -190,6 +190,8 @@ export interface LanguagePack {
   readonly noticeWords: ReadonlySet<string>;
   /** The pronouns by which a site speaks to its reader or of itself: "je", "u", "wij"; "you", "our". */
   readonly addressPronouns: ReadonlySet<string>;
+  /** Coordinating conjunctions that close a list: "en", "and", "und"; a comma before a short item is the list's. */
+  readonly coordinators: ReadonlySet<string>;
 }
 
 /** Adjectives of nationality in a language that capitalises them. */
@@ -284,6 +286,7 @@ export const NO_LANGUAGE: LanguagePack = {
   creditWords: NO_WORDS,
   noticeWords: NO_WORDS,
   addressPronouns: NO_WORDS,
+  coordinators: NO_WORDS,
 };
 
 /** A pack with only some fields filled, for a language the service has few words of yet: the rest as NO_LANGUAGE. */
