@@ -220,10 +220,12 @@ function splitBlocks(body: string, lexicon: BoilerplateLexicon, isBoilerplate: (
     let previous = '';
     for (const line of lines) {
       // "Chaos im Havelland: Unfälle schockieren die Bürger!" over the standfirst: a headline that closes on an
-      // exclamation mark ends the body's first line, though a sentence of a paragraph would go on (a question may
-      // be the body's opening sentence).
-      const titleLine =
-        blocks.length === 0 && count === 1 && /!["'”’»]*$/u.test(previous) && isTitleLike({ text: previous, lines: 1 });
+      // exclamation mark ends the body's first line, though a sentence of a paragraph would go on.
+      // A question on a line of its own, shorter than the lines wrapped at the block's width, is a headline too
+      // ("Which shows are scheduled when theatres reopen?").
+      const closes =
+        /!["'”’»]*$/u.test(previous) || (/\?["'”’»]*$/u.test(previous) && previous.length < WRAP_SHARE * width);
+      const titleLine = blocks.length === 0 && count === 1 && closes && isTitleLike({ text: previous, lines: 1 });
       const goesOn =
         !titleLine && continuesLine(previous, line, width, lexicon) && !isBoilerplate(line) && !isBoilerplate(previous);
       if (text !== '' && !goesOn) {

@@ -115,6 +115,8 @@ describe('shapes of real pages', () => {
         ['timestamp', '07. Weekblad Oost 3 april 2019'],
       ],
     ],
+    ['question-title.txt', 'Which markets will open again when the rules are eased?', []],
+    ['question-lead.txt', undefined, []],
     ['breadcrumb-label.txt', undefined, [['label', 'FOOTBALL / COUPE DE FRANCE 2023']]],
     ['teaser-line.txt', undefined, []],
     [
