@@ -83,7 +83,7 @@ process.stdout.write(JSON.stringify({ importMs: ready - started, readyMs: ready 
 `;
 
 /** The BundlingOptions keys this benchmark passes to esbuild the way CDK's NodejsFunction does. */
-const TRANSLATED = new Set(['format', 'minify', 'sourceMap', 'mainFields', 'banner', 'bundleAwsSDK']);
+const TRANSLATED = new Set(['format', 'minify', 'sourceMap', 'sourcesContent', 'mainFields', 'banner', 'bundleAwsSDK']);
 
 /** esbuild's options as CDK derives them (aws-lambda-nodejs bundling.ts), so the bundle is the deployed artefact. */
 function esbuildOptions(bundling: BundlingOptions): BuildOptions & { metafile: true } {
@@ -102,6 +102,7 @@ function esbuildOptions(bundling: BundlingOptions): BuildOptions & { metafile: t
     format: bundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
     minify: bundling.minify ?? false,
     sourcemap: bundling.sourceMap ?? false,
+    ...(bundling.sourcesContent !== undefined && { sourcesContent: bundling.sourcesContent }),
     ...(bundling.mainFields && { mainFields: bundling.mainFields }),
     ...(bundling.banner && { banner: { js: bundling.banner } }),
     absWorkingDir: ROOT,
