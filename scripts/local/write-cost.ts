@@ -3,13 +3,18 @@ import { DynamoDbArticleStore } from '../../functions/adapters/dynamodb-article-
 import { ingestObjectEvent } from '../../functions/app/ingest-object';
 import type { SeedSource } from '../../functions/core/ports';
 import { createDocumentClient } from '../../functions/shared/clients';
+import type { BilledWrite } from './billed-writes';
 import { type CommandCapacity, countCapacity } from './consumed-capacity';
 
 export interface SeedWriteCost {
   readonly key: string;
   readonly bytes: number;
-  /** Write units of ingesting the file as a new article, as DynamoDB reported them (transactions count double). */
+  /** Write units of ingesting the file as a new article, as DynamoDB Local reported them. */
   readonly writeUnits: number;
+  /** The same writes as DynamoDB bills them (billed-writes.ts): transactions twice, by item, index included. */
+  readonly billedWriteUnits: number;
+  /** Each item written, with its billed units. */
+  readonly billed: readonly BilledWrite[];
   readonly readUnits: number;
   readonly byCommand: Readonly<Record<string, CommandCapacity>>;
 }
@@ -24,7 +29,8 @@ export async function measureSeedWrites(
   connection: DynamoDBClientConfig = {},
 ): Promise<SeedWriteCost[]> {
   const client = createDocumentClient(connection);
-  const tally = countCapacity(client);
+  const reader = createDocumentClient(connection);
+  const tally = countCapacity(client, reader);
   const seeds: SeedSource = {
     read: async (key) => {
       const bytes = files.get(key);
@@ -50,12 +56,15 @@ export async function measureSeedWrites(
         key,
         bytes: bytes.length,
         writeUnits: tally.writeUnits(),
+        billedWriteUnits: tally.billedWriteUnits(),
+        billed: [...tally.billed],
         readUnits: tally.readUnits(),
         byCommand: Object.fromEntries(tally.byCommand),
       });
     }
   } finally {
     client.destroy();
+    reader.destroy();
   }
   return costs;
 }
