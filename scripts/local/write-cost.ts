@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDbArticleStore } from '../../functions/adapters/dynamodb-article-store';
 import { ingestObjectEvent } from '../../functions/app/ingest-object';
@@ -67,4 +69,22 @@ export async function measureSeedWrites(
     reader.destroy();
   }
   return costs;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EVAL_ARTICLES = join(ROOT, 'test/fixtures/eval/articles');
+
+/**
+ * The articles the write cost is measured on, by key: the shipped seeds, and a long one (about 5.6 KB: three Dutch
+ * evaluation articles' paragraphs, three times, under one date).
+ */
+export function writeCostFiles(prefix = ''): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const seeds = join(ROOT, 'seeds');
+  for (const name of readdirSync(seeds).sort()) files.set(`${prefix}${name}`, readFileSync(join(seeds, name)));
+  const paragraphs = ['nl-01-fietsbrug-gent.txt', 'nl-03-storm-treinen.txt', 'nl-11-woningbouw.txt']
+    .map((name) => readFileSync(join(EVAL_ARTICLES, name), 'utf8').replace(/^\s*date \S+ /u, ''))
+    .join('\n\n');
+  files.set(`${prefix}long.txt`, Buffer.from(` date 2024-03-12 ${paragraphs}\n\n${paragraphs}\n\n${paragraphs}`));
+  return files;
 }

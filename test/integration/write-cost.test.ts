@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { measureSeedWrites, type SeedWriteCost } from '../../scripts/local/write-cost';
-import { FIRST_SEED, SECOND_SEED, seedFiles } from '../seed-files';
+import { measureSeedWrites, type SeedWriteCost, writeCostFiles } from '../../scripts/local/write-cost';
 import { type Service, startService } from './support';
 
 /**
@@ -19,26 +16,9 @@ const CURRENT_MAX_BILLED_WRITE_UNITS = 30;
 let service: Service;
 let costs: SeedWriteCost[];
 
-const EVAL = join(import.meta.dirname, '../fixtures/eval/articles');
-
-/** A long article (about 5.6 KB): three Dutch evaluation articles' paragraphs, three times, under one date. */
-function longArticle(): Uint8Array {
-  const paragraphs = ['nl-01-fietsbrug-gent.txt', 'nl-03-storm-treinen.txt', 'nl-11-woningbouw.txt']
-    .map((name) => readFileSync(join(EVAL, name), 'utf8').replace(/^\s*date \S+ /u, ''))
-    .join('\n\n');
-  return Buffer.from(` date 2024-03-12 ${paragraphs}\n\n${paragraphs}\n\n${paragraphs}`);
-}
-
 beforeAll(async () => {
   service = await startService();
-  costs = await measureSeedWrites(
-    service.tableName,
-    new Map<string, Uint8Array>([
-      [FIRST_SEED, seedFiles.get(FIRST_SEED) as Uint8Array],
-      [SECOND_SEED, seedFiles.get(SECOND_SEED) as Uint8Array],
-      ['long.txt', longArticle()],
-    ]),
-  );
+  costs = await measureSeedWrites(service.tableName, writeCostFiles());
 });
 afterAll(() => service.close());
 
