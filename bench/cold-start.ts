@@ -27,7 +27,6 @@ import {
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MAX_BUNDLE_BYTES = 1_048_576;
-const MAX_INIT_RATIO = 1.5;
 const ROUNDS = { quick: 3, full: 25 };
 const LARGEST_INPUTS = 8;
 
@@ -40,6 +39,8 @@ interface Subject {
   readonly entry: { readonly path: string } | { readonly contents: string };
   /** The settings the handler reads at start-up, as the stack sets them. */
   readonly environment: Readonly<Record<string, string>>;
+  /** Issue #18's bound on its init time over the baseline's: the API answers readers, so its cold start is tighter. */
+  readonly maxInitRatio?: number;
 }
 
 const BASELINE: Subject = {
@@ -55,11 +56,12 @@ const BASELINE: Subject = {
 };
 
 const FUNCTIONS: readonly Subject[] = [
-  { name: 'api', entry: { path: 'functions/api/handler.ts' }, environment: { TABLE_NAME } },
+  { name: 'api', entry: { path: 'functions/api/handler.ts' }, environment: { TABLE_NAME }, maxInitRatio: 1.25 },
   {
     name: 'ingest',
     entry: { path: 'functions/ingest/handler.ts' },
     environment: { TABLE_NAME, BUCKET_NAME, MAX_RECEIVE_COUNT: String(INGEST_MAX_RECEIVE_COUNT) },
+    maxInitRatio: 1.5,
   },
   {
     name: 'generate-digests',
@@ -69,6 +71,7 @@ const FUNCTIONS: readonly Subject[] = [
       BUCKET_NAME,
       INGEST_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/bench-ingest',
     },
+    maxInitRatio: 1.5,
   },
 ];
 
@@ -83,7 +86,7 @@ process.stdout.write(JSON.stringify({ importMs: ready - started, readyMs: ready 
 `;
 
 /** The BundlingOptions keys this benchmark passes to esbuild the way CDK's NodejsFunction does. */
-const TRANSLATED = new Set(['format', 'minify', 'sourceMap', 'mainFields', 'banner', 'bundleAwsSDK']);
+const TRANSLATED = new Set(['format', 'minify', 'sourceMap', 'sourcesContent', 'mainFields', 'banner', 'bundleAwsSDK']);
 
 /** esbuild's options as CDK derives them (aws-lambda-nodejs bundling.ts), so the bundle is the deployed artefact. */
 function esbuildOptions(bundling: BundlingOptions): BuildOptions & { metafile: true } {
@@ -102,6 +105,7 @@ function esbuildOptions(bundling: BundlingOptions): BuildOptions & { metafile: t
     format: bundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
     minify: bundling.minify ?? false,
     sourcemap: bundling.sourceMap ?? false,
+    ...(bundling.sourcesContent !== undefined && { sourcesContent: bundling.sourcesContent }),
     ...(bundling.mainFields && { mainFields: bundling.mainFields }),
     ...(bundling.banner && { banner: { js: bundling.banner } }),
     absWorkingDir: ROOT,
@@ -258,6 +262,7 @@ async function run(context: BenchContext): Promise<readonly BenchmarkResult[]> {
     const [baselineSamples, ...functionSamples] = samples as [Sample[], ...Sample[][]];
     const baseline = raw(baselineBundle, baselineSamples);
     return FUNCTIONS.map((subject, index) => {
+      const maxInitRatio = subject.maxInitRatio ?? 1.5;
       const bundled = functionBundles[index] as Bundle;
       const own = functionSamples[index] as Sample[];
       const measured = {
@@ -270,7 +275,7 @@ async function run(context: BenchContext): Promise<readonly BenchmarkResult[]> {
       };
       const figures = [
         ratioFigure('init time (median import)', 'ms', measured.importMs.median, baseline.importMs.median, {
-          max: MAX_INIT_RATIO,
+          max: maxInitRatio,
         }),
         ratioFigure('process start to ready (median)', 'ms', measured.readyMs.median, baseline.readyMs.median),
         valueFigure('bundle size (minified)', 'bytes', bundled.bytes, { max: MAX_BUNDLE_BYTES }, baselineBundle.bytes),
@@ -295,7 +300,7 @@ async function run(context: BenchContext): Promise<readonly BenchmarkResult[]> {
         );
       }
       const initRatio = measured.importMs.median / baseline.importMs.median;
-      if (initRatio > MAX_INIT_RATIO) {
+      if (initRatio > maxInitRatio) {
         notes.push(
           `Init takes ${round(initRatio, 2)}× the baseline's. Before the handler exists V8 compiles the whole ` +
             `bundle and runs every module's top level, so init grows with its size (${kib(bundled.bytes)} against ` +

@@ -75,6 +75,8 @@ async function measure(service: BenchService, settings: Settings, context: Bench
     measuredRounds.push(await ingestAll(service, seeds));
   }
 
+  // Issue #18: what a new article costs in DynamoDB writes, as billed, on the seeds and a long article.
+  const writeCosts = await service.call('writeCost');
   const perSecond = (rounds: readonly { articlesPerSecond: number }[]) =>
     median(rounds.map((each) => each.articlesPerSecond));
   const missing = (rounds: readonly { files: number; stored: number }[]) =>
@@ -82,6 +84,12 @@ async function measure(service: BenchService, settings: Settings, context: Bench
   const figures = [
     ratioFigure('throughput', 'articles/s', perSecond(measuredRounds), perSecond(baselineRounds), { min: 0.7 }),
     valueFigure('files not stored', 'count', missing(measuredRounds), { max: 0 }, missing(baselineRounds)),
+    valueFigure(
+      'DynamoDB write units per new article (billed; the largest of the seeds and a long article)',
+      'WCU',
+      Math.max(...writeCosts.map((cost) => cost.billedWriteUnits)),
+      { max: 10 },
+    ),
   ];
 
   const notes = [
@@ -101,13 +109,23 @@ async function measure(service: BenchService, settings: Settings, context: Bench
       'with five batches at once, each in its own Lambda environment, and adds up to 300 concurrent ' +
       'invocations a minute while messages wait (up to 1,000 batches): the local figure is a floor of what ' +
       'the deployed function sustains, not an estimate of it.',
+    `Write units per new article, as DynamoDB bills them (scripts/local/billed-writes.ts: each item per KB of the ` +
+      `larger of before and after, twice in a transaction, the byDate index entry when it changes): ` +
+      `${writeCosts.map((cost) => `${cost.key} (${cost.bytes} bytes) ${cost.billedWriteUnits}`).join(', ')}; ` +
+      `DynamoDB Local reported ${writeCosts.map((cost) => cost.reportedWriteUnits).join(', ')} (it rounds a ` +
+      'transaction’s items up together and counts them four times).',
     ...limits(figures, measuredRounds, baselineRounds),
   ];
 
   return {
     name: 'ingest',
     description: 'seed files uploaded until every article is stored vs a GetObject + PutItem loop',
-    measured: { concurrency: CONCURRENCY, queue: { batchSize: 10, batchesAtOnce: 1 }, rounds: measuredRounds },
+    measured: {
+      concurrency: CONCURRENCY,
+      queue: { batchSize: 10, batchesAtOnce: 1 },
+      rounds: measuredRounds,
+      writeCosts,
+    },
     baseline: { concurrency: CONCURRENCY, rounds: baselineRounds },
     figures,
     notes,

@@ -9,6 +9,7 @@ import { keys } from '../functions/adapters/table-schema';
 import { createDocumentClient, createS3Client } from '../functions/shared/clients';
 import { listen } from '../scripts/local/listen';
 import { PROJECT_ROOT, startLocalStack } from '../scripts/local/stack';
+import { measureSeedWrites, writeCostFiles } from '../scripts/local/write-cost';
 import type { Commands, Reply, Request } from './local-service';
 
 /** The service process of `startBenchService`: the local stack, driven over IPC by the benchmark. */
@@ -101,6 +102,15 @@ try {
     cpuTime: async () => {
       const { user, system } = process.cpuUsage();
       return { ms: (user + system) / 1000 };
+    },
+    writeCost: async () => {
+      const costs = await measureSeedWrites(stack.tableName, writeCostFiles('write-cost/'));
+      return costs.map(({ key, bytes, billedWriteUnits, writeUnits }) => ({
+        key,
+        bytes,
+        billedWriteUnits,
+        reportedWriteUnits: writeUnits,
+      }));
     },
     stop: async () => {
       await stop();

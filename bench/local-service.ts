@@ -45,6 +45,11 @@ export interface Commands {
   };
   /** CPU time the service process has used so far (user + system), to divide by the work done between two reads. */
   cpuTime: { args: Record<string, never>; result: { ms: number } };
+  /** Ingests the write-cost articles as new ones and answers what each wrote (scripts/local/write-cost.ts). */
+  writeCost: {
+    args: Record<string, never>;
+    result: { key: string; bytes: number; billedWriteUnits: number; reportedWriteUnits: number }[];
+  };
   stop: { args: Record<string, never>; result: null };
 }
 

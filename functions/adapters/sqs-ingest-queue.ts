@@ -13,15 +13,19 @@ const BATCH = 10;
  * function already consumes, so that it needs no second way in.
  */
 export class SqsIngestQueue implements IngestQueue {
+  /**
+   * `client` is asked for on the first batch: most scheduled runs requeue nothing, and a client not made is not
+   * paid for in the generator's cold start. The provider is to return the same client each time.
+   */
   constructor(
-    private readonly client: SQSClient,
+    private readonly client: () => SQSClient,
     private readonly queueUrl: string,
   ) {}
 
   async enqueue(requests: readonly IngestRequest[]): Promise<void> {
     for (let start = 0; start < requests.length; start += BATCH) {
       const batch = requests.slice(start, start + BATCH);
-      const { Failed = [] } = await this.client.send(
+      const { Failed = [] } = await this.client().send(
         new SendMessageBatchCommand({
           QueueUrl: this.queueUrl,
           Entries: batch.map((request, index) => ({ Id: String(index), MessageBody: messageFor(request) })),

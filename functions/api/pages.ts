@@ -5,6 +5,7 @@ import type { DigestListing, DigestPage } from '../app/digests';
 import type { StoryArticle, StoryView } from '../app/stories';
 import type { Article } from '../core/article';
 import { type DigestArticle, type DigestStory, digestUrl } from '../core/digest';
+import { lazy } from '../core/lazy';
 import { parsePeriod, startOfPeriod } from '../core/periods';
 import type { PublicError } from '../shared/http';
 
@@ -122,14 +123,17 @@ ${alternates.length > 0 && html`<p>Subscribe in a feed reader: ${alternates.map(
 `);
 }
 
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// Made on the first page, not at init: ICU loads a locale's calendar data for each formatter, and JSON requests need none.
+const MONTH = lazy(() => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const DAY = lazy(
+  () => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+);
 
 /** `2021` → 2021, `2021-12` → December 2021, `2021-12-15` → 15 December 2021. */
 export function periodName(period: string): string {
   const { level } = parsePeriod(period);
   if (level === 'year') return period;
-  return (level === 'month' ? MONTH : DAY).format(startOfPeriod(period));
+  return (level === 'month' ? MONTH : DAY)().format(startOfPeriod(period));
 }
 
 /** Page titles are kept to 70 characters, as search results and tabs show them: a longer one ends at a word. */

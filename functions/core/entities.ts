@@ -1,4 +1,5 @@
 import { type LanguagePack, PACKS, packFor, unionOf } from './lang';
+import { lazy } from './lazy';
 import { regionNames } from './regions';
 import { stopwordsFor } from './stopwords';
 import {
@@ -56,7 +57,7 @@ const MONTHS = unionOf('months');
 const DAYS = unionOf('days');
 const DAY_PART_SUFFIXES = unionOf('dayPartSuffixes');
 const ABBREVIATIONS = unionOf('abbreviations');
-const REGIONS = regionNames(Object.keys(PACKS));
+const regions = lazy(() => regionNames(Object.keys(PACKS)));
 
 const TITLE_SUFFIXES = [...TITLES].filter((title) => title.length >= 5);
 /** Every beginning of a month name: "sept" and "dec" are abbreviations of one. */
@@ -112,7 +113,7 @@ export function isPlace(word: string): boolean {
 /** A place of the packs, or a country or territory of the CLDR in any of their languages: "Kenya", "Zypern". */
 export const isKnownPlace: (word: string) => boolean = cachedByText((word) => {
   const folded = foldAccents(word);
-  return PLACES.has(folded) || REGIONS.has(folded);
+  return PLACES.has(folded) || regions().has(folded);
 });
 
 /** A word as the entity finder reads it: an initial keeps its full stop ("R."), and some words can be no name. */

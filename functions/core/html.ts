@@ -1,4 +1,8 @@
-import { Parser } from 'htmlparser2';
+import type * as Htmlparser2 from 'htmlparser2';
+import { lazyPackage } from './lazy';
+
+/** htmlparser2 brings entities, which decodes its entity tables when evaluated: loaded for the first HTML file only. */
+const htmlparser2 = lazyPackage<typeof Htmlparser2>('htmlparser2', () => require('htmlparser2'));
 
 const BLOCK_TAGS = new Set([
   'address',
@@ -47,7 +51,7 @@ export function looksLikeHtml(text: string): boolean {
 export function htmlToText(html: string): string {
   let text = '';
   let skipping = 0;
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name) {
         if (SKIPPED_TAGS.has(name)) skipping += 1;

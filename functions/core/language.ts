@@ -1,6 +1,6 @@
-import { detectAll } from 'tinyld/light';
 import { PACKS } from './lang';
 import { fold, foldedWordsOf, splitWords } from './text';
+import { detectAll } from './tinyld';
 
 /**
  * Languages this service expects. The detector is restricted to them, so that a short text does not land on

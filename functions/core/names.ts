@@ -2,6 +2,7 @@ import { isTitleWord } from './entities';
 import { PACKS } from './lang';
 import { NAME_ALIASES } from './lang/aliases';
 import { NATIONALITIES } from './lang/nationality-data';
+import { lazy } from './lazy';
 import { regionCodes } from './regions';
 import { cachedByText, foldAccents } from './text';
 
@@ -155,7 +156,7 @@ export function nameId(name: string): string {
 const ALIAS_PREFIX = 'country:';
 
 /** Every alias and every CLDR name of a country or territory by its name id: `white-house`, or a code such as `US`. */
-const PLACE_IDS: ReadonlyMap<string, string> = (() => {
+const placeIds: () => ReadonlyMap<string, string> = lazy(() => {
   const ids = new Map<string, string>();
   for (const [id, forms] of Object.entries(NAME_ALIASES)) {
     const value = id.startsWith(ALIAS_PREFIX) ? id.slice(ALIAS_PREFIX.length) : id;
@@ -163,7 +164,7 @@ const PLACE_IDS: ReadonlyMap<string, string> = (() => {
   }
   for (const [name, code] of regionCodes(Object.keys(PACKS), wholeNameId)) if (!ids.has(name)) ids.set(name, code);
   return ids;
-})();
+});
 
 /** A name id without dropping titles: "Prince Edward Island" keeps its first word. */
 function wholeNameId(name: string): string {
@@ -179,26 +180,26 @@ function wholeNameId(name: string): string {
  * for the rest ("Witte Huis" → `white-house`); undefined for any other name.
  */
 export function placeId(name: string): string | undefined {
-  return PLACE_IDS.get(wholeNameId(name));
+  return placeIds().get(wholeNameId(name));
 }
 
 /** The first word keys of the places of more than one word: "witte" of `witte-huis`. */
-const PLACE_OPENERS: ReadonlySet<string> = new Set(
-  [...PLACE_IDS.keys()].filter((key) => key.includes('-')).map((key) => key.slice(0, key.indexOf('-'))),
+const placeOpeners: () => ReadonlySet<string> = lazy(
+  () => new Set([...placeIds().keys()].filter((key) => key.includes('-')).map((key) => key.slice(0, key.indexOf('-')))),
 );
 
 /** Whether a word's key opens the name of a place of more than one word ("Witte" of "Witte Huis"). */
 export function opensPlace(key: string): boolean {
-  return PLACE_OPENERS.has(key);
+  return placeOpeners().has(key);
 }
 
 /** A place id by a name id already made (see placeId). */
 export function placeIdOfKey(key: string): string | undefined {
-  return PLACE_IDS.get(key);
+  return placeIds().get(key);
 }
 
 function countryOfKey(key: string): string | undefined {
-  const id = PLACE_IDS.get(key);
+  const id = placeIds().get(key);
   return id && isCountryCode(id) ? id : undefined;
 }
 
@@ -213,7 +214,7 @@ const NATIONALITY_ENDINGS = ['en', 'er', 'em', 'ne', 'n', 'a', 'i', 'o'];
 const MIN_NATIONALITY_STEM = 4;
 
 /** i18n-nationality's adjectives by key, and by key less a final vowel ("russo", "russa" → `rus`). */
-const NATIONALITY_KEYS: ReadonlyMap<string, string> = (() => {
+const nationalityKeys: () => ReadonlyMap<string, string> = lazy(() => {
   const keys = new Map<string, string>();
   const add = (key: string, code: string) => {
     if (key.length >= 3 && !keys.has(key)) keys.set(key, code);
@@ -229,18 +230,21 @@ const NATIONALITY_KEYS: ReadonlyMap<string, string> = (() => {
     }
   }
   return keys;
-})();
+});
 
 /** The first three letters of every adjective of nationality, folded: most words start otherwise and are none. */
-const NATIONALITY_PREFIXES: ReadonlySet<string> = new Set(
-  Object.values(NATIONALITIES).flatMap((nationalities) =>
-    Object.values(nationalities).map((adjective) => foldAccents(adjective).slice(0, 3)),
-  ),
+const nationalityPrefixes: () => ReadonlySet<string> = lazy(
+  () =>
+    new Set(
+      Object.values(NATIONALITIES).flatMap((nationalities) =>
+        Object.values(nationalities).map((adjective) => foldAccents(adjective).slice(0, 3)),
+      ),
+    ),
 );
 
 /** Whether a word in lower case may be an adjective of nationality at all: a cheap test before nationalityOf. */
 export function mayBeNationality(lower: string): boolean {
-  return NATIONALITY_PREFIXES.has(foldAccents(lower.slice(0, 3)));
+  return nationalityPrefixes().has(foldAccents(lower.slice(0, 3)));
 }
 
 /**
@@ -249,13 +253,13 @@ export function mayBeNationality(lower: string): boolean {
  */
 export const nationalityOf: (word: string) => string | undefined = cachedByText((word) => {
   const key = nameWordKey(word);
-  const direct = NATIONALITY_KEYS.get(key);
+  const direct = nationalityKeys().get(key);
   if (direct) return direct;
   for (const ending of NATIONALITY_ENDINGS) {
     if (key.length - ending.length < 3 || !key.endsWith(ending)) continue;
     const stem = key.slice(0, -ending.length);
     // Or a country's name with an ending: "Schweizer", "Niederlanden".
-    const found = NATIONALITY_KEYS.get(stem) ?? countryOfKey(stem);
+    const found = nationalityKeys().get(stem) ?? countryOfKey(stem);
     if (found) return found;
   }
   return undefined;

@@ -1,11 +1,13 @@
 import { unionOf } from './lang';
+import { lazy } from './lazy';
 
 /**
  * Sentence splitting: Unicode sentence boundaries (Intl.Segmenter), then a pass that joins back what an
  * abbreviation, an initial or a German ordinal date broke off. Numbers such as 1.000, 3,5 and 10.30 have
  * no space after their separator and are never boundaries to begin with.
  */
-const segmenter = new Intl.Segmenter('nl', { granularity: 'sentence' });
+// ICU loads its break rules when a segmenter is made: on the first sentence split, not at every cold start.
+const segmenter = lazy(() => new Intl.Segmenter('nl', { granularity: 'sentence' }));
 
 /** Of every language: sentences are split without knowing the article's language. */
 const ABBREVIATIONS = unionOf('abbreviations');
@@ -19,7 +21,7 @@ const FIRST_WORD = /^[("'‘“„«]*(\S+)/u;
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];
   let pending = '';
-  for (const { segment } of segmenter.segment(paragraph)) {
+  for (const { segment } of segmenter().segment(paragraph)) {
     const piece = segment.trim();
     if (!piece) continue;
     pending = pending ? `${pending} ${piece}` : piece;

@@ -10,6 +10,7 @@ import { S3SeedSource } from '../adapters/s3-seed-source';
 import { SqsIngestQueue } from '../adapters/sqs-ingest-queue';
 import { generateStaleDigests } from '../app/digests';
 import { reconcile } from '../app/reconcile';
+import { lazy } from '../core/lazy';
 import { createDocumentClient, createS3Client } from '../shared/clients';
 import { readConfig } from '../shared/config';
 import { logger, metrics } from '../shared/observability';
@@ -20,7 +21,11 @@ const articles = new DynamoDbArticleStore(documentClient, config.TABLE_NAME);
 const digests = new DynamoDbDigestStore(documentClient, config.TABLE_NAME);
 const stories = new DynamoDbStoryStore(documentClient, config.TABLE_NAME);
 const seeds = new S3SeedSource(createS3Client(), config.BUCKET_NAME);
-const queue = new SqsIngestQueue(new SQSClient({}), config.INGEST_QUEUE_URL);
+// One SQS client per container, made when reconciliation first requeues something.
+const queue = new SqsIngestQueue(
+  lazy(() => new SQSClient({})),
+  config.INGEST_QUEUE_URL,
+);
 
 export interface ScheduledRunSummary {
   readonly generated: readonly string[];

@@ -1,3 +1,4 @@
+import { lazy } from '../lazy';
 import { de } from './de';
 import { en } from './en';
 import { es } from './es';
@@ -47,19 +48,21 @@ const WORD_CLASSES = (Object.keys(NO_LANGUAGE) as (keyof LanguagePack)[]).filter
  * so that none of their stopwords becomes a keyword, but none of their grammar, which would apply one language's
  * rules to another's text: no function words or articles to drop, no stemmer, no demonyms.
  */
-const UNDETERMINED: LanguagePack = {
-  ...NO_LANGUAGE,
-  ...Object.fromEntries(WORD_CLASSES.map((wordClass) => [wordClass, union([nl, en, de, fr], wordClass)])),
-  functionWords: NO_WORDS,
-  leadingArticles: NO_WORDS,
-  spareArticles: NO_WORDS,
-  pronounArticles: NO_WORDS,
-  finiteAuxiliaries: NO_WORDS,
-  droppableAuxiliaries: NO_WORDS,
-  markers: NO_WORDS,
-};
+const undetermined = lazy(
+  (): LanguagePack => ({
+    ...NO_LANGUAGE,
+    ...Object.fromEntries(WORD_CLASSES.map((wordClass) => [wordClass, union([nl, en, de, fr], wordClass)])),
+    functionWords: NO_WORDS,
+    leadingArticles: NO_WORDS,
+    spareArticles: NO_WORDS,
+    pronounArticles: NO_WORDS,
+    finiteAuxiliaries: NO_WORDS,
+    droppableAuxiliaries: NO_WORDS,
+    markers: NO_WORDS,
+  }),
+);
 
 /** The pack of a language, or for `und` and any language without one, the pack of unknown text. */
 export function packFor(code: string): LanguagePack {
-  return hasPack(code) ? PACKS[code] : UNDETERMINED;
+  return hasPack(code) ? PACKS[code] : undetermined();
 }
