@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import type { ArticleName, NamedArticle } from '../core/name-index';
-import { parsePeriod, periodsContaining } from '../core/periods';
+import { parsePeriod } from '../core/periods';
 import { InvalidCursorError, type NameListing, type NameStore } from '../core/ports';
 import { batchGetAll, batchWriteAll } from './batch-write';
 import { DATE_SHARDS, keys } from './table-schema';
@@ -22,7 +22,7 @@ interface NameItem {
   spelling: string;
 }
 
-/** Counter attributes of a name's year item: `p:<period>` articles, `s:<spelling>` articles spelling it so. */
+/** Counter attributes of a name's month item: `p:<period>` articles, `s:<spelling>` articles spelling it so. */
 const PERIOD = 'p:';
 const SPELLING = 's:';
 /** A cursor's position: the sort key of the last article handed out. */
@@ -35,7 +35,6 @@ export class DynamoDbNameStore implements NameStore {
   ) {}
 
   async put(article: NamedArticle): Promise<void> {
-    const { names: _names, ...entry } = article;
     await Promise.all(
       article.names.map(async (name) => {
         try {
@@ -43,7 +42,7 @@ export class DynamoDbNameStore implements NameStore {
           await this.client.send(
             new PutCommand({
               TableName: this.tableName,
-              Item: { ...keys.nameArticle(name.id, article.date, article.id), entry, spelling: name.spelling },
+              Item: nameItem(name, article),
               ConditionExpression: 'attribute_not_exists(pk)',
             }),
           );
@@ -73,13 +72,19 @@ export class DynamoDbNameStore implements NameStore {
     );
   }
 
-  /** The name's counts for every period of the date, and for the spelling, moved by `delta`. */
+  /**
+   * The name's counts for the date's day and month (a year's are the sum of its months), and for the spelling, moved
+   * by `delta`, in the one item of the date's month: under 1 KB even for a name in the news every day, so one write unit.
+   */
   private async count(name: ArticleName, date: string, delta: number): Promise<void> {
-    const counters = [...periodsContaining(date).map((period) => `${PERIOD}${period}`), `${SPELLING}${name.spelling}`];
+    const { level, year } = parsePeriod(date);
+    const month = level === 'year' ? year : date.slice(0, 7);
+    const periods = level === 'day' ? [date, month] : [month];
+    const counters = [...periods.map((period) => `${PERIOD}${period}`), `${SPELLING}${name.spelling}`];
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.nameCounts(name.id, parsePeriod(date).year),
+        Key: keys.nameCounts(name.id, month),
         UpdateExpression: `ADD ${counters.map((_, index) => `#c${index} :delta`).join(', ')}`,
         ExpressionAttributeNames: Object.fromEntries(counters.map((counter, index) => [`#c${index}`, counter])),
         ExpressionAttributeValues: { ':delta': delta },
@@ -160,6 +165,7 @@ export class DynamoDbNameStore implements NameStore {
 
   private async readCounts(name: string): Promise<Omit<NameListing, 'articles'>> {
     const periods = new Map<string, number>();
+    const years = new Map<string, number>();
     const spellings = new Map<string, number>();
     for await (const page of paginateQuery(
       { client: this.client },
@@ -173,14 +179,22 @@ export class DynamoDbNameStore implements NameStore {
         for (const [attribute, value] of Object.entries(item)) {
           const count = Number(value);
           if (!(count > 0)) continue;
-          if (attribute.startsWith(PERIOD)) periods.set(attribute.slice(PERIOD.length), count);
-          else if (attribute.startsWith(SPELLING)) {
+          if (attribute.startsWith(PERIOD)) {
+            const period = attribute.slice(PERIOD.length);
+            periods.set(period, count);
+            // A month's count (its days' articles and its own) and a year's own articles add up to the year's.
+            if (period.length !== 10) {
+              const year = period.slice(0, 4);
+              years.set(year, (years.get(year) ?? 0) + count);
+            }
+          } else if (attribute.startsWith(SPELLING)) {
             const spelling = attribute.slice(SPELLING.length);
             spellings.set(spelling, (spellings.get(spelling) ?? 0) + count);
           }
         }
       }
     }
+    for (const [year, count] of years) periods.set(year, count);
     return {
       spellings: [...spellings]
         .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))
@@ -188,6 +202,12 @@ export class DynamoDbNameStore implements NameStore {
       periods: [...periods].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, count]) => ({ period, count })),
     };
   }
+}
+
+/** The item of an article under one of its names. */
+export function nameItem(name: ArticleName, article: NamedArticle): NameItem {
+  const { names: _names, ...entry } = article;
+  return { ...keys.nameArticle(name.id, article.date, article.id), entry, spelling: name.spelling };
 }
 
 function positionOf(cursor: string): string {

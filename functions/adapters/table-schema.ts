@@ -11,7 +11,7 @@
  * | period tally    | DIGEST#<period>    | TALLY    |                                     |
  * | story in a unit | STORY#<id>         | <unit>   | UNIT#<unit> / <id>                  |
  * | article of name | NAME#<name>#<shard> | <date>#<article id> |                              |
- * | name counts     | NAME#<name>        | COUNTS#<year> |                                |
+ * | name counts     | NAME#<name>        | COUNTS#<month> (or <year>) |                   |
  * | names to check  | NAMESYNC           | <article id> |                                 |
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -53,8 +53,8 @@ export const keys = {
     sk: `${date}#${articleId}`,
   }),
   nameShard: (name: string, shard: number) => `NAME#${name}#${shard}`,
-  /** A name's article counts by period and its spellings, for the periods of one year. */
-  nameCounts: (name: string, year: string) => ({ pk: `NAME#${name}`, sk: `COUNTS#${year}` }),
+  /** A name's article counts and spellings of one month (its days' and its own), or of a year's own articles. */
+  nameCounts: (name: string, monthOrYear: string) => ({ pk: `NAME#${name}`, sk: `COUNTS#${monthOrYear}` }),
   nameCountsPartition: (name: string) => `NAME#${name}`,
   /** An article whose name items are to be checked: written before a change that may delete it. */
   nameCheck: (articleId: string) => ({ pk: 'NAMESYNC', sk: articleId }),

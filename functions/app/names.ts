@@ -77,9 +77,11 @@ export interface NameView {
 /** `GET /names/{id}`: a malformed id is a 400, one no article has a 404. */
 export async function readName(
   deps: Pick<NameDependencies, 'names'>,
-  id: string,
+  segment: string,
   query: { limit?: string | undefined; cursor?: string | undefined },
 ): Promise<NameView> {
+  // Ids in other scripts arrive percent-encoded in the path (nameUrl encodes them); a valid id has no `%` itself.
+  const id = decodedSegment(segment);
   if (!isNameId(id)) {
     throw badRequest(
       `id: a name id is a country code (RU) or lower-case words joined by hyphens (vladimir-putin), got ${quoted(id)}`,
@@ -107,4 +109,12 @@ export async function readName(
     })),
     ...(page.cursor ? { cursor: page.cursor } : {}),
   };
+}
+
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -134,7 +134,7 @@ describe('a name across dates', () => {
       const { statusCode, body } = await call(service, `/names/${id}`);
       expect([id, statusCode, body.error.code]).toEqual([id, 400, 'BadRequest']);
     }
-    for (const id of ['nobody-at-all', 'ZZ']) {
+    for (const id of ['nobody-at-all', 'ZZ', encodeURIComponent('путин')]) {
       const { statusCode, body } = await call(service, `/names/${id}`);
       expect([id, statusCode, body.error.code]).toEqual([id, 404, 'NotFound']);
     }
