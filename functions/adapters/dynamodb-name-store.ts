@@ -1,8 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
-  PutCommand,
   paginateQuery,
   QueryCommand,
   UpdateCommand,
@@ -35,24 +33,15 @@ export class DynamoDbNameStore implements NameStore {
   ) {}
 
   async put(article: NamedArticle): Promise<void> {
-    await Promise.all(
-      article.names.map(async (name) => {
-        try {
-          // Conditional, so that a repeated follow-up or a second source of the article counts it once.
-          await this.client.send(
-            new PutCommand({
-              TableName: this.tableName,
-              Item: nameItem(name, article),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          );
-        } catch (error) {
-          if (error instanceof ConditionalCheckFailedException) return;
-          throw error;
-        }
-        await this.count(name, article.date, 1);
-      }),
+    // Only the items not filed yet are written and counted, so a repeated follow-up or a second source of the
+    // article counts it once: one read of their keys, one batch write, one count update per new name.
+    const missing = await this.missingNames(article);
+    await batchWriteAll(
+      this.client,
+      this.tableName,
+      missing.map((name) => ({ PutRequest: { Item: { ...nameItem(name, article) } } })),
     );
+    await Promise.all(missing.map((name) => this.count(name, article.date, 1)));
   }
 
   async remove(article: NamedArticle): Promise<void> {
@@ -93,9 +82,17 @@ export class DynamoDbNameStore implements NameStore {
   }
 
   async missing(article: NamedArticle): Promise<boolean> {
+    return (await this.missingNames(article)).length > 0;
+  }
+
+  /** The names the article is not filed under yet, read consistently: a write just made is seen. */
+  private async missingNames(article: NamedArticle): Promise<ArticleName[]> {
     const wanted = article.names.map((name) => keys.nameArticle(name.id, article.date, article.id));
-    const found = await batchGetAll(this.client, this.tableName, wanted, 'pk');
-    return found.length < wanted.length;
+    const found = new Set(
+      (await batchGetAll(this.client, this.tableName, wanted, 'pk', true)).map((item) => String(item.pk)),
+    );
+    // One article has one item per name, and the partition tells the name: the sort key is the same for all.
+    return article.names.filter((_, index) => !found.has(wanted[index]?.pk ?? ''));
   }
 
   async noteCheck(article: NamedArticle): Promise<void> {

@@ -231,10 +231,10 @@ ${articles.map((article) => articleEntry(article, article.duplicates.length))}</
 /** Links to the digests of the same level either side that have articles: the day before and after, the month, the year. */
 function periodNavigation(digest: DigestPage): Html | false {
   if (!digest.previous && !digest.next) return false;
-  return html`<nav class="periods" aria-label="Other ${digest.level}s">
+  return html`<p class="periods">
 ${digest.previous && html`<a href="${digest.previous.url}">← ${periodName(digest.previous.date)}</a>`}
 ${digest.next && html`<a href="${digest.next.url}">${periodName(digest.next.date)} →</a>`}
-</nav>`;
+</p>`;
 }
 
 /** A digest, one page of its stories: headlines and summaries, linking to every article and to the feeds. */

@@ -103,5 +103,5 @@ describe('DynamoDB stopping in the middle of ingestion', () => {
     expect(filed.sort()).toEqual([...ids].sort());
     expect(await new DynamoDbNameStore(documents, stack.tableName).listChecks()).toEqual([]);
     documents.destroy();
-  });
+  }, 180_000); // 300 files, each filed under its name after its transaction, on one DynamoDB Local that restarts.
 });

@@ -154,7 +154,7 @@ describe('pages', () => {
         '/digests/2021-12?format=jsonfeed',
       ]),
     );
-    const periods = DomUtils.findOne((element) => element.attribs['aria-label'] === 'Other months', document.children);
+    const periods = DomUtils.findOne((element) => element.attribs.class === 'periods', document.children);
     expect(
       DomUtils.findAll((element) => element.name === 'a', periods ? [periods] : []).map((a) => a.attribs.href),
     ).toEqual(['/digests/2021-10', '/digests/2022-01']);
