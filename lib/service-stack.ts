@@ -58,6 +58,7 @@ export const PUBLIC_API_ROUTES = [
   '/digests/{date}',
   '/articles/{id}',
   '/stories/{id}',
+  '/names/{id}',
 ] as const;
 /** These show what ingestion rejected and how it is doing; callers sign requests with IAM credentials. */
 export const ADMIN_API_ROUTES = ['/admin/rejections', '/admin/ingest-status'] as const;

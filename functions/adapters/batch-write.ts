@@ -41,6 +41,7 @@ export async function batchGetAll(
   tableName: string,
   keys: readonly Record<string, unknown>[],
   projection?: string,
+  consistent = false,
 ): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   for (let start = 0; start < keys.length; start += 100) {
@@ -50,7 +51,13 @@ export async function batchGetAll(
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
       const answer: BatchGetCommandOutput = await client.send(
         new BatchGetCommand({
-          RequestItems: { [tableName]: { Keys: pending, ...(projection ? { ProjectionExpression: projection } : {}) } },
+          RequestItems: {
+            [tableName]: {
+              Keys: pending,
+              ...(projection ? { ProjectionExpression: projection } : {}),
+              ...(consistent ? { ConsistentRead: true } : {}),
+            },
+          },
         }),
       );
       found.push(...(answer.Responses?.[tableName] ?? []));

@@ -81,6 +81,38 @@ export class DynamoDbDigestStore implements DigestStore {
     return { items: periods, ...(startKey ? { cursor: encodeCursor(startKey) } : {}) };
   }
 
+  async neighbours(period: string): Promise<{ previous?: string; next?: string }> {
+    const [previous, next] = await Promise.all([this.nearest(period, false), this.nearest(period, true)]);
+    return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+  }
+
+  /**
+   * The nearest period of the same level with articles, before or after: the period items sort by their name, so
+   * those of the other levels in between (a month's days, a year's months and days) are read past: a few hundred
+   * small items at most, a page at a time until one is found.
+   */
+  private async nearest(period: string, after: boolean): Promise<string | undefined> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: after ? 'pk = :pk AND sk > :period' : 'pk = :pk AND sk < :period',
+          ExpressionAttributeValues: { ':pk': keys.period('').pk, ':period': period },
+          ScanIndexForward: after,
+          ProjectionExpression: 'sk, articleCount',
+          // Past a month of days per page; a key cannot be filtered on, so the level is told here.
+          Limit: 100,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      const found = Items.find((item) => String(item.sk).length === period.length && Number(item.articleCount) > 0);
+      if (found) return String(found.sk);
+      startKey = LastEvaluatedKey;
+    } while (startKey);
+    return undefined;
+  }
+
   async getPeriod(period: string): Promise<PeriodState | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.period(period) }));
     return Item ? toPeriodState(Item) : undefined;

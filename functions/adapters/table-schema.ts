@@ -10,6 +10,9 @@
  * | digest          | DIGEST#<period>    | DIGEST   |                                     |
  * | period tally    | DIGEST#<period>    | TALLY    |                                     |
  * | story in a unit | STORY#<id>         | <unit>   | UNIT#<unit> / <id>                  |
+ * | article of name | NAME#<name>#<shard> | <date>#<article id> |                              |
+ * | name counts     | NAME#<name>        | COUNTS#<month> (or <year>) |                   |
+ * | names to check  | NAMESYNC           | <article id> |                                 |
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
@@ -41,6 +44,21 @@ export const keys = {
   story: (id: string) => `STORY#${id}`,
   /** The byDate index partition of a unit's stories. */
   unitStories: (unit: string) => `UNIT#${unit}`,
+  /**
+   * An article under one of its names: a name's articles read newest first from its shards (the article's
+   * shard, as in the byDate index), so that a name in thousands of articles a day spreads its writes.
+   */
+  nameArticle: (name: string, date: string, articleId: string) => ({
+    pk: `NAME#${name}#${shardOf(articleId)}`,
+    sk: `${date}#${articleId}`,
+  }),
+  nameShard: (name: string, shard: number) => `NAME#${name}#${shard}`,
+  /** A name's article counts and spellings of one month (its days' and its own), or of a year's own articles. */
+  nameCounts: (name: string, monthOrYear: string) => ({ pk: `NAME#${name}`, sk: `COUNTS#${monthOrYear}` }),
+  nameCountsPartition: (name: string) => `NAME#${name}`,
+  /** An article whose name items are to be checked: written before a change that may delete it. */
+  nameCheck: (articleId: string) => ({ pk: 'NAMESYNC', sk: articleId }),
+  nameChecks: () => 'NAMESYNC',
 } as const;
 
 /** A stable shard per article id: the id is already a hash, so its first hex digit is uniform. */

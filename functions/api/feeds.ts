@@ -1,5 +1,6 @@
 import { Feed, type Item } from 'feed';
 import type { ServedDigest } from '../app/digests';
+import type { NameView } from '../app/names';
 import type { StoryArticle, StoryView } from '../app/stories';
 import { type Digest, digestUrl } from '../core/digest';
 import { startOfPeriod } from '../core/periods';
@@ -40,7 +41,12 @@ function newFeed(self: string, title: string, updated: string, description: stri
 }
 
 /** An entry per article, its id and link the article's own URL. */
-function addArticles(feed: Feed, articles: readonly StoryArticle[], format: FeedFormat, base: string): void {
+function addArticles(
+  feed: Feed,
+  articles: readonly Pick<StoryArticle, 'url' | 'date' | 'headline' | 'summary'>[],
+  format: FeedFormat,
+  base: string,
+): void {
   for (const article of articles) {
     const url = `${base}${article.url}`;
     const item: Item = {
@@ -72,6 +78,20 @@ export function storyFeed(story: StoryView, format: FeedFormat, base: string): s
     `A story from ${story.since} to ${story.until}`,
   );
   addArticles(feed, story.articles, format, base);
+  return render(feed, format);
+}
+
+/** A name as a feed: an entry per article of its first page, newest first, so a reader can follow one person. */
+export function nameFeed(name: NameView, format: FeedFormat, base: string): string {
+  const self = `${base}${name.url}`;
+  const newest = name.articles[0]?.date;
+  const feed = newFeed(
+    self,
+    `Headline digest: ${clean(name.name)}`,
+    newest ? startOfPeriod(newest).toISOString() : new Date(0).toISOString(),
+    `Articles that name ${clean(name.name)}`,
+  );
+  addArticles(feed, name.articles, format, base);
   return render(feed, format);
 }
 

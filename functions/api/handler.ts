@@ -4,10 +4,12 @@ import httpRouterHandler, { type Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
+import { DynamoDbNameStore } from '../adapters/dynamodb-name-store';
 import { DynamoDbStoryStore } from '../adapters/dynamodb-story-store';
 import { ingestStatus, listRejections } from '../app/admin';
-import { isOpenPeriod, latestDigests, listDigests, pageDigest, readDigest } from '../app/digests';
+import { isOpenPeriod, latestDigests, listDigests, neighbouringDigests, pageDigest, readDigest } from '../app/digests';
 import { notFound, quoted } from '../app/errors';
+import { readName } from '../app/names';
 import { readStory } from '../app/stories';
 import { ARTICLE_ID } from '../core/article-id';
 import { articleUrl } from '../core/digest';
@@ -25,16 +27,17 @@ import {
 } from '../shared/http';
 import { logger } from '../shared/observability';
 import { EDGE_HEADERS } from './edge';
-import { digestFeed, latestFeed, storyFeed } from './feeds';
+import { digestFeed, latestFeed, nameFeed, storyFeed } from './feeds';
 import { chooseFormat, type Format, MEDIA_TYPES, preferredFormat } from './formats';
 import { openApiDocument } from './openapi';
-import { articlePage, digestPage, errorPage, indexPage, securityHeaders, storyPage } from './pages';
+import { articlePage, digestPage, errorPage, indexPage, namePage, securityHeaders, storyPage } from './pages';
 
 const config = readConfig(['TABLE_NAME']);
 const documentClient = createDocumentClient();
 const articles = new DynamoDbArticleStore(documentClient, config.TABLE_NAME);
 const digests = new DynamoDbDigestStore(documentClient, config.TABLE_NAME);
 const stories = new DynamoDbStoryStore(documentClient, config.TABLE_NAME);
+const names = new DynamoDbNameStore(documentClient, config.TABLE_NAME);
 
 type Event = APIGatewayProxyEventV2;
 const pathParameter = (event: Event, name: string) => event.pathParameters?.[name] ?? '';
@@ -90,7 +93,11 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       const format = formatOf(event, DIGEST_FORMATS);
       const now = new Date();
       const digest = await readDigest({ articles, digests, stories }, pathParameter(event, 'date'), now);
-      const page = await pageDigest(digest, query(event));
+      const [paged, around] = await Promise.all([
+        pageDigest(digest, query(event)),
+        neighbouringDigests(digests, digest.date),
+      ]);
+      const page = { ...paged, ...around };
       const maxAge = digest.stale || isOpenPeriod(digest.date, now) ? SHORT : LONG;
       const freshness = { maxAge, lastModified: digest.generatedAt };
       if (format === 'json') return json(page, freshness);
@@ -109,6 +116,19 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       if (format === 'json') return json(story, freshness);
       if (format === 'html') return represent(storyPage(story, query(event)), MEDIA_TYPES.html, freshness);
       return represent(storyFeed(story, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/names/{id}',
+    handler: async (event: Event) => {
+      const format = formatOf(event, DIGEST_FORMATS);
+      const name = await readName({ names }, pathParameter(event, 'id'), query(event));
+      // A name gains articles with every ingest: kept briefly.
+      const freshness = { maxAge: SHORT };
+      if (format === 'json') return json(name, freshness);
+      if (format === 'html') return represent(namePage(name, query(event)), MEDIA_TYPES.html, freshness);
+      return represent(nameFeed(name, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
     },
   },
   {

@@ -61,6 +61,21 @@ const dateCount = (url: { type: 'string'; description?: string }) => ({
   required: ['date', 'articleCount', 'url'],
   properties: { date: { type: 'string' }, articleCount: { type: 'integer', minimum: 1 }, url },
 });
+/** What every list of articles gives of each: a story's, a name's. */
+const listedArticle = {
+  id: { type: 'string', pattern: '^[0-9a-f]{16}$' },
+  date: { type: 'string' },
+  headline: { type: 'string', maxLength: 90 },
+  summary: { type: 'string' },
+  language: { type: 'string' },
+  url: { type: 'string' },
+} as const;
+const periodLink = (description: string) => ({
+  type: 'object',
+  description,
+  required: ['date', 'url'],
+  properties: { date: { type: 'string' }, url: { type: 'string' } },
+});
 const formatParameter = (formats: readonly string[]) => ({
   name: 'format',
   in: 'query',
@@ -244,6 +259,40 @@ export const openApiDocument = {
         },
       },
     },
+    '/names/{id}': {
+      get: {
+        operationId: 'getName',
+        summary:
+          'One person, place or organisation across dates, by its normalised id (Putin, Poetin and Poutine are `vladimir-putin`; Rusland and Russia `RU`): its spellings, its article counts by period, and its articles newest first, a page at a time',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description:
+              'A country code in capitals (`RU`) or lower-case words joined by hyphens (`vladimir-putin`), as a digest lists it in `topNames`',
+            schema: { type: 'string', maxLength: 200 },
+          },
+          formatParameter(['json', 'html', 'atom', 'rss', 'jsonfeed']),
+          ...paging.map((parameter) => ({
+            ...parameter,
+            description: `${parameter.description}, in articles: newest first`,
+          })),
+          ifNoneMatch,
+        ],
+        responses: {
+          '200': {
+            ...ok('Name', 'The name, a page of its articles at a time'),
+            content: { ...ok('Name', '').content, ...page, ...feeds },
+          },
+          '304': notModified,
+          '400': error('Not a name id, or a bad `limit` or `cursor`'),
+          '404': error('No article names it'),
+          '405': methodNotAllowed,
+          '406': notAcceptable,
+        },
+      },
+    },
     '/admin/rejections': {
       get: {
         operationId: 'listRejections',
@@ -359,6 +408,25 @@ export const openApiDocument = {
             },
           },
           topEntities: { type: 'array', items: { type: 'object', required: ['name', 'count'] } },
+          previous: periodLink(
+            'The period of the same level (day, month or year) just before this one that has articles',
+          ),
+          next: periodLink('The period of the same level just after this one that has articles'),
+          topNames: {
+            type: 'array',
+            description:
+              "`topEntities` with each name's id and page, /names/{id} (a name of which no id is made is left out)",
+            items: {
+              type: 'object',
+              required: ['id', 'name', 'count', 'url'],
+              properties: {
+                id: { type: 'string' },
+                name: { type: 'string' },
+                count: { type: 'integer', minimum: 1 },
+                url: { type: 'string' },
+              },
+            },
+          },
           topKeywords: { type: 'array', items: { type: 'object', required: ['keyword', 'count'] } },
           articles: {
             type: 'array',
@@ -470,14 +538,9 @@ export const openApiDocument = {
               type: 'object',
               required: ['id', 'date', 'headline', 'summary', 'language', 'wordCount', 'url'],
               properties: {
-                id: { type: 'string', pattern: '^[0-9a-f]{16}$' },
-                date: { type: 'string' },
-                headline: { type: 'string', maxLength: 90 },
-                summary: { type: 'string' },
-                language: { type: 'string' },
+                ...listedArticle,
                 wordCount: { type: 'integer', minimum: 0 },
                 readingMinutes: { type: 'integer', minimum: 0 },
-                url: { type: 'string' },
                 keywords: stringList,
                 entities: stringList,
               },
@@ -485,6 +548,53 @@ export const openApiDocument = {
           },
           cursor: { type: 'string', description: 'Present while more articles follow: pass it as `?cursor=`' },
         },
+      },
+      Name: {
+        type: 'object',
+        required: ['id', 'url', 'name', 'spellings', 'articleCount', 'periods', 'articles'],
+        properties: {
+          id: { type: 'string' },
+          url: { type: 'string' },
+          name: { type: 'string', description: 'The spelling most of its articles use' },
+          spellings: {
+            type: 'array',
+            description: 'Every spelling its articles use, most used first',
+            items: {
+              type: 'object',
+              required: ['spelling', 'count'],
+              properties: { spelling: { type: 'string' }, count: { type: 'integer', minimum: 1 } },
+            },
+          },
+          articleCount: { type: 'integer', minimum: 1 },
+          periods: {
+            type: 'array',
+            description: 'Each day, month and year it has articles in, oldest first, with their number',
+            items: {
+              type: 'object',
+              required: ['period', 'articleCount', 'url'],
+              properties: {
+                period: { type: 'string' },
+                articleCount: { type: 'integer', minimum: 1 },
+                url: { type: 'string', description: "The period's digest" },
+              },
+            },
+          },
+          articles: {
+            type: 'array',
+            description: 'This page of its articles, newest first',
+            items: {
+              type: 'object',
+              required: ['id', 'date', 'headline', 'summary', 'language', 'url', 'spelling'],
+              properties: {
+                ...listedArticle,
+                spelling: { type: 'string', description: 'How this article spells the name' },
+              },
+              additionalProperties: false,
+            },
+          },
+          cursor: { type: 'string', description: 'Present while more articles follow: pass it as `?cursor=`' },
+        },
+        additionalProperties: false,
       },
       Rejections: {
         type: 'object',

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import escapeHtml from 'escape-html';
 import type { DigestListing, DigestPage } from '../app/digests';
+import type { NameArticle, NameView } from '../app/names';
 import type { StoryArticle, StoryView } from '../app/stories';
 import type { Article } from '../core/article';
 import { type DigestArticle, type DigestStory, digestUrl } from '../core/digest';
 import { lazy } from '../core/lazy';
+import { articleNames, nameUrl } from '../core/name-index';
 import { parsePeriod, startOfPeriod } from '../core/periods';
 import type { PublicError } from '../shared/http';
 
@@ -50,6 +52,7 @@ footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: 1rem;
 .terms li { border: 1px solid var(--rule); border-radius: 1rem; padding: 0 0.625rem; font-size: 0.875rem; }
 .dates li { display: flex; justify-content: space-between; gap: 1rem; padding: 0.375rem 0; border-bottom: 1px solid var(--rule); }
 .pager { margin-top: 2rem; font-weight: 600; }
+.periods { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: 1rem; }
 `;
 
 const styleHash = createHash('sha256').update(STYLE).digest('base64');
@@ -157,6 +160,14 @@ function terms(label: string, values: readonly string[]): Html | false {
   );
 }
 
+/** Names as chips, each linking to its page (`/names/{id}`). */
+function nameChips(label: string, names: readonly { readonly text: string; readonly url: string }[]): Html | false {
+  return (
+    names.length > 0 &&
+    html`<ul class="terms" aria-label="${label}">${names.map(({ text, url }) => html`<li><a href="${url}">${text}</a></li>`)}</ul>`
+  );
+}
+
 /** What a page was asked with that its next page keeps: an explicit format and page size. */
 export interface PageQuery {
   readonly format?: string | undefined;
@@ -221,6 +232,15 @@ ${articles.map((article) => articleEntry(article, article.duplicates.length))}</
 `;
 }
 
+/** Links to the digests of the same level either side that have articles: the day before and after, the month, the year. */
+function periodNavigation(digest: DigestPage): Html | false {
+  if (!digest.previous && !digest.next) return false;
+  return html`<p class="periods">
+${digest.previous && html`<a href="${digest.previous.url}">← ${periodName(digest.previous.date)}</a>`}
+${digest.next && html`<a href="${digest.next.url}">${periodName(digest.next.date)} →</a>`}
+</p>`;
+}
+
 /** A digest, one page of its stories: headlines and summaries, linking to every article and to the feeds. */
 export function digestPage(digest: DigestPage, asked: PageQuery): string {
   const path = digestUrl(digest.date);
@@ -231,14 +251,15 @@ export function digestPage(digest: DigestPage, asked: PageQuery): string {
 ${digest.stale && html`<p class="notice">Articles of this date changed after this digest was made; the next scheduled run brings it up to date.</p>`}
 ${digest.summary.length > 0 && html`<p class="lede">${digest.summary.map((sentence) => sentence.text).join(' ')}</p>`}
 ${
-  digest.topEntities.length > 0 &&
-  html`<h2>In the news</h2>${terms(
+  digest.topNames.length > 0 &&
+  html`<h2>In the news</h2>${nameChips(
     'Most mentioned',
-    digest.topEntities.map(({ name: entity, count }) => `${entity} (${count})`),
+    digest.topNames.map(({ name: entity, count, url }) => ({ text: `${entity} (${count})`, url })),
   )}`
 }
 ${digest.stories.map((story) => storySection(story, articlesOf(story), digest.date))}
-${nextPage(path, digest.cursor, asked, 'More articles')}`;
+${nextPage(path, digest.cursor, asked, 'More articles')}
+${periodNavigation(digest)}`;
   return layout(`Headline digest: ${name}`, feedsOf(path, `Digest of ${name}`), main);
 }
 
@@ -267,6 +288,41 @@ ${nextPage(story.url, story.cursor, asked, 'More articles')}`;
   return layout(shortTitle(`Story: ${story.headline}`), feedsOf(story.url, `Story: ${story.headline}`), main);
 }
 
+/** A name's article in a list: its headline linking to its page, its date, how it spells the name, and its summary. */
+function nameArticleEntry(article: NameArticle): Html {
+  return html`<li><article lang="${htmlLang(article.language)}">
+<h3><a href="${article.url}">${article.headline}</a></h3>
+<p class="meta"><time datetime="${article.date}">${periodName(article.date)}</time> · as “${article.spelling}”</p>
+<p>${article.summary}</p>
+</article></li>
+`;
+}
+
+/** A name across dates: its spellings, its years and months with their counts, and a page of its articles, newest first. */
+export function namePage(name: NameView, asked: PageQuery): string {
+  const others = name.spellings.filter(({ spelling }) => spelling !== name.name);
+  const periods = name.periods.filter(({ period }) => parsePeriod(period).level !== 'day');
+  const main = html`<h1>${name.name}</h1>
+<p class="meta">${plural(name.articleCount, 'article')}${others.length > 0 && html` · also written ${others.map(({ spelling }, index) => html`${index > 0 && ', '}“${spelling}”`)}`}</p>
+<h2>Dates</h2>
+<ul class="dates">
+${periods.map(
+  ({
+    period,
+    articleCount,
+    url,
+  }) => html`<li><a href="${url}">${periodName(period)}</a> <span class="meta">${plural(articleCount, 'article')}</span></li>
+`,
+)}</ul>
+<section class="story" aria-labelledby="articles">
+<h2 id="articles">Articles, newest first</h2>
+<ol>
+${name.articles.map(nameArticleEntry)}</ol>
+</section>
+${nextPage(name.url, name.cursor, asked, 'Older articles')}`;
+  return layout(shortTitle(`${name.name} – Headline digest`), feedsOf(name.url, name.name), main);
+}
+
 /** One article in full: its headline, summary, text, names and keywords, and the digest of its date. */
 export function articlePage(article: Article): string {
   const main = html`<article lang="${htmlLang(article.language)}">
@@ -279,7 +335,13 @@ ${article.blocks
   .map((block) => (block.type === 'subheading' ? html`<h2>${block.text}</h2>\n` : html`<p>${block.text}</p>\n`))}
 ${article.truncated && html`<p class="notice">The text is long and only its beginning is shown here; the full text stays in the source file.</p>`}
 </article>
-${article.entities.length > 0 && html`<h2>Names</h2>${terms('Names', article.entities)}`}
+${
+  article.entities.length > 0 &&
+  html`<h2>Names</h2>${nameChips(
+    'Names',
+    articleNames(article.entities).map(({ id, spelling }) => ({ text: spelling, url: nameUrl(id) })),
+  )}`
+}
 ${article.keywords.length > 0 && html`<h2>Keywords</h2>${terms('Keywords', article.keywords)}`}`;
   return layout(`${article.headline} – Headline digest`, [], main);
 }

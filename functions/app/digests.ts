@@ -7,6 +7,7 @@ import {
   digestUrl,
   LISTED_STORIES,
 } from '../core/digest';
+import { nameIdOfSpelling, nameUrl } from '../core/name-index';
 import { InvalidPeriodError, parsePeriod, periodsContaining } from '../core/periods';
 import type { ArticleStore, DigestStore, PeriodState, StoryStore } from '../core/ports';
 import { groupDuplicates } from '../core/stories';
@@ -77,7 +78,46 @@ export async function readDigest(deps: DigestDependencies, period: string, now: 
  * central article first), `limit` at a time, with the stories those articles belong to. The date's
  * summary and top terms come with every page. Paged so that a date of any size fits a response.
  */
-export type DigestPage = ServedDigest & { readonly cursor?: string };
+export type DigestPage = ServedDigest & {
+  readonly topNames: readonly TopName[];
+  /** The period of the same level just before this one that has articles (day to day, month to month), and after. */
+  readonly previous?: PeriodLink;
+  readonly next?: PeriodLink;
+  readonly cursor?: string;
+};
+
+export interface PeriodLink {
+  readonly date: string;
+  readonly url: string;
+}
+
+/** The digests either side of a period, of its own level, that have articles. */
+export async function neighbouringDigests(
+  digests: DigestStore,
+  period: string,
+): Promise<{ previous?: PeriodLink; next?: PeriodLink }> {
+  const { previous, next } = await digests.neighbours(period);
+  return {
+    ...(previous ? { previous: { date: previous, url: digestUrl(previous) } } : {}),
+    ...(next ? { next: { date: next, url: digestUrl(next) } } : {}),
+  };
+}
+
+/** One of a digest's most named people, places and organisations, with its id and its page. */
+export interface TopName {
+  readonly id: string;
+  readonly name: string;
+  readonly count: number;
+  readonly url: string;
+}
+
+/** The digest's top names with the ids the name index files them under (name-index.ts); one without an id is left out. */
+export function topNames(digest: Pick<Digest, 'topEntities'>): TopName[] {
+  return digest.topEntities.flatMap(({ name, count }) => {
+    const id = nameIdOfSpelling(name);
+    return id ? [{ id, name, count, url: nameUrl(id) }] : [];
+  });
+}
 
 export async function pageDigest(
   digest: ServedDigest,
@@ -94,6 +134,7 @@ export async function pageDigest(
   return {
     ...digest,
     stories: digest.stories.filter((story) => storiesOnPage.has(story.id)),
+    topNames: topNames(digest),
     articles: page.items,
     ...(page.cursor ? { cursor: page.cursor } : {}),
   };

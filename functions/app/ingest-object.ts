@@ -1,10 +1,12 @@
 import { summarizeArticle } from '../core/article';
-import type { ArticleStore, ObjectOutcome, SeedSource } from '../core/ports';
+import type { ArticleStore, NameStore, ObjectOutcome, SeedSource } from '../core/ports';
 import { type Block, decodeSeed, MAX_SEED_BYTES, parseSeed, SeedRejectedError } from '../core/seed';
+import { checkNoted, fileNames, noteLeavingArticle } from './names';
 
 export interface IngestDependencies {
   readonly seeds: SeedSource;
   readonly articles: ArticleStore;
+  readonly names: NameStore;
 }
 
 /** One S3 notification for one object. */
@@ -57,6 +59,11 @@ export async function ingestObjectEvent(
     const previous = await deps.articles.getObject(event.key);
     const superseded = previous && (event.replay ? previous.sequencer > sequencer : previous.sequencer >= sequencer);
     if (superseded) {
+      // A redelivery after the change applied and its name follow-up failed: the article filed again (a no-op when it is).
+      if (!event.replay && previous.sequencer === sequencer && previous.status === 'ingested' && previous.articleId) {
+        const [current] = await deps.articles.getSummaries([previous.articleId]);
+        await fileNames(deps, current);
+      }
       return {
         key: event.key,
         status: 'skipped',
@@ -69,7 +76,14 @@ export async function ingestObjectEvent(
       return { key: event.key, status: 'skipped', reason: 'the object no longer exists' };
     }
     const at = now.toISOString();
+    const article = outcome.status === 'ingested' ? outcome.article : undefined;
+    const leaving =
+      previous?.status === 'ingested' && previous.articleId !== article?.id ? previous.articleId : undefined;
+    // Noted first: once the change applies, nothing else remembers which article the object fed.
+    const noted = leaving ? await noteLeavingArticle(deps, leaving) : undefined;
     if (await deps.articles.applyObject({ key: event.key, sequencer, at, previous, outcome })) {
+      await fileNames(deps, article);
+      if (noted) await checkNoted(deps, noted);
       return describe(event.key, outcome);
     }
   }
@@ -86,13 +100,19 @@ export async function recordFailure(
   const previous = await deps.articles.getObject(event.key);
   const sequencer = normalizeSequencer(event.sequencer);
   if (previous && previous.sequencer >= sequencer) return;
-  await deps.articles.applyObject({
+  // A failed object feeds no article: the one it fed may go, with its names.
+  const noted =
+    previous?.status === 'ingested' && previous.articleId
+      ? await noteLeavingArticle(deps, previous.articleId)
+      : undefined;
+  const applied = await deps.articles.applyObject({
     key: event.key,
     sequencer,
     at: now.toISOString(),
     previous,
     outcome: { status: 'failed', reason },
   });
+  if (applied && noted) await checkNoted(deps, noted);
 }
 
 async function readOutcome(deps: IngestDependencies, key: string, now: Date): Promise<ObjectOutcome | undefined> {

@@ -1,5 +1,6 @@
 import type { Article, ArticleSummary } from './article';
 import type { Digest } from './digest';
+import type { NamedArticle } from './name-index';
 import type { RejectionCode } from './seed';
 import type { StoryDay } from './story-days';
 import type { PeriodTally } from './tally';
@@ -111,6 +112,8 @@ export interface DigestStore {
   /** Periods that have articles, newest first, a page at a time. */
   listPeriodsWithArticles(limit: number, cursor?: string): Promise<Page<PeriodState>>;
   getPeriod(period: string): Promise<PeriodState | undefined>;
+  /** The periods of the same level (day, month or year) just before and just after this one that have articles. */
+  neighbours(period: string): Promise<{ readonly previous?: string; readonly next?: string }>;
   get(period: string): Promise<Digest | undefined>;
   /**
    * Stores a digest built from period version `version`. Returns false, storing nothing,
@@ -138,4 +141,33 @@ export interface StoryStore {
   putUnit(unit: string, next: readonly StoryDay[], previous: readonly StoryDay[], at: string): Promise<void>;
   /** Every unit of one story, oldest first; empty for an unknown story. */
   getStory(id: string): Promise<StoredStoryDay[]>;
+}
+
+/** A name's page: its spellings and counts, and one page of its articles, newest first. */
+export interface NameListing {
+  /** Each spelling its articles give it, with how many of them do, most used first. */
+  readonly spellings: readonly { readonly spelling: string; readonly count: number }[];
+  /** Its articles by period (each day, month and year they fall in), oldest period first. */
+  readonly periods: readonly { readonly period: string; readonly count: number }[];
+  readonly articles: Page<NamedArticle>;
+}
+
+/**
+ * The name index (name-index.ts): an item per article and name, written after the article as an idempotent
+ * follow-up and repaired by reconciliation; and a note of each article a change may delete, until its items are checked.
+ */
+export interface NameStore {
+  /** Files the article under each of its names; what is filed already is left as it is (and not counted again). */
+  put(article: NamedArticle): Promise<void>;
+  /** Takes the article out from under each of its names; what is gone already stays gone. */
+  remove(article: NamedArticle): Promise<void>;
+  /** Whether any of the article's name items is missing. */
+  missing(article: NamedArticle): Promise<boolean>;
+  /** Notes an article a change may delete, with its names, so that its items are removed even if the change's follow-up never runs. */
+  noteCheck(article: NamedArticle): Promise<void>;
+  /** The articles noted and not yet checked. */
+  listChecks(): Promise<NamedArticle[]>;
+  clearCheck(articleId: string): Promise<void>;
+  /** A page of a name's articles, newest first, with its spellings and counts; undefined when it has no article. */
+  read(name: string, limit: number, cursor?: string): Promise<NameListing | undefined>;
 }

@@ -84,20 +84,18 @@ export function storyTerms(input: StoryTermsInput): string[] {
   const headline = ` ${foldAccents(input.headline)} `;
 
   // Names: one id per person, place or institution of the article; a surname alone as the full name it uses.
-  const names = new Map<string, number>();
   const nameWords = new Set<string>();
-  for (const entity of input.entities) {
+  const entityTerms = nameTerms(input.entities.map((entity) => entity.name));
+  input.entities.forEach((entity, index) => {
     const facts = nameFacts(entity.name);
     for (const word of facts.folded) nameWords.add(word);
     if (entity.short) for (const word of nameFacts(entity.short).folded) nameWords.add(word);
     const inHeadline = facts.folded.some((word) => word.length >= MIN_WORD_LENGTH && headline.includes(word));
     const weight =
       NAME + NAME_MENTION * Math.min(entity.count - 1, MAX_NAME_MENTIONS) + (inHeadline ? HEADLINE_BONUS : 0);
-    if (facts.place) add(placeTerm(facts.place), weight);
-    else if (facts.id) names.set(facts.id, (names.get(facts.id) ?? 0) + weight);
-  }
-  const resolved = resolveNames(names.keys());
-  for (const [id, weight] of names) add(`n:${resolved.get(id) ?? id}`, weight);
+    const term = entityTerms[index];
+    if (term) add(term, weight);
+  });
 
   // One pass over the beginning: places and nationalities wherever it mentions them ("de Russische president",
   // "russischen Truppen"), and the content words of the headline and the lead.
@@ -197,6 +195,21 @@ const nameFacts: (name: string) => NameFacts = remembered((name) => {
     folded: words.map(foldAccents),
   };
 });
+
+/**
+ * The term of each of an article's names, in order: `c:` and a code for a country, `n:` and an alias id for another
+ * place or institution, `n:` and its name id resolved against the article's other names for the rest (a surname
+ * alone as the one full name that ends in it); undefined for a name of which nothing is left. The name index
+ * (name-index.ts) files an article under the same ids as its story terms.
+ */
+export function nameTerms(names: readonly string[]): (string | undefined)[] {
+  const facts = names.map(nameFacts);
+  const resolved = resolveNames(new Set(facts.flatMap((fact) => (!fact.place && fact.id ? [fact.id] : []))));
+  return facts.map((fact) => {
+    if (fact.place) return placeTerm(fact.place);
+    return fact.id ? `n:${resolved.get(fact.id) ?? fact.id}` : undefined;
+  });
+}
 
 /** What the terms need of one word, remembered by word: the same words come back in every article. */
 interface WordFacts {

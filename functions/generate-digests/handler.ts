@@ -5,6 +5,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
+import { DynamoDbNameStore } from '../adapters/dynamodb-name-store';
 import { DynamoDbStoryStore } from '../adapters/dynamodb-story-store';
 import { S3SeedSource } from '../adapters/s3-seed-source';
 import { SqsIngestQueue } from '../adapters/sqs-ingest-queue';
@@ -20,6 +21,7 @@ const documentClient = createDocumentClient();
 const articles = new DynamoDbArticleStore(documentClient, config.TABLE_NAME);
 const digests = new DynamoDbDigestStore(documentClient, config.TABLE_NAME);
 const stories = new DynamoDbStoryStore(documentClient, config.TABLE_NAME);
+const names = new DynamoDbNameStore(documentClient, config.TABLE_NAME);
 const seeds = new S3SeedSource(createS3Client(), config.BUCKET_NAME);
 // One SQS client per container, made when reconciliation first requeues something.
 const queue = new SqsIngestQueue(
@@ -42,8 +44,10 @@ async function run(): Promise<ScheduledRunSummary> {
   metrics.addMetric('DigestsGenerated', MetricUnit.Count, report.generated.length);
   metrics.addMetric('DigestGenerationFailures', MetricUnit.Count, report.failed.length);
 
-  const reconciled = await reconcile({ seeds, articles, queue });
+  const reconciled = await reconcile({ seeds, articles, names, queue });
   if (reconciled.requeued.length > 0) logger.warn('objects requeued by reconciliation', { keys: reconciled.requeued });
+  if (reconciled.namesRepaired > 0)
+    logger.warn('name index repaired by reconciliation', { articles: reconciled.namesRepaired });
   metrics.addMetric('ObjectsRequeued', MetricUnit.Count, reconciled.requeued.length);
 
   const summary = {

@@ -5,6 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
+import { DynamoDbNameStore } from '../adapters/dynamodb-name-store';
 import { decodeS3EventKey } from '../adapters/s3-event-key';
 import { S3SeedSource } from '../adapters/s3-seed-source';
 import { RECONCILED_EVENT } from '../adapters/sqs-ingest-queue';
@@ -15,9 +16,11 @@ import { logger, metrics } from '../shared/observability';
 
 const config = readConfig(['TABLE_NAME', 'BUCKET_NAME', 'MAX_RECEIVE_COUNT']);
 const maxReceiveCount = Number(config.MAX_RECEIVE_COUNT);
+const documentClient = createDocumentClient();
 const deps = {
   seeds: new S3SeedSource(createS3Client(), config.BUCKET_NAME),
-  articles: new DynamoDbArticleStore(createDocumentClient(), config.TABLE_NAME),
+  articles: new DynamoDbArticleStore(documentClient, config.TABLE_NAME),
+  names: new DynamoDbNameStore(documentClient, config.TABLE_NAME),
 };
 const processor = new BatchProcessor(EventType.SQS);
 

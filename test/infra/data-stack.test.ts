@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { BY_DATE_INDEX, TABLE_KEYS } from '../../functions/adapters/table-schema';
+import { BY_DATE_INDEX, keys, TABLE_KEYS } from '../../functions/adapters/table-schema';
 import { onlyResource, type Resource, resourcesOf, synth } from './synth';
 
 const dev = synth('dev');
@@ -136,6 +136,23 @@ describe('data stack', () => {
             Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...BY_DATE_INDEX.projectedAttributes] },
           },
         ],
+      });
+    });
+
+    it("keeps the name index in the table's own keys: NAME#<name>#<shard> / <date>#<article>, no index of its own", () => {
+      // An index would write every name item twice; the name items' keys are the table's pk and sk.
+      const table = onlyResource(dev.data, 'AWS::DynamoDB::Table')[1].Properties;
+      expect(table.KeySchema).toEqual([
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ]);
+      expect(table.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['byDate']);
+      expect(
+        table.AttributeDefinitions.map((attribute: { AttributeName: string }) => attribute.AttributeName).sort(),
+      ).toEqual(['gsi1pk', 'gsi1sk', 'pk', 'sk']);
+      expect(keys.nameArticle('vladimir-putin', '2021-12', '1f593337c9f3638e')).toEqual({
+        pk: 'NAME#vladimir-putin#1',
+        sk: '2021-12#1f593337c9f3638e',
       });
     });
 

@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { openApiDocument } from '../../functions/api/openapi';
 import { CORS_POLICY } from '../../lib/cors';
 import { ADMIN_API_ROUTES, PUBLIC_API_ROUTES } from '../../lib/service-stack';
 import {
@@ -154,6 +155,15 @@ describe('HTTP API', () => {
         IntegrationUri: { 'Fn::GetAtt': [api.logicalId, 'Arn'] },
       });
     }
+  });
+
+  it('serves every documented public path, a name across dates among them, without authorization', () => {
+    expect(routeKeys('NONE')).toEqual(expect.arrayContaining(['GET /names/{id}', 'HEAD /names/{id}']));
+    expect([...PUBLIC_API_ROUTES].sort()).toEqual(
+      Object.keys(openApiDocument.paths)
+        .filter((path) => !path.startsWith('/admin/'))
+        .sort(),
+    );
   });
 
   it('lets only IAM-signed requests reach the admin routes, HEAD as well as GET', () => {

@@ -79,6 +79,11 @@ describe('HEAD', () => {
     [`/stories/${storyId}`, BROWSER_ACCEPT_HEADERS],
     [`/stories/${storyId}?format=rss`, {}],
     ['/stories/0123456789ab', {}],
+    ['/names/vladimir-putin', {}],
+    ['/names/vladimir-putin', BROWSER_ACCEPT_HEADERS],
+    ['/names/vladimir-putin?format=atom&limit=1', {}],
+    ['/names/nobody-at-all', {}],
+    ['/names/Not-An-Id', BROWSER_ACCEPT_HEADERS],
     ['/openapi.json', {}],
     ['/admin/ingest-status', {}],
     ['/admin/rejections', {}],
@@ -286,6 +291,9 @@ describe('any request', () => {
       'feeds',
       'latest',
       'stories',
+      'names',
+      'vladimir-putin',
+      'RU',
       'openapi.json',
       '2021',
       '2021-12',
@@ -385,6 +393,7 @@ describe('any request', () => {
       '/digests/2021',
       '/digests/2021-12?format=atom',
       '/feeds/latest',
+      '/names/vladimir-putin',
     ];
     for (const url of urls) etags.push(String((await raw(url)).headers.ETag));
   });

@@ -64,6 +64,7 @@ describe.each([
   ['day digest', '/digests/2021-11-15'],
   ['article', () => `/articles/${articleId}`],
   ['story', () => `/stories/${storyId}`],
+  ['name', '/names/vladimir-putin'],
 ])('the %s page', (name, path) => {
   const url = () => `${bridge.url}${typeof path === 'string' ? path : path()}`;
 
@@ -119,6 +120,46 @@ describe('a reader', () => {
     await page.close();
     expect(heard).toEqual([]);
   });
+
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])(
+    'goes on a %s from the index to a digest to a name to an article, and back through the other months',
+    async (_screen, viewport) => {
+      const page = await browser.newPage({ viewport });
+      const heard = await complaints(page);
+      const fits = () => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
+      const path = () => new URL(page.url()).pathname;
+      await page.goto(`${bridge.url}/`);
+      await page.getByRole('link', { name: 'December 2021' }).click();
+      expect(path()).toBe('/digests/2021-12');
+      await page
+        .getByRole('list', { name: 'Most mentioned' })
+        .getByRole('link', { name: 'Vladimir Poetin (2)' })
+        .click();
+      expect(path()).toBe('/names/vladimir-putin');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Vladimir Poetin');
+      expect(await fits()).toBe(true);
+      const headlines = await page.locator('section.story h3').allTextContents();
+      expect(headlines).toHaveLength(2);
+      await page.locator('section.story h3 a').first().click();
+      expect(path()).toMatch(/^\/articles\/[0-9a-f]{16}$/);
+      // The article's own names lead back to the name.
+      await page.getByRole('list', { name: 'Names' }).getByRole('link', { name: 'Vladimir Poetin' }).click();
+      expect(path()).toBe('/names/vladimir-putin');
+      await page.goBack();
+      await page.getByRole('link', { name: 'December 2021' }).click();
+      expect(path()).toBe('/digests/2021-12');
+      await page.getByRole('link', { name: '← November 2021' }).click();
+      expect(path()).toBe('/digests/2021-11');
+      expect(await fits()).toBe(true);
+      await page.getByRole('link', { name: 'December 2021 →' }).click();
+      expect(path()).toBe('/digests/2021-12');
+      await page.close();
+      expect(heard).toEqual([]);
+    },
+  );
 
   it("goes from a digest's story to the story's page and back to a date", async () => {
     const page = await browser.newPage({ viewport: PHONE });

@@ -53,6 +53,7 @@ describe('GET /openapi.json', () => {
       '/digests',
       '/digests/{date}',
       '/feeds/latest',
+      '/names/{id}',
       '/openapi.json',
       '/stories/{id}',
     ]);
@@ -91,6 +92,15 @@ describe('real responses match their schemas', () => {
     for (const url of [story.url, `${story.url}?limit=1`]) expectSchema('Story', (await call(service, url)).body);
   });
 
+  it('GET /names/{id}, whole and a page at a time, and the top names of a digest', async () => {
+    const digest = (await call(service, '/digests/2021-12')).body;
+    const name = digest.topNames[0];
+    expect(name.url).toBe(`/names/${name.id}`);
+    for (const url of [name.url, `${name.url}?limit=1`, '/names/RU']) {
+      expectSchema('Name', (await call(service, url)).body);
+    }
+  });
+
   it('GET /admin/rejections and /admin/ingest-status', async () => {
     const rejections = (await call(service, '/admin/rejections')).body;
     expect(rejections.rejections.length).toBeGreaterThan(0);
@@ -104,6 +114,8 @@ describe('real responses match their schemas', () => {
     ['/digests/1999', 'GET', 404],
     ['/articles/0000000000000000', 'GET', 404],
     ['/stories/000000000000', 'GET', 404],
+    ['/names/nobody-at-all', 'GET', 404],
+    ['/names/Not-An-Id', 'GET', 400],
     ['/digests', 'POST', 405],
   ])('the error of %s %s', async (url, method, status) => {
     const { statusCode, body } = await call(service, url, { method });

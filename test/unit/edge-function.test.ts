@@ -55,6 +55,7 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/feeds/latest': '/feeds/latest',
   '/articles/{id}': '/articles/1f593337c9f3638e',
   '/stories/{id}': '/stories/96d6f5872b6a',
+  '/names/{id}': '/names/vladimir-putin',
   '/openapi.json': '/openapi.json',
 };
 const samplePath = (path: string): string => {

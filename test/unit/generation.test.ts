@@ -23,6 +23,7 @@ function stores(periods: PeriodState[], failing: string) {
     listPeriods: async () => periods,
     listPeriodsWithArticles: async () => ({ items: periods }),
     getPeriod: async (period) => periods.find((state) => state.period === period),
+    neighbours: async () => ({}),
     get: async (period) => stored.get(period)?.digest,
     put: async (digest, version) => {
       stored.set(digest.date, { digest, version });
@@ -118,6 +119,7 @@ describe('generateStaleDigests with stories across days', () => {
       listPeriods: async () => [...periods.values()].sort((a, b) => b.period.localeCompare(a.period)),
       listPeriodsWithArticles: async () => ({ items: [...periods.values()] }),
       getPeriod: async (period) => periods.get(period),
+      neighbours: async () => ({}),
       get: async (period) => stored.get(period),
       put: async (digest, version) => {
         stored.set(digest.date, digest);

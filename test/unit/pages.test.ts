@@ -1,6 +1,7 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { articlePage, digestPage, indexPage, periodName } from '../../functions/api/pages';
+import { articlePage, digestPage, indexPage, namePage, periodName } from '../../functions/api/pages';
 import type { DigestPage } from '../../functions/app/digests';
+import type { NameView } from '../../functions/app/names';
 import type { Article } from '../../functions/core/article';
 
 const HOSTILE = `"><script>alert('x')</script><img src=x onerror=alert(1)> & </p></main> ]]> <!--`;
@@ -47,6 +48,9 @@ const digest: DigestPage = {
     },
   ],
   topEntities: [{ name: `Naam ${HOSTILE}`, count: 1 }],
+  topNames: [{ id: 'naam', name: `Naam ${HOSTILE}`, count: 1, url: '/names/naam' }],
+  previous: { date: '2021-10', url: '/digests/2021-10' },
+  next: { date: '2022-01', url: '/digests/2022-01' },
   topKeywords: [],
   articles: [
     {
@@ -57,6 +61,34 @@ const digest: DigestPage = {
     },
   ],
   cursor: 'eyJvZmZzZXQiOiIxIn0',
+};
+
+const name: NameView = {
+  id: 'vladimir-putin',
+  url: '/names/vladimir-putin',
+  name: `Vladimir Poetin ${HOSTILE}`,
+  spellings: [
+    { spelling: `Vladimir Poetin ${HOSTILE}`, count: 2 },
+    { spelling: 'Vladimir Putin', count: 1 },
+  ],
+  articleCount: 3,
+  periods: [
+    { period: '2021', articleCount: 3, url: '/digests/2021' },
+    { period: '2021-12', articleCount: 3, url: '/digests/2021-12' },
+    { period: '2021-12-07', articleCount: 1, url: '/digests/2021-12-07' },
+  ],
+  articles: [
+    {
+      id: article.id,
+      date: article.date,
+      headline: article.headline,
+      summary: article.summary,
+      language: 'nl',
+      url: `/articles/${article.id}`,
+      spelling: `Vladimir Poetin ${HOSTILE}`,
+    },
+  ],
+  cursor: 'next',
 };
 
 /** Elements a page of plain text has no business containing, whatever the text said. */
@@ -72,6 +104,7 @@ describe('pages', () => {
   it.each([
     ['article', () => articlePage(article)],
     ['digest', () => digestPage(digest, {})],
+    ['name', () => namePage(name, {})],
     [
       'index',
       () =>
@@ -121,11 +154,51 @@ describe('pages', () => {
         '/digests/2021-12?format=jsonfeed',
       ]),
     );
+    const periods = DomUtils.findOne((element) => element.attribs.class === 'periods', document.children);
+    expect(
+      DomUtils.findAll((element) => element.name === 'a', periods ? [periods] : []).map((a) => a.attribs.href),
+    ).toEqual(['/digests/2021-10', '/digests/2022-01']);
     const text = DomUtils.textContent(document);
+    expect(text).toContain('← October 2021');
     expect(text).toContain('1 more copy');
     expect(text).toContain('next scheduled run');
     const articleElement = DomUtils.findOne((element) => element.name === 'article', document.children);
     expect(articleElement?.attribs.lang).toBe('nl');
+  });
+
+  it("lays out a name's page: its spellings, its months and years, its articles, the next page and its feeds", () => {
+    const document = parseDocument(namePage(name, { limit: '1' }));
+    const alternates = DomUtils.findAll((element) => element.name === 'link', document.children).map(
+      (link) => link.attribs.href,
+    );
+    expect(alternates).toEqual([
+      '/names/vladimir-putin?format=atom',
+      '/names/vladimir-putin?format=rss',
+      '/names/vladimir-putin?format=jsonfeed',
+    ]);
+    const hrefs = DomUtils.findAll((element) => element.name === 'a', document.children).map((a) => a.attribs.href);
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        '/articles/0123456789abcdef',
+        '/digests/2021',
+        '/digests/2021-12',
+        '/names/vladimir-putin?limit=1&cursor=next',
+      ]),
+    );
+    // Months and years are listed; a name's days are many, and its articles say them.
+    expect(hrefs).not.toContain('/digests/2021-12-07');
+    const text = DomUtils.textContent(document);
+    expect(text).toContain('3 articles');
+    expect(text).toContain('also written “Vladimir Putin”');
+  });
+
+  it("links the names of a digest and of an article to the names' pages", () => {
+    const hrefsOf = (markup: string) =>
+      DomUtils.findAll((element) => element.name === 'a', parseDocument(markup).children).map((a) => a.attribs.href);
+    expect(hrefsOf(digestPage(digest, {}))).toContain('/names/naam');
+    const named = { ...article, entities: ['Vladimir Poetin', 'Rusland', 'Poetin'] };
+    const links = hrefsOf(articlePage(named)).filter((href) => href?.startsWith('/names/'));
+    expect(links).toEqual(['/names/vladimir-putin', '/names/RU']);
   });
 
   it('says the listing is over, not empty, on a last page that came out empty', () => {
