@@ -105,12 +105,16 @@ try {
     },
     writeCost: async () => {
       const costs = await measureSeedWrites(stack.tableName, writeCostFiles('write-cost/'));
-      return costs.map(({ key, bytes, billedWriteUnits, writeUnits }) => ({
-        key,
-        bytes,
-        billedWriteUnits,
-        reportedWriteUnits: writeUnits,
-      }));
+      return costs.map(
+        ({ key, bytes, billedWriteUnits, articleBilledWriteUnits, nameBilledWriteUnits, writeUnits }) => ({
+          key,
+          bytes,
+          billedWriteUnits,
+          articleBilledWriteUnits,
+          nameBilledWriteUnits,
+          reportedWriteUnits: writeUnits,
+        }),
+      );
     },
     stop: async () => {
       await stop();

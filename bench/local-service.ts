@@ -48,7 +48,15 @@ export interface Commands {
   /** Ingests the write-cost articles as new ones and answers what each wrote (scripts/local/write-cost.ts). */
   writeCost: {
     args: Record<string, never>;
-    result: { key: string; bytes: number; billedWriteUnits: number; reportedWriteUnits: number }[];
+    result: {
+      key: string;
+      bytes: number;
+      billedWriteUnits: number;
+      /** The article's transaction alone, and the name index's follow-up (issue #15). */
+      articleBilledWriteUnits: number;
+      nameBilledWriteUnits: number;
+      reportedWriteUnits: number;
+    }[];
   };
   stop: { args: Record<string, never>; result: null };
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDbArticleStore } from '../../functions/adapters/dynamodb-article-store';
+import { DynamoDbNameStore } from '../../functions/adapters/dynamodb-name-store';
 import { ingestObjectEvent } from '../../functions/app/ingest-object';
 import type { SeedSource } from '../../functions/core/ports';
 import { createDocumentClient } from '../../functions/shared/clients';
@@ -15,6 +16,10 @@ export interface SeedWriteCost {
   readonly writeUnits: number;
   /** The same writes as DynamoDB bills them (billed-writes.ts): transactions twice, by item, index included. */
   readonly billedWriteUnits: number;
+  /** Of those, the article's own: its transaction (object record, counts, article, periods). */
+  readonly articleBilledWriteUnits: number;
+  /** Of those, the name index's follow-up (issue #15): one item per name and its counts. */
+  readonly nameBilledWriteUnits: number;
   /** Each item written, with its billed units. */
   readonly billed: readonly BilledWrite[];
   readonly readUnits: number;
@@ -42,7 +47,13 @@ export async function measureSeedWrites(
       yield* files.keys();
     },
   };
-  const deps = { seeds, articles: new DynamoDbArticleStore(client, tableName) };
+  const deps = {
+    seeds,
+    articles: new DynamoDbArticleStore(client, tableName),
+    names: new DynamoDbNameStore(client, tableName),
+  };
+  const units = (write: BilledWrite) => write.tableUnits + write.indexUnits;
+  const isName = (write: BilledWrite) => String(write.key.pk).startsWith('NAME');
   const costs: SeedWriteCost[] = [];
   try {
     let sequencer = 1;
@@ -59,6 +70,8 @@ export async function measureSeedWrites(
         bytes: bytes.length,
         writeUnits: tally.writeUnits(),
         billedWriteUnits: tally.billedWriteUnits(),
+        articleBilledWriteUnits: tally.billed.filter((write) => !isName(write)).reduce((sum, w) => sum + units(w), 0),
+        nameBilledWriteUnits: tally.billed.filter(isName).reduce((sum, write) => sum + units(write), 0),
         billed: [...tally.billed],
         readUnits: tally.readUnits(),
         byCommand: Object.fromEntries(tally.byCommand),
