@@ -7,7 +7,15 @@ import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
 import { DynamoDbNameStore } from '../adapters/dynamodb-name-store';
 import { DynamoDbStoryStore } from '../adapters/dynamodb-story-store';
 import { ingestStatus, listRejections } from '../app/admin';
-import { isOpenPeriod, latestDigests, listDigests, neighbouringDigests, pageDigest, readDigest } from '../app/digests';
+import {
+  isOpenPeriod,
+  latestDigests,
+  listDigests,
+  neighbouringDigests,
+  pageDigest,
+  readDigest,
+  rememberNeighbours,
+} from '../app/digests';
 import { notFound, quoted } from '../app/errors';
 import { readName } from '../app/names';
 import { readStory } from '../app/stories';
@@ -71,6 +79,8 @@ const jsonOnly =
 /** Seconds a response may be reused: briefly while it can change, long once it cannot. */
 const SHORT = 60;
 const LONG = 24 * 3600;
+/** A digest's previous and next periods, remembered as long as an open period's page is cached. */
+const neighbours = rememberNeighbours(digests, SHORT * 1000);
 
 /** The dates with articles, newest first, a page at a time, in the first of `offered` unless asked otherwise. */
 const dateIndex =
@@ -95,7 +105,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       const digest = await readDigest({ articles, digests, stories }, pathParameter(event, 'date'), now);
       const [paged, around] = await Promise.all([
         pageDigest(digest, query(event)),
-        neighbouringDigests(digests, digest.date),
+        neighbouringDigests(neighbours, digest.date),
       ]);
       const page = { ...paged, ...around };
       const maxAge = digest.stale || isOpenPeriod(digest.date, now) ? SHORT : LONG;

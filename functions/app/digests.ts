@@ -93,10 +93,10 @@ export interface PeriodLink {
 
 /** The digests either side of a period, of its own level, that have articles. */
 export async function neighbouringDigests(
-  digests: DigestStore,
+  neighbours: DigestStore['neighbours'],
   period: string,
 ): Promise<{ previous?: PeriodLink; next?: PeriodLink }> {
-  const { previous, next } = await digests.neighbours(period);
+  const { previous, next } = await neighbours(period);
   return {
     ...(previous ? { previous: { date: previous, url: digestUrl(previous) } } : {}),
     ...(next ? { next: { date: next, url: digestUrl(next) } } : {}),
@@ -351,4 +351,34 @@ export async function latestDigests(digests: DigestStore, count: number): Promis
   const { items } = await digests.listPeriodsWithArticles(count);
   const stored = await Promise.all(items.map((state) => digests.get(state.period)));
   return stored.filter((digest): digest is Digest => digest !== undefined && digest.articleCount > 0);
+}
+
+/** Periods whose neighbours one container remembers at most; past it the memory starts again. */
+const REMEMBERED_NEIGHBOURS = 1_000;
+
+/**
+ * DigestStore.neighbours, remembered for `ttlMs`: finding them reads up to a few hundred period items, and every
+ * request for a digest shows them, while they change only when a period first gets articles. A link may so lag a new
+ * period by `ttlMs`, as long as a cached page of an open period does.
+ */
+export function rememberNeighbours(
+  digests: Pick<DigestStore, 'neighbours'>,
+  ttlMs: number,
+  now: () => number = Date.now,
+): DigestStore['neighbours'] {
+  const remembered = new Map<
+    string,
+    { readonly until: number; readonly found: ReturnType<DigestStore['neighbours']> }
+  >();
+  return (period) => {
+    const at = now();
+    const known = remembered.get(period);
+    if (known && known.until > at) return known.found;
+    if (remembered.size >= REMEMBERED_NEIGHBOURS) remembered.clear();
+    const found = digests.neighbours(period);
+    remembered.set(period, { until: at + ttlMs, found });
+    // A failed read is not remembered: the next request asks again.
+    found.catch(() => remembered.delete(period));
+    return found;
+  };
 }
