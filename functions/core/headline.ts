@@ -145,10 +145,20 @@ function toChunks(text: string): Chunk[] {
 }
 
 function toChunk(raw: string): Chunk {
-  const core = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const core = coreOf(raw);
   // Every step below compares chunks with word lists, most of them several times: folded once here. A chunk that a
   // step copies keeps its core, and so these.
   return { raw, core, lower: core.toLowerCase().replaceAll('’', "'"), nameKey: foldAccents(stripPossessive(core)) };
+}
+
+/** A word's letters and digits, without the punctuation around it: a chunk's core, for the steps that read words. */
+function coreOf(word: string | undefined): string {
+  return (word ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/** A word's core in lower case, as the word lists of the steps that read words compare it. */
+function bareWord(word: string | undefined): string {
+  return coreOf(word).toLowerCase();
 }
 
 const lower = (chunk: Chunk | undefined) => (chunk ? chunk.lower : '');
@@ -196,7 +206,7 @@ function dropCommaAsides(chunks: Chunk[], language: string): Chunk[] {
     // An aside at the very end only when it is relative: ", een ultrabeveiligde ruimte" may be the object.
     const isRelative = RELATIVE_PRONOUNS.has(lower(opener));
     // "hat angekündigt, die Warnstreiks … fortsetzen zu wollen": what a reporting verb introduces is the news.
-    const reported = REPORTING_VERBS.has(bareWord(result[open]?.raw));
+    const reported = REPORTING_VERBS.has(lower(result[open]));
     if (end - open > 14 || (close < 0 && !isRelative) || open === 0 || reported) break;
     const closeChunk = result[end];
     const keepPunctuation = close < 0 ? /[.!?]$/u.test(closeChunk?.raw ?? '') : false;
@@ -634,11 +644,6 @@ function shorten(
   return { text: cutAtPhrase(headline, language), cutInside: true };
 }
 
-/** A word without the punctuation around it, in lower case. */
-function bareWord(word: string | undefined): string {
-  return (word ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
-}
-
 /** A subject's relative clause starts this early in the sentence: "De 34-jarige man uit Tilburg die …". */
 const RELATIVE_MAX_AT = 6;
 
@@ -654,7 +659,7 @@ function dropEmbeddedRelative(headline: string, language: string): string | unde
   const { finiteAuxiliaries, bareRelatives, functionWords } = packFor(language);
   if (finiteAuxiliaries.size === 0) return undefined;
   const words = headline.replace(/[.!?]+$/u, '').split(' ');
-  const bare = words.map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase());
+  const bare = words.map(bareWord);
   // After a noun ("man die"), not after a function word or a comma.
   const relative = bare.findIndex(
     (word, index) =>
@@ -697,15 +702,14 @@ function dropPhrasesBeforeFinalVerb(
   // A score's or a time's colon ("mit 3:1") joins no clauses.
   if (!participle || !finalVerb || !capitalisesNouns || /[,;:](?!\p{N})/u.test(headline)) return undefined;
   const words = headline.replace(/[.!?]+$/u, '').split(' ');
-  const bare = (word: string | undefined) => (word ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  if (!participle.test(bare(words.at(-1)).toLowerCase())) return undefined;
+  if (!participle.test(bareWord(words.at(-1)))) return undefined;
   // The verb cluster: "verunglückt", "verurteilt worden", "opgepakt zijn".
   let verb = words.length - 1;
   while (
     verb > 2 &&
     verb > words.length - 3 &&
     finalVerb.test(words[verb - 1] ?? '') &&
-    !prepositions.has(bare(words[verb - 1]).toLowerCase())
+    !prepositions.has(bareWord(words[verb - 1]))
   )
     verb -= 1;
   // The words of the article's names, folded as a name's words are compared with chunks.
@@ -715,11 +719,11 @@ function dropPhrasesBeforeFinalVerb(
   for (let from = verb - 1; from >= 2; from -= 1) {
     const word = words[from] ?? '';
     // "der Südost-Türkei und Nord-Syriens": a compound's part may be the name.
-    const isName = bare(word)
+    const isName = coreOf(word)
       .split('-')
       .some((part) => names.has(foldAccents(part)) || (/^\p{Lu}/u.test(part) && isKnownPlace(part.replace(/s$/u, ''))));
-    if (/[\p{N},;:]/u.test(word) || names.has(foldAccents(bare(word))) || isName) return undefined;
-    if (!prepositions.has(bare(word).toLowerCase())) continue;
+    if (/[\p{N},;:]/u.test(word) || names.has(foldAccents(coreOf(word))) || isName) return undefined;
+    if (!prepositions.has(bareWord(word))) continue;
     const kept = [...words.slice(0, from), ...words.slice(verb)];
     if (kept.join(' ').length <= HEADLINE_MAX_CHARS) return kept.length >= 4 ? kept.join(' ') : undefined;
   }
@@ -738,7 +742,7 @@ const MIN_CUT_CHARS = 50;
 function cutAtPhrase(text: string, language: string): string {
   const { prepositions, functionWords } = packFor(language);
   const opensPhrase = (word: string) => {
-    const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
+    const bare = bareWord(word);
     return prepositions.has(bare) || (functionWords.has(bare) && !DETERMINERS.has(bare));
   };
   const cut = text.slice(0, HEADLINE_MAX_CHARS + 1);
