@@ -223,8 +223,7 @@ function splitBlocks(body: string, lexicon: BoilerplateLexicon, isBoilerplate: (
       // exclamation mark ends the body's first line, though a sentence of a paragraph would go on.
       // A question on a line of its own, shorter than the lines wrapped at the block's width, is a headline too
       // ("Which shows are scheduled when theatres reopen?").
-      const closes =
-        /!["'”’»]*$/u.test(previous) || (/\?["'”’»]*$/u.test(previous) && previous.length < WRAP_SHARE * width);
+      const closes = /!["'”’»]*$/u.test(previous) || (/\?["'”’»]*$/u.test(previous) && !reachesWrap(previous, width));
       const titleLine = blocks.length === 0 && count === 1 && closes && isTitleLike({ text: previous, lines: 1 });
       const goesOn =
         !titleLine && continuesLine(previous, line, width, lexicon) && !isBoilerplate(line) && !isBoilerplate(previous);
@@ -266,7 +265,12 @@ function continuesLine(previous: string, line: string, width: number, lexicon: B
   // stops inside its sentence.
   const lastWord = fold(/[\p{L}]+$/u.exec(previous)?.[0] ?? '');
   if (/[\p{Sc}\p{Sm}]$/u.test(previous) || lexicon.functionWords.has(lastWord)) return true;
-  return width >= MIN_WRAP_WIDTH && previous.length >= WRAP_SHARE * width;
+  return width >= MIN_WRAP_WIDTH && reachesWrap(previous, width);
+}
+
+/** Whether a line runs to the block's wrap width, as a line a crawler or an editor wrapped does. */
+function reachesWrap(line: string, width: number): boolean {
+  return line.length >= WRAP_SHARE * width;
 }
 
 /** Two words are a place, a name or a label ("Den Haag", "Jan Jansen"), not yet a headline. */
