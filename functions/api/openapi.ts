@@ -88,11 +88,14 @@ const feeds = {
   'application/feed+json': { schema: { type: 'object', description: 'JSON Feed 1.1' } },
 };
 /** The parameters of a list of articles served a page at a time in every format: a digest's, a story's. */
-const pagedArticles = (order: string) => [
+/** The parameters of a paged list of articles in every format; `conditions` as the answer has validators. */
+const pagedArticles = (
+  order: string,
+  conditions: readonly (typeof ifNoneMatch | typeof ifModifiedSince)[] = [ifNoneMatch, ifModifiedSince],
+) => [
   formatParameter(['json', 'html', 'atom', 'rss', 'jsonfeed']),
   ...paging.map((parameter) => ({ ...parameter, description: `${parameter.description}, in articles: ${order}` })),
-  ifNoneMatch,
-  ifModifiedSince,
+  ...conditions,
 ];
 const notAcceptable = error('Neither `format` nor `Accept` names a format this path has');
 
@@ -273,12 +276,8 @@ export const openApiDocument = {
               'A country code in capitals (`RU`) or lower-case words joined by hyphens (`vladimir-putin`), as a digest lists it in `topNames`',
             schema: { type: 'string', maxLength: 200 },
           },
-          formatParameter(['json', 'html', 'atom', 'rss', 'jsonfeed']),
-          ...paging.map((parameter) => ({
-            ...parameter,
-            description: `${parameter.description}, in articles: newest first`,
-          })),
-          ifNoneMatch,
+          // An ETag and no Last-Modified: a name's articles have no one generation time.
+          ...pagedArticles('newest first', [ifNoneMatch]),
         ],
         responses: {
           '200': {
