@@ -101,3 +101,8 @@ export async function currentItem(reader: DynamoDBDocumentClient, table: string,
   const { Item } = await reader.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
   return Item;
 }
+
+/** The write units of `writes` together, table and index. */
+export function billedUnits(writes: readonly BilledWrite[]): number {
+  return writes.reduce((sum, write) => sum + write.tableUnits + write.indexUnits, 0);
+}

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { type BilledWrite, billedWrite, currentItem } from './billed-writes';
+import { type BilledWrite, billedUnits, billedWrite, currentItem } from './billed-writes';
 
 /** Capacity DynamoDB reported for one kind of command, summed over its calls. */
 export interface CommandCapacity {
@@ -77,7 +77,7 @@ export function countCapacity(client: DynamoDBDocumentClient, reader?: DynamoDBD
     writeUnits: () => sum('writeUnits'),
     readUnits: () => sum('readUnits'),
     billed,
-    billedWriteUnits: () => billed.reduce((sum, write) => sum + write.tableUnits + write.indexUnits, 0),
+    billedWriteUnits: () => billedUnits(billed),
     reset: () => {
       byCommand.clear();
       billed.length = 0;

@@ -6,7 +6,7 @@ import { DynamoDbNameStore } from '../../functions/adapters/dynamodb-name-store'
 import { ingestObjectEvent } from '../../functions/app/ingest-object';
 import type { SeedSource } from '../../functions/core/ports';
 import { createDocumentClient } from '../../functions/shared/clients';
-import type { BilledWrite } from './billed-writes';
+import { type BilledWrite, billedUnits } from './billed-writes';
 import { type CommandCapacity, countCapacity } from './consumed-capacity';
 
 export interface SeedWriteCost {
@@ -52,7 +52,6 @@ export async function measureSeedWrites(
     articles: new DynamoDbArticleStore(client, tableName),
     names: new DynamoDbNameStore(client, tableName),
   };
-  const units = (write: BilledWrite) => write.tableUnits + write.indexUnits;
   const isName = (write: BilledWrite) => String(write.key.pk).startsWith('NAME');
   const costs: SeedWriteCost[] = [];
   try {
@@ -70,8 +69,8 @@ export async function measureSeedWrites(
         bytes: bytes.length,
         writeUnits: tally.writeUnits(),
         billedWriteUnits: tally.billedWriteUnits(),
-        articleBilledWriteUnits: tally.billed.filter((write) => !isName(write)).reduce((sum, w) => sum + units(w), 0),
-        nameBilledWriteUnits: tally.billed.filter(isName).reduce((sum, write) => sum + units(write), 0),
+        articleBilledWriteUnits: billedUnits(tally.billed.filter((write) => !isName(write))),
+        nameBilledWriteUnits: billedUnits(tally.billed.filter(isName)),
         billed: [...tally.billed],
         readUnits: tally.readUnits(),
         byCommand: Object.fromEntries(tally.byCommand),
