@@ -13,7 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { HEADLINE_MAX_CHARS, summarizeArticle } from '../functions/core/article';
+import { summarizeArticle } from '../functions/core/article';
 import { normalizeText, parseSeed, SeedRejectedError } from '../functions/core/seed';
 import { splitSentences } from '../functions/core/sentences';
 import { rougeL, rougeN, rougeTokens } from './rouge';
@@ -32,6 +32,9 @@ export interface RealPage extends PageLabel {
   readonly path: string;
   readonly text: string;
 }
+
+/** The cut baseline's width, fixed at issue #12's 90 characters so that it does not move with the headline's cap. */
+export const CUT_BASELINE_CHARS = 90;
 
 const DATE_MARKER = /^\s*date\s+\S+[^\S\n]*/u;
 
@@ -209,7 +212,7 @@ function score(page: RealPage): Scored {
     baselines: {
       lead: rougeN(splitSentences(cleanLead)[0] ?? '', page.title, 1).f1,
       first: rougeN(lead, page.title, 1).f1,
-      cut: rougeN(cutAt(lead, HEADLINE_MAX_CHARS), page.title, 1).f1,
+      cut: rougeN(cutAt(lead, CUT_BASELINE_CHARS), page.title, 1).f1,
       chars75: rougeN(cutAt(rawParagraphs(source).join(' '), 75), page.title, 1).f1,
     },
   };

@@ -21,6 +21,7 @@ import { detectLanguage } from '../functions/core/language';
 import { type ParsedSeed, parseSeed } from '../functions/core/seed';
 import { splitSentences } from '../functions/core/sentences';
 import { splitWords } from '../functions/core/text';
+import { CUT_BASELINE_CHARS } from './eval-real';
 import { bcubed, crossLanguagePairs, pairsLine, scoresLine } from './eval-stories';
 import { rougeL, rougeN, rougeTokens, type Scores, scores } from './rouge';
 
@@ -76,8 +77,8 @@ export function leadSentences(seed: ParsedSeed, count: number): string {
 }
 
 function cutToFit(sentence: string): string {
-  if (sentence.length <= HEADLINE_MAX_CHARS) return sentence.replace(/[.\s]+$/u, '');
-  const cut = sentence.slice(0, HEADLINE_MAX_CHARS + 1);
+  if (sentence.length <= CUT_BASELINE_CHARS) return sentence.replace(/[.\s]+$/u, '');
+  const cut = sentence.slice(0, CUT_BASELINE_CHARS + 1);
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1));
 }
 
@@ -137,7 +138,7 @@ export function evaluate(cases: readonly EvalCase[]): void {
       subset.map((item) => [leadSentences(item.seed, 1), item.reference.headline]),
     ),
     rougeRow(
-      `lead: first sentence cut to ${HEADLINE_MAX_CHARS}${suffix}`,
+      `lead: first sentence cut to ${CUT_BASELINE_CHARS}${suffix}`,
       subset.map((item) => [cutToFit(leadSentences(item.seed, 1)), item.reference.headline]),
     ),
   ];

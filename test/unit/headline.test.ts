@@ -63,17 +63,17 @@ describe('generateHeadline on shapes of real leads', () => {
 
   it('cuts a long headline before a phrase it would leave half', () => {
     const result = headline(
-      'Duizenden boeren uit alle provincies gaan in Den Haag demonstreren tegen het nieuwe stikstofbeleid van het kabinet en de provincies.',
+      'Duizenden boeren uit alle provincies van Nederland gaan volgende week woensdag in Den Haag demonstreren tegen het nieuwe stikstofbeleid van het kabinet en de provincies.',
     );
     expect(result.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
-    expect(result).toBe('Duizenden boeren uit alle provincies gaan in Den Haag demonstreren');
+    expect(result).toBe('Duizenden boeren uit alle provincies van Nederland gaan volgende week in Den Haag demonstreren');
     // "following", "amid", "despite" open phrases as the short prepositions do.
     expect(
       headline(
-        'Police have stepped up patrols and are handing out crime prevention leaflets following a sharp rise in burglaries in Westbridge and Eastfield.',
+        'Police have stepped up patrols and are handing out crime prevention leaflets to residents and businesses following a sharp rise in burglaries in Westbridge and Eastfield.',
         'en',
       ),
-    ).toBe('Police have stepped up patrols and are handing out crime prevention leaflets');
+    ).toBe('Police have stepped up patrols and are handing out crime prevention leaflets to residents and businesses');
   });
 
   it('keeps a duration that is a noun phrase', () => {
@@ -213,7 +213,7 @@ describe('generateHeadline on the shapes of long real leads', () => {
         'Der SC Neustadt hat das Spitzenspiel der Bundesliga gegen RB Leipzig mit 3:1 für sich entschieden.',
         'de',
       ),
-    ).toMatch(/ mit 3:1 entschieden$/u);
+    ).toMatch(/ mit 3:1 für sich entschieden$/u);
     // An object with a place in it ("der Südost-Türkei") is no phrase to drop.
     const quake = headline(
       'Wenige Stunden zuvor hatte das schwerste Erdbeben im östlichen Mittelmeerraum seit hundert Jahren große Teile der Südost-Türkei zerstört.',
@@ -265,7 +265,7 @@ describe('generateHeadline on the shapes of long real leads', () => {
 
   it('drops a relative clause without commas inside the subject rather than the main verb after it', () => {
     const lead =
-      'De man die dinsdagavond in de Dorpsstraat in Veenhuizen een 34-jarige inwoner neerstak met een keukenmes is nog altijd spoorloos.';
+      'De man die dinsdagavond in de Dorpsstraat in Veenhuizen na een ruzie over een parkeerplaats een 34-jarige inwoner neerstak met een keukenmes is nog altijd spoorloos.';
     const result = headline(lead);
     expect(result).toBe('Man is nog altijd spoorloos');
     expectHeadlineRules(result, lead, 'nl');
@@ -332,7 +332,7 @@ describe('generateHeadline', () => {
     ).toBe('Nasa has found evidence of an ancient lake on Mars');
   });
 
-  it('fits a long lead into 90 characters at a word boundary, never ending on a function word', () => {
+  it('fits a long lead into HEADLINE_MAX_CHARS at a word boundary, never ending on a function word', () => {
     const long =
       'De gemeenteraad van Amsterdam heeft na een lang en soms verhit debat met een grote meerderheid ingestemd met een plan voor meer sociale huurwoningen in alle stadsdelen en de omliggende dorpen.';
     const result = headline(long);
