@@ -12,6 +12,13 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
   addFormatsModule) as typeof addFormatsModule;
 
 let service: Service;
+/** A title line of 22 words and 137 characters: a title is kept as written, longer than a generated headline may be. */
+const LONG_TITLE =
+  'Gemeenteraad van Oosterhout stemt na een lange nacht in met het plan voor honderd sociale huurwoningen op het oude terrein van de suikerfabriek';
+const LONG_TITLE_SEED = ` date 2022-03-04 ${LONG_TITLE}
+
+De gemeenteraad van Oosterhout heeft in de nacht van donderdag op vrijdag ingestemd met het plan voor honderd sociale huurwoningen. De woningen komen op het terrein van de oude suikerfabriek aan de rand van de stad.
+`;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(structuredClone(openApiDocument) as object, 'openapi');
@@ -20,6 +27,7 @@ beforeAll(async () => {
   service = await startService();
   await uploadAndIngest(service, Object.fromEntries(seedFiles));
   await uploadAndIngest(service, { 'rejected.txt': 'no date marker in this file, so it is refused by ingestion' });
+  await uploadAndIngest(service, { 'long-title.txt': LONG_TITLE_SEED });
   await service.generate({}, {} as never);
 });
 afterAll(() => service.close());
@@ -78,6 +86,13 @@ describe('real responses match their schemas', () => {
 
   it('GET /digests/{date}, for a month and a year', async () => {
     for (const date of ['2021-12', '2021']) expectSchema('Digest', (await call(service, `/digests/${date}`)).body);
+  });
+
+  it('GET /digests/{date} and /articles/{id} for an article whose own title is longer than a generated headline', async () => {
+    const digest = (await call(service, '/digests/2022-03-04')).body;
+    expectSchema('Digest', digest);
+    expect(digest.articles[0].headline).toBe(LONG_TITLE);
+    expectSchema('Article', (await call(service, digest.articles[0].url)).body);
   });
 
   it('GET /articles/{id}', async () => {

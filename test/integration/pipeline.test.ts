@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/adapters/table-schema';
+import { HEADLINE_MAX_CHARS } from '../../functions/core/headline';
 import { FIRST_SEED, SECOND_SEED, seedFiles } from '../seed-files';
 import { call, type Service, startService, uploadAndIngest } from './support';
 
@@ -35,7 +36,7 @@ describe('the seed files, from S3 through DynamoDB to the API', () => {
     expect(body.articles).toHaveLength(2);
     for (const article of body.articles) {
       expect(article.headline).toMatch(/Biden|Poetin/);
-      expect(article.headline.length).toBeLessThanOrEqual(90);
+      expect(article.headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
       expect(article).toEqual(
         expect.objectContaining({
           id: expect.stringMatching(/^[0-9a-f]{16}$/),
