@@ -34,6 +34,7 @@ interface Chunk {
 const RELATIVE_DAYS = unionOf('relativeDays');
 const DAY_PREPOSITIONS = unionOf('dayPrepositions');
 const DAY_PARTS = unionOf('dayParts');
+const DAY_FOLLOWERS = unionOf('dayFollowers');
 const CLOCK_UNITS = unionOf('clockUnits');
 const CLOCK_PREPOSITIONS = unionOf('clockPrepositions');
 const CLOCK_ZONES = unionOf('clockZones');
@@ -114,9 +115,10 @@ export function titleHeadline(title: string): string {
 function compress(sentence: string, context: HeadlineContext): string {
   let chunks = toChunks(cleanSentence(sentence));
   chunks = dropAttribution(chunks);
+  // Time phrases first: "Mercredi 10 août, dans la soirée, la situation …" is a fronted adverbial, not an aside.
+  chunks = dropTimeAdverbials(chunks, context.language);
   chunks = dropCommaAsides(chunks, context.language);
   chunks = dropRelativeClause(chunks);
-  chunks = dropTimeAdverbials(chunks, context.language);
   chunks = dropRepetition(chunks);
   chunks = reduceNames(chunks, context);
   chunks = dropLeadingArticle(chunks, context);
@@ -306,6 +308,8 @@ function isNumber(chunk: Chunk | undefined): boolean {
  */
 function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
   const drop = new Set<number>();
+  // The chunks as written: markSpan moves a dropped span's comma onto the chunk before it.
+  const written = [...chunks];
   const { prepositions: governing, functionWords } = packFor(language);
   const withPrepositions = (start: number) => {
     let from = start;
@@ -335,6 +339,13 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
       let end = index;
       while (start > 0 && DAY_PREPOSITIONS.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
       if (DAY_PARTS.has(lower(chunks[index + 1])) && !endsClause(chunk)) end += 1;
+      // "Mercredi 10 août", "vendredi dernier": a date or a word after the day is the same phrase; left behind, it
+      // would stand alone ("ont procédé dernier").
+      if (!endsClause(chunks[end]) && isNumber(chunks[end + 1]) && MONTHS.has(lower(chunks[end + 2]))) {
+        end += 2;
+        if (!endsClause(chunks[end]) && /^\d{4}$/u.test(chunks[end + 1]?.core ?? '')) end += 1;
+      }
+      if (!endsClause(chunks[end]) && DAY_FOLLOWERS.has(lower(chunks[end + 1]))) end += 1;
       markSpan(drop, withPrepositions(start), end, chunks);
       return;
     }
@@ -368,7 +379,12 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     const prepositions = clock ? CLOCK_PREPOSITIONS : DURATION_PREPOSITIONS;
     let start = index;
     while (start > 0 && prepositions.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
-    if (duration && DETERMINERS.has(lower(chunks[start - 1]))) return;
+    // "de afgelopen twee weken", "the past two weeks": a span word before a duration makes it a time phrase, with
+    // its article; left behind, "afgelopen" would stand alone ("hebben afgelopen onderdak gevonden").
+    if (duration && SPAN_OPENERS.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) {
+      start -= 1;
+      if (DETERMINERS.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
+    } else if (duration && DETERMINERS.has(lower(chunks[start - 1]))) return;
     start = withPrepositions(start);
     let end = CLOCK_UNITS.has(lower(chunks[index + 1])) || duration ? index + 1 : index;
     // "vier uur lang", "two hours long".
@@ -376,6 +392,19 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     while (clock && !endsClause(chunks[end]) && CLOCK_ZONES.has(lower(chunks[end + 1]))) end += 1;
     if (midClause(end)) markSpan(drop, start, end, chunks);
   });
+  // "am Donnerstag und Freitag": a coordinator between two dropped time phrases goes with them.
+  const { coordinators } = packFor(language);
+  chunks.forEach((chunk, index) => {
+    if (coordinators.has(lower(chunk)) && drop.has(index - 1) && drop.has(index + 1) && !endsClause(chunks[index - 1]))
+      drop.add(index);
+  });
+  // "Encore ce jeudi matin, des centaines …": one word left before a dropped phrase that closed the sentence's first
+  // clause belonged to that phrase.
+  if (!drop.has(0) && !endsClause(written[0]) && drop.has(1)) {
+    let end = 1;
+    while (drop.has(end + 1)) end += 1;
+    if (endsClause(written[end])) drop.add(0);
+  }
   // "Gestern Morgen kam es auf der A6 …", "Dinsdagavond braken …": where the verb comes second, a time phrase that
   // opens the clause is its first part, and without it the clause would open on the verb, as a question does.
   if (packFor(language).finalVerb && drop.has(0)) {

@@ -29,6 +29,57 @@ function expectHeadlineRules(result: string, article: string, language: string):
 }
 
 describe('generateHeadline on shapes of real leads', () => {
+  // Shapes seen on real pages (devset4: a German regional, a French overseas daily, a French broadcaster, a Dutch
+  // regional), in sentences written here: a time phrase is dropped whole, never leaving a word of it behind.
+  it('drops a time phrase whole: coordinated days, a word or a date after the day, a span before a duration', () => {
+    const cases: [string, string, string][] = [
+      // "am Montag und Dienstag": the coordinator goes with the two days.
+      [
+        'In Thüringen müssen Reisende am Montag und Dienstag mit vollen Zügen rechnen.',
+        'de',
+        'In Thüringen müssen Reisende mit vollen Zügen rechnen',
+      ],
+      // "samedi dernier": the word after the day is the same phrase.
+      [
+        'Les pompiers ont éteint samedi dernier un feu de broussailles près de la route des Tamarins.',
+        'fr',
+        'Pompiers ont éteint un feu de broussailles près de la route des Tamarins',
+      ],
+      // "de afgelopen drie weken": the span word and its article go with the duration.
+      [
+        'Ruim veertig gezinnen hebben de afgelopen drie weken een nieuw huis gevonden in Hoogezand.',
+        'nl',
+        'Ruim veertig gezinnen hebben een nieuw huis gevonden in Hoogezand',
+      ],
+      // "Déjà ce lundi soir,": one word before a dropped opening phrase was part of it.
+      [
+        'Déjà ce lundi soir, des dizaines de familles attendaient devant la mairie de Villeurbanne.',
+        'fr',
+        'Des dizaines de familles attendaient devant la mairie de Villeurbanne',
+      ],
+      [
+        'Already on Tuesday evening, hundreds of fans were queueing outside the stadium in Swansea.',
+        'en',
+        'Hundreds of fans were queueing outside the stadium in Swansea',
+      ],
+    ];
+    for (const [lead, language, expected] of cases) {
+      const result = headline(lead, language);
+      expect(result).toBe(expected);
+      expectHeadlineRules(result, lead, language);
+    }
+  });
+
+  it('reads a dated opening phrase as a fronted adverbial, not the comma after it as an aside', () => {
+    // "Mardi 14 mars, en fin de journée, la circulation …": with the date kept, the comma after the day part looked like
+    // the start of an aside and the main clause went ("14 mars, en fin de journée où trois voitures …").
+    const lead =
+      'Mardi 14 mars, en fin de journée, la circulation était très difficile sur le pont de Cheviré, où trois voitures se sont percutées.';
+    const result = headline(lead, 'fr');
+    expect(result).toBe('En fin de journée, la circulation était très difficile sur le pont de Cheviré');
+    expectHeadlineRules(result, lead, 'fr');
+  });
+
   // Each lead is written here after the shape of a headline gone wrong on real crawled pages.
   it.each([
     ['De scholen in de hele provincie gaan vanaf maandag dicht.', 'nl', 'Scholen in de hele provincie gaan dicht'],
@@ -66,7 +117,9 @@ describe('generateHeadline on shapes of real leads', () => {
       'Duizenden boeren uit alle provincies van Nederland gaan volgende week woensdag in Den Haag demonstreren tegen het nieuwe stikstofbeleid van het kabinet en de provincies.',
     );
     expect(result.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
-    expect(result).toBe('Duizenden boeren uit alle provincies van Nederland gaan volgende week in Den Haag demonstreren');
+    expect(result).toBe(
+      'Duizenden boeren uit alle provincies van Nederland gaan volgende week in Den Haag demonstreren',
+    );
     // "following", "amid", "despite" open phrases as the short prepositions do.
     expect(
       headline(

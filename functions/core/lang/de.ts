@@ -78,6 +78,7 @@ export const de: LanguagePack = {
   relativeDays: words('gestern heute vorgestern'),
   dayPrepositions: words('am kommenden letzten seit früh spät'),
   dayParts: words('abend morgen nachmittag nacht'),
+  dayFollowers: NO_WORDS,
   clockUnits: words('uhr h'),
   clockPrepositions: words('um gegen kurz nach ca circa'),
   clockZones: words('ortszeit'),

@@ -74,6 +74,7 @@ export const en: LanguagePack = {
   relativeDays: words('yesterday today tonight'),
   dayPrepositions: words('on last this next since early late'),
   dayParts: words('evening morning afternoon night'),
+  dayFollowers: NO_WORDS,
   clockUnits: words(`o'clock pm am p.m a.m h`),
   clockPrepositions: words('around at shortly after before about ca circa'),
   clockZones: words('local time'),

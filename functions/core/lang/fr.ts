@@ -66,6 +66,7 @@ export const fr: LanguagePack = {
   relativeDays: words(`hier aujourd'hui`),
   dayPrepositions: words('le ce depuis tôt'),
   dayParts: words('soir matin'),
+  dayFollowers: words('dernier dernière prochain prochaine'),
   clockUnits: words('heures heure h'),
   clockPrepositions: words('vers à'),
   clockZones: words('locale heure'),

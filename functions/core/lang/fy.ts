@@ -68,6 +68,7 @@ export const fy: LanguagePack = {
   relativeDays: words('juster hjoed fannacht'),
   dayPrepositions: words('op dit'),
   dayParts: NO_WORDS,
+  dayFollowers: NO_WORDS,
   clockUnits: words('oere'),
   clockPrepositions: words('om sawat'),
   clockZones: NO_WORDS,

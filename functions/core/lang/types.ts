@@ -130,6 +130,8 @@ export interface LanguagePack {
   readonly dayPrepositions: ReadonlySet<string>;
   /** Parts of a day after a day name, as a word of their own: "dinsdag avond", "Tuesday evening". */
   readonly dayParts: ReadonlySet<string>;
+  /** Words after a day name, or a day's part, that go with it: "vendredi dernier", "dinsdag jongstleden". */
+  readonly dayFollowers: ReadonlySet<string>;
   /** Units after a number that make a clock time: "18 uur", "6 p.m". */
   readonly clockUnits: ReadonlySet<string>;
   /** Words before a clock time that go with it: "rond iets na 18 uur". */
@@ -259,6 +261,7 @@ export const NO_LANGUAGE: LanguagePack = {
   relativeDays: NO_WORDS,
   dayPrepositions: NO_WORDS,
   dayParts: NO_WORDS,
+  dayFollowers: NO_WORDS,
   clockUnits: NO_WORDS,
   clockPrepositions: NO_WORDS,
   clockZones: NO_WORDS,
