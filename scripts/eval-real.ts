@@ -109,12 +109,12 @@ function cutAt(text: string, max: number): string {
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1));
 }
 
-/** A clock time (18:07, 11.05 uur) or a numeric date (17.09.2020, 2022-04-10, 24 Feb 2022). */
-const TIME = /(?:^|[^\p{N}])\d{1,2}[:.]\d{2}(?![\p{N}.,]\d)/u;
+/** A clock time (18:07, 11.05 uur) or a numeric date (17.09.2020, 2022-04-10, 24 Feb 2022); never a number (1.600). */
+const TIME = /(?:^|[^\p{N}.,])\d{1,2}[:.]\d{2}(?!\p{N})(?![.,]\d)/u;
 const NUMERIC_DATE = /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b/u;
 const DAY_MONTH = /\b\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}\b/u;
 const CREDIT =
-  /[©Ⓒ]|\(c\)|(?:^|\s)(?:foto|photo|bild|beeld|image|credit)s?\s*:|\p{L}\s*\/\s*(?:AFP|AP|dpa|ANP|Reuters|EPA|Belga|Getty)\b/iu;
+  /[©Ⓒ]|\(c\)|(?:^|[\s(])(?:foto|photo|bild|beeld|image|credit)s?\s*:|\p{L}\s*\/\s*(?:AFP|AP|dpa|ANP|Reuters|EPA|Belga|Getty)\b/iu;
 /** A word with a lower-case run glued to a capitalised one: a crawler joined a label to the first word. */
 const GLUED = /\p{Ll}{3,}\p{Lu}\p{Ll}{2,}/u;
 /** The whole words that hold such a glue. */

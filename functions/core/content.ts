@@ -121,6 +121,8 @@ const SYMBOL_FIRST = /^[\p{So}]|^\((?:c|C)\)/u;
 const TRAILING_CREDIT =
   /(?:\(\s*[^()]{2,60}\s*\/\s*[^()/]{1,30}\)|[—–-]\s+\p{Lu}[^—–]{1,60}\s\/\s*\p{L}[\p{L} .-]{0,30})\s*$/u;
 const SENTENCE_END = /[.!?…]["'”’»)]*$/u;
+/** A credit symbol and one to five capitalised words closing a line: "… © ProNews", "… Ⓒ Persbureau Heitink". */
+const TRAILING_SYMBOL_CREDIT = /\S\s+(?:[©Ⓒ]|\([cC]\))\s*\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,4}$/u;
 /**
  * "SPORT / TOUR DE FRANCE 2022", "NIEUWS | BINNENLAND": a site's section path, segments between spaced separators
  * in capitals throughout (a headline has lower-case words), as navigation breadcrumbs print it.
@@ -273,6 +275,8 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     return 'caption';
   }
   if (words.length <= SHAPE_MAX_WORDS * 3 && isCreditTail(creditTail(text), lexicon)) return 'caption';
+  // "De brand in Surhuisterveen © ProNews": a short line that closes on a credit symbol and a name is a photo's caption.
+  if (words.length <= SHAPE_MAX_WORDS && TRAILING_SYMBOL_CREDIT.test(text)) return 'caption';
   if (words.length <= NOTICE_MAX_WORDS && isSiteNotice(words, lexicon)) return 'notice';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
   if (words.length <= SHAPE_MAX_WORDS && BREADCRUMB.test(text) && !/\p{Ll}/u.test(text)) return 'label';
@@ -348,7 +352,8 @@ function isCreditTail(tail: string, lexicon: BoilerplateLexicon): boolean {
   const words = foldedWordsOf(tail);
   if (words.length === 0 || words.length > 8 || SENTENCE_END.test(tail)) return false;
   if (SYMBOL_FIRST.test(tail)) return true;
-  if (lexicon.creditWords.has(words[0] ?? '') && /^[\p{L}']+\s*:?\s*\p{Lu}/u.test(tail)) return true;
+  // "Beeld ANP", "Foto: picture alliance/dpa": after a colon the credit may open in lower case (an agency's own spelling).
+  if (lexicon.creditWords.has(words[0] ?? '') && /^[\p{L}']+\s*(?::|\s\p{Lu})/u.test(tail)) return true;
   return /^\p{Lu}[\p{L}.' -]{1,40}\s*\/\s*\p{L}[\p{L} .-]{0,30}$/u.test(tail);
 }
 
@@ -520,8 +525,29 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
       { text: text.slice(label.length), lines },
     ];
   }
+  // "UPDATE | met videoEen filiaal …": a label of a few words, marked as one by a word in capitals or a field
+  // separator, glued by a lower-case word to the sentence's capitalised first word, a stopword. A name glued so
+  // ("Stichting VoorDoor", "ZeelandNet") opens on a capital, and running text has neither mark.
+  const run = GLUED_AFTER_LABEL_WORDS.exec(text);
+  const runLabel = run?.[1] ?? '';
+  const runGlued = `${runLabel.split(/\s/u).at(-1) ?? ''}${run?.[2] ?? ''}`;
+  if (
+    run &&
+    /^\p{Ll}/u.test(runGlued) &&
+    (/\s[|•·›»]\s/u.test(runLabel) || /(?:^|\s)\p{Lu}{2,}(?=\s)/u.test(runLabel)) &&
+    lexicon.stopwords.has(fold(run[2] ?? '')) &&
+    wholeText.indexOf(runGlued) === wholeText.lastIndexOf(runGlued)
+  ) {
+    return [
+      { text: runLabel, lines: 1, forced: 'label' },
+      { text: text.slice(runLabel.length), lines },
+    ];
+  }
   return [block];
 }
+
+/** One to five words without a sentence end, then a lower-case run glued to a capitalised word. */
+const GLUED_AFTER_LABEL_WORDS = /^((?:[^\s.!?]+\s+){1,5}?[^\s.!?]*?\p{Ll}{3})(\p{Lu}\p{Ll}*)(?=\s)/u;
 
 /**
  * The lead's first words when they are a dateline or a label rather than the sentence: "Hamburg - Die Lage

@@ -55,6 +55,13 @@ describe('shapes of real pages', () => {
       undefined,
       [['caption', 'Het Zwaluwtje is kampioen in de derde klasse (foto: VV Het Zwaluwtje)']],
     ],
+    ['caption-symbol-credit.txt', undefined, [['caption', 'De loods aan de Lavendelweg © Persbureau Noord']]],
+    [
+      'numbered-caption-credit.txt',
+      undefined,
+      [['caption', '2 Wo wird im Kreis Esslingen in den Sommerferien gebaut? Foto: picture alliance/dpa/Max Muster']],
+    ],
+    ['label-run-glued-lead.txt', undefined, [['label', 'UPDATE | met foto']]],
     [
       'dated-byline.txt',
       'Bestelbus in de vaart bij Veendam',
@@ -218,11 +225,31 @@ describe('shapes of real pages', () => {
     'circled-credit.txt',
     'glued-label-lead.txt',
     'caption-with-credit.txt',
+    'caption-symbol-credit.txt',
+    'numbered-caption-credit.txt',
+    'label-run-glued-lead.txt',
   ])('%s: the headline and summary are made of the article, not its boilerplate', (file) => {
     const summary = summarizeArticle(parse(file));
     for (const text of [summary.headline, summary.summary]) {
-      expect(text).not.toMatch(/\d{1,2}[:.]\d{2}|Ⓒ|\/dpa|\(foto|^foto|Feb 2022/u);
+      expect(text).not.toMatch(/\d{1,2}[:.]\d{2}|Ⓒ|©|\/dpa|\(foto|^foto|Foto:|Feb 2022|UPDATE|fotoDe/u);
     }
+  });
+
+  it.each([
+    // A name glued so opens on a capital; running text glued so has no label's capitals or separator.
+    [
+      'NIEUWS | Stichting SamenOp in Veendam zoekt nieuwe vrijwilligers voor de voedselbank aan de Stationsstraat.',
+      'SamenOp',
+    ],
+    [
+      '9 uur geledenDe gemeente Veendam zoekt nieuwe vrijwilligers voor de voedselbank aan de Stationsstraat.',
+      'geledenDe',
+    ],
+  ])('leaves a glued word without a label before it in the text: %s', (lead, word) => {
+    const seed = parseSeed(
+      ` date 2023-01 ${lead}\n\nDe aanmeldingen lopen via het gemeentehuis, waar ook informatie te krijgen is.`,
+    );
+    expect(seed.paragraphs.join(' ')).toContain(word);
   });
 });
 
