@@ -214,7 +214,8 @@ function splitBlocks(body: string, lexicon: BoilerplateLexicon, isBoilerplate: (
       .split('\n')
       .map(singleSpaced)
       .filter((line) => line !== '');
-    const width = Math.max(0, ...lines.map((line) => line.length));
+    // Only a hard-wrapped block has a wrap width; in a block of a line per paragraph, a long first line is a title.
+    const width = isHardWrapped(lines) ? Math.max(0, ...lines.map((line) => line.length)) : Number.POSITIVE_INFINITY;
     let text = '';
     let count = 0;
     let previous = '';
@@ -266,6 +267,18 @@ function continuesLine(previous: string, line: string, width: number, lexicon: B
   const lastWord = fold(/[\p{L}]+$/u.exec(previous)?.[0] ?? '');
   if (/[\p{Sc}\p{Sm}]$/u.test(previous) || lexicon.functionWords.has(lastWord)) return true;
   return width >= MIN_WRAP_WIDTH && reachesWrap(previous, width);
+}
+
+/**
+ * Whether a block's lines were wrapped at a width: a wrap breaks a sentence, so most lines but the last end inside
+ * one. A crawler that writes a line per paragraph ends most of them on a full stop, a colon or a quote ("Here's the
+ * verdict of …:", "\"I think …\""), and its first line, ending in none, is a title however long.
+ */
+function isHardWrapped(lines: readonly string[]): boolean {
+  if (lines.length < 3) return true;
+  const inner = lines.slice(0, -1);
+  const endingInside = inner.filter((line) => !/[.!?…:]["'”’»)]*$/u.test(line)).length;
+  return endingInside * 2 >= inner.length;
 }
 
 /** Whether a line runs to the block's wrap width, as a line a crawler or an editor wrapped does. */

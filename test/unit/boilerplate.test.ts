@@ -211,6 +211,24 @@ describe('shapes of real pages', () => {
     );
   });
 
+  it('takes a long first line as the title where the crawler wrote a line per paragraph, not wrapped at a width', () => {
+    const seed = parse('line-per-paragraph-long-title.txt');
+    expect(seed.title).toBe(
+      "COACH'S VIEW: Anna de Wit praises Westbridge for 'a patient second half' on the way to a derby win over Eastfield Rovers",
+    );
+    expect(seed.paragraphs.join(' ')).not.toContain('COACH');
+    // A block wrapped at a width still joins its lines, the first one too, though the next opens on a capital.
+    const wrapped = parseSeed(
+      [
+        ' date 2023-01 The council of Westbridge said on Tuesday that it will spend more money on the old',
+        'Eastfield Road and on the bridge over the river next year, after a long debate in the town',
+        'hall. Opposition members voted against the plan, which they called far too expensive for now.',
+      ].join('\n'),
+    );
+    expect(wrapped.title).toBeUndefined();
+    expect(wrapped.paragraphs[0]).toMatch(/^The council of Westbridge .* on the old Eastfield Road and/u);
+  });
+
   it('makes the live blog item the lead, without its time', () => {
     const seed = parse('live-blog-times.txt');
     expect(seed.paragraphs[0]).toMatch(/^Alle scholen/u);
