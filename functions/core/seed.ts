@@ -225,7 +225,8 @@ function splitBlocks(body: string, lexicon: BoilerplateLexicon, isBoilerplate: (
       // A question on a line of its own, shorter than the lines wrapped at the block's width, is a headline too
       // ("Which shows are scheduled when theatres reopen?").
       const closes = /!["'”’»]*$/u.test(previous) || (/\?["'”’»]*$/u.test(previous) && !reachesWrap(previous, width));
-      const titleLine = blocks.length === 0 && count === 1 && closes && isTitleLike({ text: previous, lines: 1 });
+      const titleLine =
+        blocks.length === 0 && count === 1 && closes && isTitleLike({ text: previous, lines: 1 }, lexicon);
       const goesOn =
         !titleLine && continuesLine(previous, line, width, lexicon) && !isBoilerplate(line) && !isBoilerplate(previous);
       if (text !== '' && !goesOn) {
@@ -308,16 +309,20 @@ const MAX_BLOCKS_BEFORE_TITLE = 3;
  * mark, an exclamation mark or a closing quote may end a headline), it has no boilerplate shape (a date, a
  * time, a credit, a label), and more text follows it.
  */
-function findTitle(blocks: readonly RawBlock[], kinds: readonly (BoilerplateKind | undefined)[]): number {
+function findTitle(
+  blocks: readonly RawBlock[],
+  kinds: readonly (BoilerplateKind | undefined)[],
+  lexicon: BoilerplateLexicon,
+): number {
   for (let index = 0; index <= MAX_BLOCKS_BEFORE_TITLE && index < blocks.length - 1; index += 1) {
     const block = blocks[index] as RawBlock;
     if (kinds[index]) continue;
     const words = block.text.split(' ').length;
-    if (!isTitleLike(block)) return -1;
+    if (!isTitleLike(block, lexicon)) return -1;
     // "Premium Binnenland", "Coronavirus": a kicker of a few words over the real title line.
     const next = blocks[index + 1];
     const kicker =
-      words <= KICKER_MAX_WORDS && next && !kinds[index + 1] && isTitleLike(next) && index + 2 < blocks.length;
+      words <= KICKER_MAX_WORDS && next && !kinds[index + 1] && isTitleLike(next, lexicon) && index + 2 < blocks.length;
     return kicker && next.text.split(' ').length > words ? index + 1 : index;
   }
   return -1;
@@ -344,7 +349,8 @@ function splitFirstLine(
   if (kicker?.[1] && !lexicon.stopwords.has(fold(kicker[1].split(/\s/u)[0] ?? ''))) {
     const rest = { text: block.text.slice(kicker[0].length), lines: 1 };
     const pieces = splitFirstLine(rest, lexicon, isBoilerplate);
-    if (pieces[0] && isTitleLike(pieces[0])) return [{ text: kicker[1], lines: 1, forced: 'label' }, ...pieces];
+    if (pieces[0] && isTitleLike(pieces[0], lexicon))
+      return [{ text: kicker[1], lines: 1, forced: 'label' }, ...pieces];
   }
   const words = block.text.split(' ');
   // A title that a cut leaves ending on a function word ("Elke avond om") was a sentence.
@@ -352,7 +358,7 @@ function splitFirstLine(
     const title = { text: words.slice(0, index).join(' '), lines: 1 };
     const last = fold(words[index - 1] ?? '');
     const sentences = /[.!?]\s/u.test(title.text);
-    const fits = isTitleLike(title) && !sentences && !isBoilerplate(title.text);
+    const fits = isTitleLike(title, lexicon) && !sentences && !isBoilerplate(title.text);
     return fits && !lexicon.functionWords.has(last) ? title : undefined;
   };
   const clockAt = words.findIndex(
@@ -361,7 +367,7 @@ function splitFirstLine(
   );
   const beforeClock = clockAt > 0 ? titleBefore(clockAt) : undefined;
   if (beforeClock) return [beforeClock, { text: words.slice(clockAt).join(' '), lines: 1 }];
-  if (isTitleLike(block)) return [block];
+  if (isTitleLike(block, lexicon)) return [block];
   for (let index = TITLE_MIN_WORDS; index < Math.min(words.length, TITLE_MAX_WORDS); index += 1) {
     const word = words[index] ?? '';
     const previous = words[index - 1] ?? '';
@@ -381,7 +387,7 @@ const CLOCK_WORD = /^\d{1,2}[:.hu]\d{2}$/u;
 /** Quoted spans, whose full stops are the quote's: "… meisje: ‘Ik had het niet verwacht. Echt niet’". */
 const QUOTED = /“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’|"[^"]*"/gu;
 
-function isTitleLike(block: RawBlock): boolean {
+function isTitleLike(block: RawBlock, lexicon: BoilerplateLexicon): boolean {
   const words = block.text.split(' ').length;
   // A headline may close on an ellipsis ("… et le feu progresse encore..."), never on a full stop or a comma.
   const end = block.text
@@ -399,9 +405,25 @@ function isTitleLike(block: RawBlock): boolean {
     words > SHORT_TITLE_WORDS &&
     (/[.!?]\s+\p{Lu}/u.test(block.text.replace(QUOTED, '')) || /(?:…|\.{3})\s+["'‘“„«]?\p{Lu}/u.test(block.text));
   const length =
-    words >= TITLE_MIN_WORDS &&
+    (words >= TITLE_MIN_WORDS || isNounVerbPair(block.text, lexicon)) &&
     (words <= TITLE_MAX_WORDS || (words <= LONG_TITLE_MAX_WORDS && !block.text.includes('.')));
   return block.lines === 1 && start && length && !sentences && !/[.,;:…–—-]/u.test(end);
+}
+
+/**
+ * "Stadtmuseum öffnet", "Wohnungseinbrecher festgenommen": in a language that capitalises every noun, a capitalised
+ * word and a lower-case one that is no function word are a clause (a noun and its verb), not a name or a label, which
+ * are capitalised throughout. Elsewhere a lower-case second word may be a noun ("Catharina hospital").
+ */
+function isNounVerbPair(text: string, lexicon: BoilerplateLexicon): boolean {
+  if (!lexicon.capitalisesNouns) return false;
+  const [first = '', second = '', ...rest] = text.split(' ');
+  return (
+    rest.length === 0 &&
+    /^\p{Lu}\p{Ll}{2,}$/u.test(first) &&
+    /^\p{Ll}{4,}[!?]?$/u.test(second) &&
+    !lexicon.functionWords.has(fold(second.replace(/[!?]$/u, '')))
+  );
 }
 
 /**
@@ -424,7 +446,7 @@ function structure(body: string): { title?: string; blocks: Block[] } {
     .flatMap((block, index) => (index === 0 ? splitFirstLine(block, lexicon, isBoilerplate) : [block]))
     .flatMap((block) => splitGlued(block, body, lexicon));
   const kinds = raw.map((block) => block.forced ?? shapeOf(block.text));
-  const titleAt = findTitle(raw, kinds);
+  const titleAt = findTitle(raw, kinds, lexicon);
   // What stands before the title is boilerplate by its shape, or a kicker, which is a label.
   const before = raw
     .slice(0, Math.max(titleAt, 0))

@@ -229,6 +229,15 @@ describe('shapes of real pages', () => {
     expect(wrapped.paragraphs[0]).toMatch(/^The council of Westbridge .* on the old Eastfield Road and/u);
   });
 
+  it('takes two words as a title where nouns are capitalised and the second is a verb, not elsewhere', () => {
+    expect(parse('two-word-title.txt').title).toBe('Freibad schließt');
+    // In English a lower-case second word may be a noun: a caption or a label, not a clause.
+    const english = parseSeed(
+      ' date 2024-08 Westbridge hospital\n\nThe hospital in Westbridge will close its emergency department at night from September, the health board said.',
+    );
+    expect(english.title).toBeUndefined();
+  });
+
   it('makes the live blog item the lead, without its time', () => {
     const seed = parse('live-blog-times.txt');
     expect(seed.paragraphs[0]).toMatch(/^Alle scholen/u);
