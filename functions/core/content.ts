@@ -543,7 +543,33 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
       { text: text.slice(runLabel.length), lines },
     ];
   }
+  // "Copy this linkRead more about sharing.": a link glued to the words before it, as a share widget prints it.
+  const link = linkAfterGlue(text, lexicon);
+  if (link > 0) {
+    // The link runs to its sentence's end; what a crawler joined after it is a block of its own.
+    const end = /[.!?…](?=\s)/u.exec(text.slice(link));
+    const linkEnd = end ? link + end.index + 1 : text.length;
+    const after = text.slice(linkEnd).trim();
+    return [
+      { text: text.slice(0, link), lines },
+      { text: text.slice(link, linkEnd), lines: 1, forced: 'link' },
+      ...(after ? splitGlued({ text: after, lines }, wholeText, lexicon) : []),
+    ];
+  }
   return [block];
+}
+
+/** Where a link opener ("Read more", "Lees ook") starts right after a lower-case letter, glued to it; else -1. */
+function linkAfterGlue(text: string, lexicon: BoilerplateLexicon): number {
+  for (const glue of text.matchAll(/\p{Ll}(?=\p{Lu}\p{Ll})/gu)) {
+    const at = glue.index + 1;
+    const rest = text.slice(at).toLowerCase();
+    const opens = lexicon.linkOpeners.some(
+      (opener) => rest.startsWith(opener) && !/^[\p{L}\p{N}]/u.test(rest.slice(opener.length)),
+    );
+    if (opens) return at;
+  }
+  return -1;
 }
 
 /** One to five words without a sentence end, then a lower-case run glued to a capitalised word. */

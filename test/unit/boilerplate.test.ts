@@ -63,6 +63,18 @@ describe('shapes of real pages', () => {
     ],
     ['label-run-glued-lead.txt', undefined, [['label', 'UPDATE | met foto']]],
     [
+      'share-widget-glued-link.txt',
+      undefined,
+      [
+        ['noise', '- Share this with Facebook'],
+        ['noise', '- Share this with Twitter'],
+        ['noise', '-'],
+        ['noise', 'Copy this link'],
+        ['link', 'Read more about sharing.'],
+        ['noise', 'These are external links and will open in a new window'],
+      ],
+    ],
+    [
       'dated-byline.txt',
       'Bestelbus in de vaart bij Veendam',
       [
@@ -255,10 +267,11 @@ describe('shapes of real pages', () => {
     'caption-symbol-credit.txt',
     'numbered-caption-credit.txt',
     'label-run-glued-lead.txt',
+    'share-widget-glued-link.txt',
   ])('%s: the headline and summary are made of the article, not its boilerplate', (file) => {
     const summary = summarizeArticle(parse(file));
     for (const text of [summary.headline, summary.summary]) {
-      expect(text).not.toMatch(/\d{1,2}[:.]\d{2}|Ⓒ|©|\/dpa|\(foto|^foto|Foto:|Feb 2022|UPDATE|fotoDe/u);
+      expect(text).not.toMatch(/\d{1,2}[:.]\d{2}|Ⓒ|©|\/dpa|\(foto|^foto|Foto:|Feb 2022|UPDATE|fotoDe|link|Share/u);
     }
   });
 
