@@ -332,6 +332,10 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     const after = chunks[last + 1];
     return after !== undefined && !endsClause(chunks[last]) && !/[.!?]$/u.test(chunks[last]?.raw ?? '');
   };
+  // "At 4.25 p.m., a call …", "Am 3. März, …": a time phrase that opens the sentence and a comma closes is fronted,
+  // not the complement a clause ends on ("… zijn om 18 uur").
+  const fronted = (first: number, last: number) =>
+    first === 0 && chunks[last + 1] !== undefined && /,["'’”]?$/u.test(chunks[last]?.raw ?? '');
   chunks.forEach((chunk, index) => {
     const word = lower(chunk);
     if (isDayWord(word) || RELATIVE_DAYS.has(word)) {
@@ -355,7 +359,8 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     if ((monthAfter && !endsClause(chunk)) || (monthBefore && !endsClause(chunk))) {
       let end = index + 1;
       if (/^\d{4}$/u.test(chunks[end + 1]?.core ?? '') && !endsClause(chunks[end])) end += 1;
-      if (midClause(end)) markSpan(drop, withPrepositions(index), end, chunks);
+      const from = withPrepositions(index);
+      if (midClause(end) || fronted(from, end)) markSpan(drop, from, end, chunks);
       return;
     }
     if (isNumber(chunk) && SPAN_OPENERS.has(lower(chunks[index - 1])) && SPAN_UNITS.has(lower(chunks[index + 1]))) {
@@ -390,7 +395,10 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     // "vier uur lang", "two hours long".
     if (duration && !endsClause(chunks[end]) && DURATION_SUFFIXES.has(lower(chunks[end + 1]))) end += 1;
     while (clock && !endsClause(chunks[end]) && CLOCK_ZONES.has(lower(chunks[end + 1]))) end += 1;
-    if (midClause(end)) markSpan(drop, start, end, chunks);
+    // "after almost an hour of talks", "drie weken van regen": a phrase after the duration may hang on it, and would be
+    // left without its head ("ended of talks").
+    if (duration && governing.has(lower(chunks[end + 1]))) return;
+    if (midClause(end) || fronted(start, end)) markSpan(drop, start, end, chunks);
   });
   // "am Donnerstag und Freitag": a coordinator between two dropped time phrases goes with them.
   const { coordinators } = packFor(language);

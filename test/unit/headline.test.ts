@@ -62,6 +62,18 @@ describe('generateHeadline on shapes of real leads', () => {
         'en',
         'Hundreds of fans were queueing outside the stadium in Swansea',
       ],
+      // A clock time that opens the sentence, closed by a comma, is fronted (devset: an English wire page).
+      [
+        'At 4.25 p.m., the council of Westbridge voted to close the old swimming pool in Eastfield.',
+        'en',
+        'Council of Westbridge voted to close the old swimming pool in Eastfield',
+      ],
+      // A duration with a phrase hanging on it stays: without it, "of talks" would have no head.
+      [
+        'The call between the two leaders ended after almost an hour of talks.',
+        'en',
+        'Call between the two leaders ended after almost an hour of talks',
+      ],
     ];
     for (const [lead, language, expected] of cases) {
       const result = headline(lead, language);
