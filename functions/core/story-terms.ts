@@ -78,10 +78,25 @@ export interface StoryTerm {
   readonly weight: number;
 }
 
+/**
+ * The part of the headline whose words weigh as the headline's: its first 90 characters, to a word's end. A headline
+ * puts its event first; what a longer one keeps after that is detail, which weighed as much diluted the event's terms
+ * (with the whole of 110-character headlines, the story set's B-cubed F1 fell from 0.889 to 0.882).
+ */
+export const STORY_HEADLINE_CHARS = 90;
+
+function headlineCore(headline: string): string {
+  if (headline.length <= STORY_HEADLINE_CHARS) return headline;
+  const cut = headline.slice(0, STORY_HEADLINE_CHARS + 1);
+  const space = cut.lastIndexOf(' ');
+  return space > 0 ? cut.slice(0, space) : cut;
+}
+
 export function storyTerms(input: StoryTermsInput): string[] {
   const weights = new Map<string, number>();
   const add = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
-  const headline = ` ${foldAccents(input.headline)} `;
+  const core = headlineCore(input.headline);
+  const headline = ` ${foldAccents(core)} `;
 
   // Names: one id per person, place or institution of the article; a surname alone as the full name it uses.
   const nameWords = new Set<string>();
@@ -107,7 +122,7 @@ export function storyTerms(input: StoryTermsInput): string[] {
   };
   // Where adjectives of nationality are capitalised (Dutch, English), a word in lower case is neither one nor a place.
   const lowerAdjectives = packFor(input.language).demonyms === undefined;
-  const text = [input.headline, ...input.sentences.slice(0, PLACE_SENTENCES)];
+  const text = [core, ...input.sentences.slice(0, PLACE_SENTENCES)];
   for (let index = 0; index < text.length; index += 1) {
     // A place in the lead sentence counts as one in the headline: a headline compressed from that sentence may
     // keep it or not ("… op overwinning bij de Italiaanse verkiezingen"), and the story must not hang on the cut.

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ArticleSummary, summarizeArticle } from '../../functions/core/article';
 import { buildDigest } from '../../functions/core/digest';
+import { findEntities } from '../../functions/core/entities';
 import { parseSeed } from '../../functions/core/seed';
 import { dayInterval, groupDuplicates, groupStories, STORY_WINDOW_DAYS } from '../../functions/core/stories';
+import { STORY_HEADLINE_CHARS, storyTerms } from '../../functions/core/story-terms';
 import {
   bcubed,
   crossLanguagePairs,
@@ -178,5 +180,27 @@ describe('stories across outlets and languages', () => {
       groupDuplicates([old('nl-storm-conall-limburg.txt'), old('nl-storm-conall-maas.txt'), old('en-putin-call.txt')]),
     );
     expect(stories.map((story) => story.articleIds.length)).toEqual([2, 1]);
+  });
+});
+
+describe('story terms of a long headline', () => {
+  it('weigh only the first STORY_HEADLINE_CHARS of the headline as the headline: the rest is detail', () => {
+    const sentences = [
+      'De gemeenteraad van Oosterhout heeft ingestemd met honderd sociale huurwoningen op het terrein van de oude suikerfabriek.',
+      'De bouw begint volgend jaar.',
+    ];
+    const headline =
+      'Gemeenteraad van Oosterhout stemt in met honderd sociale huurwoningen op het terrein van de oude suikerfabriek na urenlang debat';
+    expect(headline.length).toBeGreaterThan(STORY_HEADLINE_CHARS);
+    const input = { sentences, language: 'nl', entities: findEntities(sentences, 'nl'), keywords: [] };
+    const whole = storyTerms({ ...input, headline });
+    const first = storyTerms({
+      ...input,
+      headline: headline.slice(0, headline.lastIndexOf(' ', STORY_HEADLINE_CHARS)),
+    });
+    expect(whole).toEqual(first);
+    // The tail's own words ("urenlang debat") are in no term; the event's are.
+    expect(whole.some((term) => term.startsWith('w:deba') || term.startsWith('w:urenl'))).toBe(false);
+    expect(whole.some((term) => term.startsWith('w:hurwo'))).toBe(true);
   });
 });
