@@ -277,6 +277,8 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   if (words.length <= SHAPE_MAX_WORDS * 3 && isCreditTail(creditTail(text), lexicon)) return 'caption';
   // "De brand in Surhuisterveen © ProNews": a short line that closes on a credit symbol and a name is a photo's caption.
   if (words.length <= SHAPE_MAX_WORDS && TRAILING_SYMBOL_CREDIT.test(text)) return 'caption';
+  // "… knocking down a tree Picture: Liz Coates Archant": or on a credit word, a colon and names, without a full stop.
+  if (words.length <= SHAPE_MAX_WORDS * 2 && closesOnCreditField(text, lexicon)) return 'caption';
   if (words.length <= NOTICE_MAX_WORDS && isSiteNotice(words, lexicon)) return 'notice';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
   if (words.length <= SHAPE_MAX_WORDS && BREADCRUMB.test(text) && !/\p{Ll}/u.test(text)) return 'label';
@@ -301,7 +303,8 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     lexicon.bylineOpeners.has(first) &&
     words.length <= 8 &&
     !SENTENCE_END.test(text) &&
-    /^\S+(?:\s+\p{Lu}|\s*:)/u.test(text)
+    // "By Jane Smith", "Door: redactie", "By a County Press reporter": a name, a colon, or an article before the name.
+    /^\S+(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}|\s*:)/u.test(text)
   ) {
     return 'byline';
   }
@@ -345,6 +348,12 @@ function leadingDate(text: string, lexicon: BoilerplateLexicon): { text: string;
 function creditTail(text: string): string {
   const sentences = text.split(/(?<=[.!?…])\s+(?=\S)/u);
   return sentences.length > 1 ? (sentences.at(-1) ?? '') : '';
+}
+
+/** A credit word and a colon after three words at least, then one to six capitalised words to the line's end. */
+function closesOnCreditField(text: string, lexicon: BoilerplateLexicon): boolean {
+  const field = /(?:\S+\s+){3,}(\p{L}+)\s*:\s*((?:\p{Lu}[\p{L}.&'-]*\s*){1,6})$/u.exec(text);
+  return field !== null && lexicon.creditWords.has(fold(field[1] ?? ''));
 }
 
 /** A credit: a symbol first, a credit word and a name ("Beeld ANP", "Bild: dpa"), or "Name/Agency". */

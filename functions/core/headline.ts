@@ -350,6 +350,15 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
         if (!endsClause(chunks[end]) && /^\d{4}$/u.test(chunks[end + 1]?.core ?? '')) end += 1;
       }
       if (!endsClause(chunks[end]) && DAY_FOLLOWERS.has(lower(chunks[end + 1]))) end += 1;
+      // "Am Montag, den 27. März 2017, wird …": a date set off by commas after the day is the day's own apposition.
+      if (/,$/u.test(chunks[end]?.raw ?? '')) {
+        const at = DETERMINERS.has(lower(chunks[end + 1])) ? end + 2 : end + 1;
+        if (isNumber(chunks[at]) && MONTHS.has(lower(chunks[at + 1]))) {
+          let last = at + 1;
+          if (!endsClause(chunks[last]) && /^\d{4}$/u.test(chunks[last + 1]?.core ?? '')) last += 1;
+          if (/,$/u.test(chunks[last]?.raw ?? '')) end = last;
+        }
+      }
       markSpan(drop, withPrepositions(start), end, chunks);
       return;
     }
@@ -414,11 +423,12 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     if (endsClause(written[end])) drop.add(0);
   }
   // "Gestern Morgen kam es auf der A6 …", "Dinsdagavond braken …": where the verb comes second, a time phrase that
-  // opens the clause is its first part, and without it the clause would open on the verb, as a question does.
+  // opens the clause is its first part, and without it the clause would open on the verb, as a question does; with
+  // commas too ("Am Montag, den 27. März 2017, wird …": the verb still follows the whole phrase).
   if (packFor(language).finalVerb && drop.has(0)) {
     let end = 0;
     while (drop.has(end + 1)) end += 1;
-    if (!endsClause(chunks[end])) for (let index = 0; index <= end; index += 1) drop.delete(index);
+    for (let index = 0; index <= end; index += 1) drop.delete(index);
   }
   return chunks.filter((_, index) => !drop.has(index));
 }

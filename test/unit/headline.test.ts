@@ -68,6 +68,18 @@ describe('generateHeadline on shapes of real leads', () => {
         'en',
         'Council of Westbridge voted to close the old swimming pool in Eastfield',
       ],
+      // Where the verb comes second, the opening time phrase stays, commas and all, and its date apposition goes as an
+      // aside (devset5: a German police press office); an adjective before the day goes with it.
+      [
+        'Am Montag, den 27. März 2017, wird das Rathaus in Neustadt nach einem Jahr Bauzeit wieder geöffnet.',
+        'de',
+        'Am Montag wird das Rathaus in Neustadt nach einem Jahr Bauzeit wieder geöffnet',
+      ],
+      [
+        'In der Neustädter Innenstadt ist am frühen Sonntagmorgen ein Radfahrer von einem Bus angefahren worden.',
+        'de',
+        'In der Neustädter Innenstadt ist ein Radfahrer von einem Bus angefahren worden',
+      ],
       // A duration with a phrase hanging on it stays: without it, "of talks" would have no head.
       [
         'The call between the two leaders ended after almost an hour of talks.',

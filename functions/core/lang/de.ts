@@ -76,7 +76,7 @@ export const de: LanguagePack = {
   participle: /^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|emp|ent|er|miss|ver|zer)\p{Ll}{3,})(?:d|t|en)$/u,
 
   relativeDays: words('gestern heute vorgestern'),
-  dayPrepositions: words('am kommenden letzten seit früh spät'),
+  dayPrepositions: words('am kommenden letzten seit früh spät frühen späten'),
   dayParts: words('abend morgen nachmittag nacht'),
   dayFollowers: NO_WORDS,
   clockUnits: words('uhr h'),
