@@ -30,6 +30,8 @@ function stores(periods: PeriodState[], failing: string) {
       return true;
     },
     markChanged: async () => undefined,
+    rollUp: async () => {},
+    hasPendingChanges: async () => false,
     getTallies: async () => new Map(),
     putTally: async () => {},
   };
@@ -134,6 +136,8 @@ describe('generateStaleDigests with stories across days', () => {
         periods.set(period, marked);
         return marked;
       },
+      rollUp: async () => {},
+      hasPendingChanges: async () => false,
       getTallies: async (wanted) =>
         new Map(
           wanted.flatMap((period) => (tallies.has(period) ? [[period, tallies.get(period) as PeriodTally]] : [])),
