@@ -406,8 +406,9 @@ function entryOf(item: Pick<ArticleItem, 'entry'>): ArticleSummary {
 
 /**
  * The text, deflated with the summary's JSON as its dictionary: the summary is the text's lead and names its names,
- * so a 2–3 KB text shrinks to under 1 KB, one write unit. The dictionary is the stored entry's own JSON, which no
- * write ever changes: an article item is put once and only its sources updated after.
+ * so the seeds' 2.0 and 2.8 KB texts shrink to 0.9 and 1.1 KB (brotli, without it: 1.06 and 1.35 KB), the first
+ * one write unit. The dictionary is the stored entry's own JSON, which no write ever changes: an article item is put
+ * once and only its sources updated after.
  */
 function encodeBlocks(blocks: readonly Block[], entryJson: string): Uint8Array {
   return deflateRawSync(JSON.stringify(blocks), { level: 9, dictionary: Buffer.from(entryJson) });
