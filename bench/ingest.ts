@@ -146,11 +146,11 @@ async function measure(service: BenchService, settings: Settings, context: Bench
       `${writeCosts
         .map(
           (cost) =>
-            `${cost.key} (${cost.bytes} bytes) ${cost.billedWriteUnits} (the article's transaction ` +
-            `${cost.articleBilledWriteUnits}, the name index ${cost.nameBilledWriteUnits})`,
+            `${cost.key} (${cost.bytes} bytes) ${cost.billedWriteUnits} (the article's own, its text and its ` +
+            `transaction, ${cost.articleBilledWriteUnits}; the name index ${cost.nameBilledWriteUnits})`,
         )
         .join(', ')}; ` +
-      `DynamoDB Local reported ${writeCosts.map((cost) => cost.reportedWriteUnits).join(', ')} (it rounds a ` +
+      `DynamoDB Local reported ${writeCosts.map((cost) => cost.reportedWriteUnits).join(', ')}, all included (it rounds a ` +
       'transaction’s items up together and counts them four times).',
     ...limits(figures, measuredRounds, baselineRounds),
   ];

@@ -58,7 +58,7 @@ export interface Commands {
       key: string;
       bytes: number;
       billedWriteUnits: number;
-      /** The article's transaction alone, and the name index's follow-up (issue #15). */
+      /** The article's own writes (its text and its transaction), and the name index's follow-up (issue #15). */
       articleBilledWriteUnits: number;
       nameBilledWriteUnits: number;
       reportedWriteUnits: number;
