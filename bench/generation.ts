@@ -5,7 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import pLimit from 'p-limit';
 import { batchWriteAll } from '../functions/adapters/batch-write';
-import { articleItem } from '../functions/adapters/dynamodb-article-store';
+import { articleItems } from '../functions/adapters/dynamodb-article-store';
 import { keys } from '../functions/adapters/table-schema';
 import type { ArticleSummary } from '../functions/core/article';
 import { mergeTallies, type PeriodTally, TALLY_STORIES, TALLY_TERMS } from '../functions/core/tally';
@@ -144,10 +144,11 @@ async function writeArticles(documents: DynamoDBDocumentClient, summaries: reado
   const requests = summaries.map((entry) => ({
     // The body is never read by generation: the index the generator queries does not carry it.
     PutRequest: {
-      Item: articleItem(
+      Item: articleItems(
         { ...entry, blocks: [], sources: [], ingestedAt: `${BENCH_DATE}T12:00:00.000Z` },
         `bench/${entry.id}.txt`,
-      ),
+        // No blocks, so no text item: the article item is all there is to write.
+      ).article,
     },
   }));
   const limit = pLimit(8);

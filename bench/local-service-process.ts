@@ -10,6 +10,7 @@ import { createDocumentClient, createS3Client } from '../functions/shared/client
 import { listen } from '../scripts/local/listen';
 import { PROJECT_ROOT, startLocalStack } from '../scripts/local/stack';
 import { measureSeedWrites, writeCostFiles } from '../scripts/local/write-cost';
+import { timeIngestStages } from './ingest-stages';
 import type { Commands, Reply, Request } from './local-service';
 
 /** The service process of `startBenchService`: the local stack, driven over IPC by the benchmark. */
@@ -103,6 +104,7 @@ try {
       const { user, system } = process.cpuUsage();
       return { ms: (user + system) / 1000 };
     },
+    ingestStages: ({ bucketName, keys: objectKeys }) => timeIngestStages(stack.tableName, bucketName, objectKeys),
     writeCost: async () => {
       const costs = await measureSeedWrites(stack.tableName, writeCostFiles('write-cost/'));
       return costs.map(

@@ -6,6 +6,7 @@ import { createS3Client } from '../functions/shared/clients';
 import { S3RVER_CREDENTIALS } from '../scripts/local/s3-server';
 import { environmentWithoutServiceSettings } from './child';
 import type { GeneratedSeed } from './corpus';
+import type { IngestStages } from './ingest-stages';
 import type { BenchContext } from './report';
 
 /**
@@ -45,6 +46,11 @@ export interface Commands {
   };
   /** CPU time the service process has used so far (user + system), to divide by the work done between two reads. */
   cpuTime: { args: Record<string, never>; result: { ms: number } };
+  /** Ingests these keys of a bucket the ingest function does not serve, one at a time, timing each stage. */
+  ingestStages: {
+    args: { bucketName: string; keys: readonly string[] };
+    result: IngestStages;
+  };
   /** Ingests the write-cost articles as new ones and answers what each wrote (scripts/local/write-cost.ts). */
   writeCost: {
     args: Record<string, never>;
@@ -52,7 +58,7 @@ export interface Commands {
       key: string;
       bytes: number;
       billedWriteUnits: number;
-      /** The article's transaction alone, and the name index's follow-up (issue #15). */
+      /** The article's own writes (its text and its transaction), and the name index's follow-up (issue #15). */
       articleBilledWriteUnits: number;
       nameBilledWriteUnits: number;
       reportedWriteUnits: number;

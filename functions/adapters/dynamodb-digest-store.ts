@@ -11,10 +11,11 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import type { Digest } from '../core/digest';
+import { periodsContaining } from '../core/periods';
 import type { DigestStore, Page, PeriodState } from '../core/ports';
 import type { PeriodTally } from '../core/tally';
 import { batchGetAll, batchWriteAll } from './batch-write';
-import { isConditionFailure } from './dynamodb-article-store';
+import { isConditionFailure, isTransactionConflict } from './dynamodb-article-store';
 import { keys } from './table-schema';
 
 /**
@@ -135,6 +136,72 @@ export class DynamoDbDigestStore implements DigestStore {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
     }
+  }
+
+  async rollUp(period: string): Promise<void> {
+    const wider = periodsContaining(period).slice(0, -1);
+    // A change landing between the read and the write makes the condition fail: read again and add what is there then.
+    for (let attempt = 1; attempt <= ROLL_UP_ATTEMPTS; attempt += 1) {
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.period(period), ConsistentRead: true }),
+      );
+      const changes = Number(Item?.pendingChanges ?? 0);
+      if (changes === 0) return;
+      const articles = Number(Item?.pendingArticles ?? 0);
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: keys.period(period),
+                  UpdateExpression: 'ADD pendingArticles :articlesOut, pendingChanges :changesOut',
+                  ConditionExpression: 'pendingChanges = :changes AND pendingArticles = :articles',
+                  ExpressionAttributeValues: {
+                    ':changes': changes,
+                    ':articles': articles,
+                    ':changesOut': -changes,
+                    ':articlesOut': -articles,
+                  },
+                },
+              },
+              ...wider.map((widerPeriod) => ({
+                Update: {
+                  TableName: this.tableName,
+                  Key: keys.period(widerPeriod),
+                  UpdateExpression: 'ADD articleCount :articles, version :one',
+                  ExpressionAttributeValues: { ':articles': articles, ':one': 1 },
+                },
+              })),
+            ],
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isTransactionConflict(error) || attempt === ROLL_UP_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async hasPendingChanges(period: string): Promise<boolean> {
+    let startKey: Record<string, unknown> | undefined;
+    // The filter applies after the read: a year reads its few hundred small period items, a page at a time.
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inside)',
+          FilterExpression: 'pendingChanges > :none',
+          ExpressionAttributeValues: { ':pk': keys.period('').pk, ':inside': `${period}-`, ':none': 0 },
+          ProjectionExpression: 'sk',
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      if (Items.length > 0) return true;
+      startKey = LastEvaluatedKey;
+    } while (startKey);
+    return false;
   }
 
   async getTallies(periods: readonly string[]): Promise<Map<string, PeriodTally>> {
@@ -264,6 +331,9 @@ export class DynamoDbDigestStore implements DigestStore {
   }
 }
 
+/** Attempts at rolling a period's pending changes up while ingest keeps changing it; the next run tries again. */
+const ROLL_UP_ATTEMPTS = 5;
+
 /** DynamoDB items are limited to 400 KB; a part stays well below, with room for its keys. */
 export const MAX_PART_BYTES = 300_000;
 
@@ -298,5 +368,6 @@ function toPeriodState(item: Record<string, unknown>): PeriodState {
     articleCount: Number(item.articleCount ?? 0),
     version: Number(item.version ?? 0),
     digestVersion: Number(item.digestVersion ?? 0),
+    ...(Number(item.pendingChanges ?? 0) > 0 ? { pendingChanges: Number(item.pendingChanges) } : {}),
   };
 }

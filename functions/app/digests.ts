@@ -65,9 +65,15 @@ export async function readDigest(deps: DigestDependencies, period: string, now: 
     throw error;
   }
   const [stored, state] = await Promise.all([deps.digests.get(period), deps.digests.getPeriod(period)]);
-  const stale = state !== undefined && state.version > state.digestVersion;
   // An empty stored digest says nothing that an on-demand one would not say better.
-  if (stored && stored.articleCount > 0) return { ...stored, stale };
+  if (stored && stored.articleCount > 0) {
+    // A month's or year's own version moves only when the generator rolls its days' changes up; until then a
+    // changed day inside it, still pending, is what says that it is out of date.
+    const stale =
+      (state !== undefined && state.version > state.digestVersion) ||
+      (parsePeriod(period).level !== 'day' && (await deps.digests.hasPendingChanges(period)));
+    return { ...stored, stale };
+  }
   const { digest } = await computeDigest(deps, period, now);
   if (digest.articleCount === 0) throw notFound(`No articles are dated inside ${period}`);
   return { ...digest, stale: false };
@@ -272,7 +278,21 @@ export async function generateStaleDigests(
 ): Promise<GenerationReport> {
   const generated: string[] = [];
   const failed: { period: string; error: unknown }[] = [];
-  const periods = await deps.digests.listPeriods();
+  // Ingest marks only an article's own period: its month and year are marked here, before any digest is built, in
+  // the same transaction that clears the change (rollUp), so a crash anywhere after leaves them stale, never missed.
+  const widerChanged = new Set<string>();
+  let periods = await deps.digests.listPeriods();
+  const pending = periods.filter((state) => (state.pendingChanges ?? 0) > 0);
+  for (const state of pending) {
+    try {
+      await deps.digests.rollUp(state.period);
+      for (const period of periodsContaining(state.period).slice(0, -1)) widerChanged.add(period);
+    } catch (error) {
+      // Still pending: the next run adds it, and until then its month and year are served as stale.
+      failed.push({ period: state.period, error });
+    }
+  }
+  if (pending.length > 0) periods = await deps.digests.listPeriods();
   const withArticles = new Set(periods.filter((state) => state.articleCount > 0).map((state) => state.period));
   const stale = periods.filter((state) => state.version > state.digestVersion);
   const days = new Map<string, PeriodState>();
@@ -281,7 +301,6 @@ export async function generateStaleDigests(
     if (parsePeriod(state.period).level === 'day') days.set(state.period, state);
     else wider.push(state);
   }
-  const widerChanged = new Set<string>();
   const cache: UnitCache = new Map();
   let done = 0;
   let total = stale.length;

@@ -37,7 +37,8 @@ export async function reconcile(deps: ReconcileDependencies): Promise<ReconcileR
     } else if (record.status === 'deleted') {
       requests.push({ key, sequencer: record.sequencer });
     } else if (record.status === 'ingested') {
-      const article = record.articleId ? await deps.articles.get(record.articleId) : undefined;
+      // Its summary is all this needs (it exists, and its names): one small read, not the article's text too.
+      const [article] = record.articleId ? await deps.articles.getSummaries([record.articleId]) : [];
       if (!article) {
         requests.push({ key, sequencer: record.sequencer });
       } else if (!filed.has(article.id)) {

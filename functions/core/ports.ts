@@ -105,6 +105,11 @@ export interface PeriodState {
   readonly version: number;
   /** The `version` the stored digest was built from; 0 when none is stored. */
   readonly digestVersion: number;
+  /**
+   * Changes to this period's own articles not yet added to its month and year (DigestStore.rollUp); absent when none.
+   * Ingest marks only an article's own period, so while this is set the wider periods are out of date.
+   */
+  readonly pendingChanges?: number;
 }
 
 export interface DigestStore {
@@ -125,6 +130,13 @@ export interface DigestStore {
    * changing nothing, when the period has no state.
    */
   markChanged(period: string): Promise<PeriodState | undefined>;
+  /**
+   * Adds the period's pending changes to its wider periods (their article count, and their version moved on, so they
+   * are stale), clearing them in the same transaction: each change counted once, however many generators run.
+   */
+  rollUp(period: string): Promise<void>;
+  /** Whether any period inside this month or year has pending changes: its digest is then out of date too. */
+  hasPendingChanges(period: string): Promise<boolean>;
   /** The stored tallies of these periods (tally.ts), by period; a period with none is left out. */
   getTallies(periods: readonly string[]): Promise<Map<string, PeriodTally>>;
   putTally(tally: PeriodTally): Promise<void>;

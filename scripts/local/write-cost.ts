@@ -16,7 +16,7 @@ export interface SeedWriteCost {
   readonly writeUnits: number;
   /** The same writes as DynamoDB bills them (billed-writes.ts): transactions twice, by item, index included. */
   readonly billedWriteUnits: number;
-  /** Of those, the article's own: its transaction (object record, counts, article, periods). */
+  /** Of those, the article's own: its text put and its transaction (object record, article, its own period). */
   readonly articleBilledWriteUnits: number;
   /** Of those, the name index's follow-up (issue #15): one item per name and its counts. */
   readonly nameBilledWriteUnits: number;

@@ -300,10 +300,11 @@ describe('reconciliation by the scheduled run', () => {
   it('restores an article deleted behind the service, without counting it twice', async () => {
     await ingestOne('hand-deleted.txt', ` date 2021-03-01 ${BODY}`);
     const { articleId } = (await objectRecord('hand-deleted.txt')) ?? {};
-    const counted = async () =>
-      (await call(service, '/digests')).body.dates.find((entry: { date: string }) => entry.date === '2021-03')
+    // Counted in its own day at once, in its month once the generator adds the day's changes to it (issue #18).
+    const counted = async (period: string) =>
+      (await call(service, '/digests')).body.dates.find((entry: { date: string }) => entry.date === period)
         ?.articleCount;
-    expect(await counted()).toBe(1);
+    expect(await counted('2021-03-01')).toBe(1);
     await service.documents.send(new DeleteCommand({ TableName: service.tableName, Key: keys.article(articleId) }));
     expect((await call(service, `/articles/${articleId}`)).statusCode).toBe(404);
 
@@ -311,7 +312,9 @@ describe('reconciliation by the scheduled run', () => {
     expect(run.requeued).toEqual(['hand-deleted.txt']);
     await service.queue.idle();
     expect((await call(service, `/articles/${articleId}`)).statusCode).toBe(200);
-    expect(await counted()).toBe(1);
+    expect(await counted('2021-03-01')).toBe(1);
+    await service.generate({}, {} as never);
+    expect(await counted('2021-03')).toBe(1);
   });
 });
 

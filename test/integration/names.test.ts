@@ -25,6 +25,9 @@ beforeAll(async () => {
     'en-call.txt': fixture('en-putin-call.txt'),
     'storm.txt': fixture('nl-storm-bert-zeeland.txt'),
   });
+  // Ingest counts an article in its own period; its month and year follow at the generator's run (issue #18), and
+  // the links between digests of a level count on those, remembered a minute by the API.
+  await service.generate({}, {} as never);
 });
 afterAll(() => service.close());
 

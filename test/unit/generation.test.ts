@@ -30,6 +30,8 @@ function stores(periods: PeriodState[], failing: string) {
       return true;
     },
     markChanged: async () => undefined,
+    rollUp: async () => {},
+    hasPendingChanges: async () => false,
     getTallies: async () => new Map(),
     putTally: async () => {},
   };
@@ -67,6 +69,51 @@ describe('generateStaleDigests', () => {
     expect(report.failed[0]?.error).toEqual(new Error('read failed'));
     expect([...stored.keys()].sort()).toEqual(['2021', '2022']);
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
+  });
+});
+
+describe('generateStaleDigests after ingest marked only a day', () => {
+  it('rolls the day up into its month and year before building any digest, then builds all three', async () => {
+    const periods = new Map<string, PeriodState>([
+      ['2021-12-07', { period: '2021-12-07', articleCount: 1, version: 1, digestVersion: 0, pendingChanges: 1 }],
+    ]);
+    const { articles, digests, stories, stored } = stores([], '');
+    const calls: string[] = [];
+    const rolling: DigestStore = {
+      ...digests,
+      listPeriods: async () => [...periods.values()],
+      getPeriod: async (period) => periods.get(period),
+      rollUp: async (period) => {
+        calls.push(`rollUp ${period}`);
+        periods.set(period, { period, articleCount: 1, version: 1, digestVersion: 0 });
+        for (const wider of ['2021-12', '2021'])
+          periods.set(wider, { period: wider, articleCount: 1, version: 1, digestVersion: 0 });
+      },
+      put: async (digest, version) => {
+        calls.push(`put ${digest.date}`);
+        return digests.put(digest, version);
+      },
+    };
+    const report = await generateStaleDigests({ articles, digests: rolling, stories }, () => new Date('2026-01-01'));
+    expect(calls[0]).toBe('rollUp 2021-12-07');
+    expect(report.failed).toEqual([]);
+    expect([...stored.keys()].sort()).toEqual(['2021', '2021-12', '2021-12-07']);
+  });
+
+  it('reports a roll-up that fails and goes on with the rest; the day stays pending for the next run', async () => {
+    const { articles, digests, stories, stored } = stores(
+      [{ period: '2021-12-07', articleCount: 1, version: 1, digestVersion: 0, pendingChanges: 1 }],
+      '',
+    );
+    const failing: DigestStore = {
+      ...digests,
+      rollUp: async () => {
+        throw new Error('throttled');
+      },
+    };
+    const report = await generateStaleDigests({ articles, digests: failing, stories }, () => new Date('2026-01-01'));
+    expect(report.failed).toEqual([{ period: '2021-12-07', error: new Error('throttled') }]);
+    expect([...stored.keys()]).toEqual(['2021-12-07']);
   });
 });
 
@@ -134,6 +181,8 @@ describe('generateStaleDigests with stories across days', () => {
         periods.set(period, marked);
         return marked;
       },
+      rollUp: async () => {},
+      hasPendingChanges: async () => false,
       getTallies: async (wanted) =>
         new Map(
           wanted.flatMap((period) => (tallies.has(period) ? [[period, tallies.get(period) as PeriodTally]] : [])),
