@@ -802,9 +802,11 @@ function cutAtPhrase(text: string, language: string): string {
   if (space <= 0) return cut.slice(0, HEADLINE_MAX_CHARS);
   const kept = text.slice(0, space).split(' ');
   const next = text.slice(space + 1).split(' ')[0] ?? '';
-  // The phrase is whole when the next word opens another, a comma closed it, or it ended on a name or number.
+  // The phrase is whole when the next word opens another, a comma closed it, or it ended on a name or number; a
+  // capitalised adjective of place ("naar het Limburgse | heuvelland") is no name and goes on with its noun.
   const last = kept.at(-1) ?? '';
-  if (opensPhrase(next) || /[,;:]$/u.test(last) || /^[\p{Lu}\p{N}]/u.test(last)) return kept.join(' ');
+  const endsOnName = /^[\p{Lu}\p{N}]/u.test(last) && !isDemonym(coreOf(last), language);
+  if (opensPhrase(next) || /[,;:]$/u.test(last) || endsOnName) return kept.join(' ');
   for (let index = kept.length - 1; index > 0; index -= 1) {
     if (/[,;:]$/u.test(kept[index - 1] ?? '') || opensPhrase(kept[index] ?? '')) {
       const shorter = kept.slice(0, index).join(' ');

@@ -80,6 +80,12 @@ describe('generateHeadline on shapes of real leads', () => {
         'de',
         'In der Neustädter Innenstadt ist ein Radfahrer von einem Bus angefahren worden',
       ],
+      // A cut after a capitalised adjective of place leaves its phrase half ("naar het Limburgse", devset5).
+      [
+        'Provincie Gelderland plaatst honderd borden met een waarschuwing voor wilde zwijnen langs alle wegen naar Veluwse natuurgebied bij Apeldoorn.',
+        'nl',
+        'Provincie Gelderland plaatst honderd borden met waarschuwing voor wilde zwijnen langs alle wegen',
+      ],
       // A duration with a phrase hanging on it stays: without it, "of talks" would have no head.
       [
         'The call between the two leaders ended after almost an hour of talks.',
