@@ -250,6 +250,16 @@ describe('shapes of real pages', () => {
     expect(english.title).toBeUndefined();
   });
 
+  it('reads one capitalised word before the title’s capitalised function word as a kicker, unless in title case', () => {
+    const seed = parse('kicker-word-title.txt');
+    expect(seed.title).toBe('Een vrachtwagen kantelt op de A19 bij Ieper');
+    expect(boilerplate(seed.blocks)).toEqual([['label', 'Westhoek']]);
+    const titleCase = parseSeed(
+      ' date 2022-05 Appeal For Witnesses After Crash Near Westbridge\n\nPolice are appealing for witnesses after a crash on the A1 near Westbridge on Tuesday morning.',
+    );
+    expect(titleCase.title).toBe('Appeal For Witnesses After Crash Near Westbridge');
+  });
+
   it('makes the live blog item the lead, without its time', () => {
     const seed = parse('live-blog-times.txt');
     expect(seed.paragraphs[0]).toMatch(/^Alle scholen/u);
