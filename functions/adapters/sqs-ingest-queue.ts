@@ -1,4 +1,4 @@
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { IngestQueue, IngestRequest } from '../core/ports';
 import { encodeS3EventKey } from './s3-event-key';
 
@@ -14,18 +14,21 @@ const BATCH = 10;
  */
 export class SqsIngestQueue implements IngestQueue {
   /**
-   * `client` is asked for on the first batch: most scheduled runs requeue nothing, and a client not made is not
-   * paid for in the generator's cold start. The provider is to return the same client each time.
+   * `client` is asked for on the first batch: most scheduled runs requeue nothing, and neither the client nor the SDK's
+   * SQS code is paid for in the generator's cold start (imported through ./sqs-sdk, which esbuild bundles as a module
+   * evaluated on that first import). The provider is to return the same client each time.
    */
   constructor(
-    private readonly client: () => SQSClient,
+    private readonly client: () => Promise<SQSClient>,
     private readonly queueUrl: string,
   ) {}
 
   async enqueue(requests: readonly IngestRequest[]): Promise<void> {
+    if (requests.length === 0) return;
+    const [client, { SendMessageBatchCommand }] = await Promise.all([this.client(), import('./sqs-sdk')]);
     for (let start = 0; start < requests.length; start += BATCH) {
       const batch = requests.slice(start, start + BATCH);
-      const { Failed = [] } = await this.client().send(
+      const { Failed = [] } = await client.send(
         new SendMessageBatchCommand({
           QueueUrl: this.queueUrl,
           Entries: batch.map((request, index) => ({ Id: String(index), MessageBody: messageFor(request) })),

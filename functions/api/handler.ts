@@ -21,6 +21,7 @@ import { readName } from '../app/names';
 import { readStory } from '../app/stories';
 import { ARTICLE_ID } from '../core/article-id';
 import { articleUrl } from '../core/digest';
+import { lazy } from '../core/lazy';
 import { createDocumentClient } from '../shared/clients';
 import { readConfig } from '../shared/config';
 import {
@@ -35,10 +36,15 @@ import {
 } from '../shared/http';
 import { logger } from '../shared/observability';
 import { EDGE_HEADERS } from './edge';
-import { digestFeed, latestFeed, nameFeed, storyFeed } from './feeds';
 import { chooseFormat, type Format, MEDIA_TYPES, preferredFormat } from './formats';
-import { openApiDocument } from './openapi';
 import { articlePage, digestPage, errorPage, indexPage, namePage, securityHeaders, storyPage } from './pages';
+
+/*
+ * Feeds (with the feed library and its XML writer) and the OpenAPI document are loaded by the first request that asks
+ * for one: the bundle keeps each as a chunk of its own, which init neither reads nor compiles. One import per container.
+ */
+const feeds = lazy(() => import('./feeds'));
+const openApi = lazy(() => import('./openapi'));
 
 const config = readConfig(['TABLE_NAME']);
 const documentClient = createDocumentClient();
@@ -112,7 +118,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       const freshness = { maxAge, lastModified: digest.generatedAt };
       if (format === 'json') return json(page, freshness);
       if (format === 'html') return represent(digestPage(page, query(event)), MEDIA_TYPES.html, freshness);
-      return represent(digestFeed(page, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
+      return represent((await feeds()).digestFeed(page, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
     },
   },
   {
@@ -125,7 +131,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       const freshness = { maxAge: SHORT, lastModified: story.updatedAt };
       if (format === 'json') return json(story, freshness);
       if (format === 'html') return represent(storyPage(story, query(event)), MEDIA_TYPES.html, freshness);
-      return represent(storyFeed(story, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
+      return represent((await feeds()).storyFeed(story, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
     },
   },
   {
@@ -138,7 +144,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       const freshness = { maxAge: SHORT };
       if (format === 'json') return json(name, freshness);
       if (format === 'html') return represent(namePage(name, query(event)), MEDIA_TYPES.html, freshness);
-      return represent(nameFeed(name, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
+      return represent((await feeds()).nameFeed(name, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
     },
   },
   {
@@ -147,7 +153,9 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
     handler: async (event: Event) => {
       const format = formatOf(event, FEED_FORMATS);
       const latest = await latestDigests(digests, LATEST_FEED_SIZE);
-      return represent(latestFeed(latest, format, baseUrl(event)), MEDIA_TYPES[format], { maxAge: SHORT });
+      return represent((await feeds()).latestFeed(latest, format, baseUrl(event)), MEDIA_TYPES[format], {
+        maxAge: SHORT,
+      });
     },
   },
   {
@@ -165,7 +173,11 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       return json({ ...article, url: articleUrl(article.id) }, freshness);
     },
   },
-  { method: 'GET', path: '/openapi.json', handler: jsonOnly(async () => json(openApiDocument, { maxAge: SHORT })) },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    handler: jsonOnly(async () => json((await openApi()).openApiDocument, { maxAge: SHORT })),
+  },
   // Deployed, API Gateway requires IAM authorization on /admin/*; the local server leaves it open.
   {
     method: 'GET',

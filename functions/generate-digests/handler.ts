@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import { DynamoDbArticleStore } from '../adapters/dynamodb-article-store';
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store';
@@ -23,9 +22,9 @@ const digests = new DynamoDbDigestStore(documentClient, config.TABLE_NAME);
 const stories = new DynamoDbStoryStore(documentClient, config.TABLE_NAME);
 const names = new DynamoDbNameStore(documentClient, config.TABLE_NAME);
 const seeds = new S3SeedSource(createS3Client(), config.BUCKET_NAME);
-// One SQS client per container, made when reconciliation first requeues something.
+// One SQS client per container, made (and the SDK's SQS code loaded) when reconciliation first requeues something.
 const queue = new SqsIngestQueue(
-  lazy(() => new SQSClient({})),
+  lazy(() => import('../adapters/sqs-sdk').then(({ SQSClient }) => new SQSClient({}))),
   config.INGEST_QUEUE_URL,
 );
 
