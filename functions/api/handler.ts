@@ -41,7 +41,8 @@ import { articlePage, digestPage, errorPage, indexPage, namePage, securityHeader
 
 /*
  * Feeds (with the feed library and its XML writer) and the OpenAPI document are loaded by the first request that asks
- * for one: the bundle keeps each as a chunk of its own, which init neither reads nor compiles. One import per container.
+ * for one: esbuild bundles each into the same file as a module evaluated on its first import, so init does not run
+ * its top level (the feed library's, the document's construction). One import per container.
  */
 const feeds = lazy(() => import('./feeds'));
 const openApi = lazy(() => import('./openapi'));
