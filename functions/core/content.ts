@@ -352,8 +352,17 @@ function creditTail(text: string): string {
 
 /** A credit word and a colon after three words at least, then one to six capitalised words to the line's end. */
 function closesOnCreditField(text: string, lexicon: BoilerplateLexicon): boolean {
-  const field = /(?:\S+\s+){3,}(\p{L}+)\s*:\s*((?:\p{Lu}[\p{L}.&'-]*\s*){1,6})$/u.exec(text);
-  return field !== null && lexicon.creditWords.has(fold(field[1] ?? ''));
+  // By the last colon, not one pattern over the line: a pattern that may start anywhere backtracks on every word.
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return false;
+  const before = text.slice(0, colon).trimEnd().split(/\s+/u);
+  const names = text.slice(colon + 1).trim().split(/\s+/u);
+  return (
+    before.length >= 4 &&
+    lexicon.creditWords.has(fold(before.at(-1) ?? '')) &&
+    names.length <= 6 &&
+    names.every((name) => /^\p{Lu}[\p{L}.&'-]*$/u.test(name))
+  );
 }
 
 /** A credit: a symbol first, a credit word and a name ("Beeld ANP", "Bild: dpa"), or "Name/Agency". */
