@@ -356,7 +356,10 @@ function closesOnCreditField(text: string, lexicon: BoilerplateLexicon): boolean
   const colon = text.lastIndexOf(':');
   if (colon < 0) return false;
   const before = text.slice(0, colon).trimEnd().split(/\s+/u);
-  const names = text.slice(colon + 1).trim().split(/\s+/u);
+  const names = text
+    .slice(colon + 1)
+    .trim()
+    .split(/\s+/u);
   return (
     before.length >= 4 &&
     lexicon.creditWords.has(fold(before.at(-1) ?? '')) &&
