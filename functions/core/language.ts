@@ -1,5 +1,5 @@
 import { PACKS } from './lang';
-import { fold, foldedWordsOf, splitWords } from './text';
+import { cutAtSpace, fold, foldedWordsOf, splitWords } from './text';
 import { detectAll } from './tinyld';
 
 /**
@@ -187,7 +187,5 @@ function clearWinner(shares: ReadonlyMap<string, number>, wordCount: number): st
 
 /** The text's first DETECTION_SAMPLE_CHARS characters, cut at a space so that no word is halved. */
 function sample(text: string): string {
-  if (text.length <= DETECTION_SAMPLE_CHARS) return text;
-  const cut = text.lastIndexOf(' ', DETECTION_SAMPLE_CHARS);
-  return text.slice(0, cut > 0 ? cut : DETECTION_SAMPLE_CHARS);
+  return cutAtSpace(text, DETECTION_SAMPLE_CHARS);
 }

@@ -16,6 +16,7 @@ import { stopwordsFor } from './stopwords';
 import {
   cachedByText,
   compareStrings,
+  cutAtSpace,
   foldAccents,
   isAcronym,
   isNumeric,
@@ -85,17 +86,10 @@ export interface StoryTerm {
  */
 export const STORY_HEADLINE_CHARS = 90;
 
-function headlineCore(headline: string): string {
-  if (headline.length <= STORY_HEADLINE_CHARS) return headline;
-  const cut = headline.slice(0, STORY_HEADLINE_CHARS + 1);
-  const space = cut.lastIndexOf(' ');
-  return space > 0 ? cut.slice(0, space) : cut;
-}
-
 export function storyTerms(input: StoryTermsInput): string[] {
   const weights = new Map<string, number>();
   const add = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
-  const core = headlineCore(input.headline);
+  const core = cutAtSpace(input.headline, STORY_HEADLINE_CHARS);
   const headline = ` ${foldAccents(core)} `;
 
   // Names: one id per person, place or institution of the article; a surname alone as the full name it uses.

@@ -240,3 +240,10 @@ export function compareStrings(a: string, b: string): number {
 export function capitalizeFirst(text: string): string {
   return text.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
 }
+
+/** The text's first `max` characters, cut at the last space within them so that no word is halved. */
+export function cutAtSpace(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  return text.slice(0, space > 0 ? space : max);
+}
