@@ -289,7 +289,7 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   if (
     words.length <= SHAPE_MAX_WORDS &&
     lexicon.linkOpeners.some((opener) => {
-      if (!lower.startsWith(opener) || /^[\p{L}\p{N}]/u.test(lower.slice(opener.length))) return false;
+      if (!opensWith(lower, opener)) return false;
       // "Lees ook: …", "Read more", "Deel dit artikel": a colon after the opener, or no sentence at all.
       return /^\s*:/u.test(lower.slice(opener.length)) || !SENTENCE_END.test(text);
     })
@@ -539,7 +539,7 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
   if (
     glued?.[0] &&
     (secondIsStopword || (label.length >= 6 && (glued[2] ?? '').length >= 2)) &&
-    wholeText.indexOf(glued[0]) === wholeText.lastIndexOf(glued[0])
+    occursOnce(wholeText, glued[0])
   ) {
     return [
       { text: label, lines: 1, forced: 'label' },
@@ -557,7 +557,7 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
     /^\p{Ll}/u.test(runGlued) &&
     (/\s[|•·›»]\s/u.test(runLabel) || /(?:^|\s)\p{Lu}{2,}(?=\s)/u.test(runLabel)) &&
     lexicon.stopwords.has(fold(run[2] ?? '')) &&
-    wholeText.indexOf(runGlued) === wholeText.lastIndexOf(runGlued)
+    occursOnce(wholeText, runGlued)
   ) {
     return [
       { text: runLabel, lines: 1, forced: 'label' },
@@ -584,13 +584,31 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
 function linkAfterGlue(text: string, lexicon: BoilerplateLexicon): number {
   for (const glue of text.matchAll(/\p{Ll}(?=\p{Lu}\p{Ll})/gu)) {
     const at = glue.index + 1;
-    const rest = text.slice(at).toLowerCase();
-    const opens = lexicon.linkOpeners.some(
-      (opener) => rest.startsWith(opener) && !/^[\p{L}\p{N}]/u.test(rest.slice(opener.length)),
-    );
-    if (opens) return at;
+    // Only as much of the rest as the longest opener and the character after it: not the whole block per glue.
+    const rest = text.slice(at, at + longestOpener(lexicon) + 1).toLowerCase();
+    if (lexicon.linkOpeners.some((opener) => opensWith(rest, opener))) return at;
   }
   return -1;
+}
+
+/** Whether lower-case `text` starts with `opener` as a whole word or phrase ("read more", not "read moreover"). */
+function opensWith(text: string, opener: string): boolean {
+  return text.startsWith(opener) && !/^[\p{L}\p{N}]/u.test(text.slice(opener.length));
+}
+
+const longestOpeners = new Map<BoilerplateLexicon, number>();
+function longestOpener(lexicon: BoilerplateLexicon): number {
+  let longest = longestOpeners.get(lexicon);
+  if (longest === undefined) {
+    longest = Math.max(0, ...lexicon.linkOpeners.map((opener) => opener.length));
+    longestOpeners.set(lexicon, longest);
+  }
+  return longest;
+}
+
+/** Whether `part` stands in `text` once only: a camel-cased name recurs as it is, a crawler's glue does not. */
+function occursOnce(text: string, part: string): boolean {
+  return text.indexOf(part) === text.lastIndexOf(part);
 }
 
 /** One to five words without a sentence end, then a lower-case run glued to a capitalised word. */
@@ -621,15 +639,22 @@ export function splitLead(block: RawBlock, lexicon: BoilerplateLexicon): RawBloc
   }
   const label = /^(\p{Lu}[\p{L}-]{1,24}):\s+(?=[\p{Lu}"'“„«‘])/u.exec(text);
   if (label?.[1] && !lexicon.stopwords.has(fold(label[1]))) return cut(label[0].length, 'dateline');
+  const word = labelWordBefore(text, lexicon);
+  if (word) return cut(word.length, 'label');
+  return [block];
+}
+
+/**
+ * "Liveblog Das Feuer …", "Mâconnais Un jeune motard …": one capitalised word, then the sentence's or title's own
+ * capitalised first word, a function word that starts no name: the first word is a label. Undefined when not.
+ */
+export function labelWordBefore(text: string, lexicon: BoilerplateLexicon): string | undefined {
   const word = /^(\p{Lu}[\p{L}-]{1,24})\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
   const second = fold(word?.[2] ?? '');
-  if (
-    word?.[1] &&
+  return word?.[1] &&
     lexicon.functionWords.has(second) &&
     !lexicon.nameParticles.has(second) &&
     !lexicon.stopwords.has(fold(word[1]))
-  ) {
-    return cut(word[1].length, 'label');
-  }
-  return [block];
+    ? word[1]
+    : undefined;
 }

@@ -4,6 +4,7 @@ import {
   boilerplateLexicon,
   boilerplateShape,
   classifyBlocks,
+  labelWordBefore,
   type RawBlock,
   splitGlued,
   splitLead,
@@ -367,22 +368,14 @@ function splitFirstLine(
   );
   const beforeClock = clockAt > 0 ? titleBefore(clockAt) : undefined;
   if (beforeClock) return [beforeClock, { text: words.slice(clockAt).join(' '), lines: 1 }];
-  // "Mâconnais Un jeune motard perd la vie …": one capitalised word, then the title's own first word, a capitalised
-  // function word that starts no name (as splitLead reads a lead's label): the word is a kicker. Not in a title
-  // written in title case ("Appeal For Witnesses, Hawke's Bay Crash", "… Die Haghe Baambruggestraat"), where every
-  // word is capitalised: the title's own words after its first are then in lower case, some of them at least.
-  const kickerWord = /^(\p{Lu}[\p{L}-]{1,24})\s+(\p{Lu}\p{Ll}*)\s/u.exec(block.text);
-  const opener = fold(kickerWord?.[2] ?? '');
-  const sentenceCase = /\s\p{Ll}/u.test(block.text.slice((kickerWord?.[0] ?? '').length - 1));
-  if (
-    kickerWord?.[1] &&
-    sentenceCase &&
-    lexicon.functionWords.has(opener) &&
-    !lexicon.nameParticles.has(opener) &&
-    !lexicon.stopwords.has(fold(kickerWord[1]))
-  ) {
-    const rest = { text: block.text.slice(kickerWord[1].length).trim(), lines: 1 };
-    if (isTitleLike(rest, lexicon)) return [{ text: kickerWord[1], lines: 1, forced: 'label' }, rest];
+  // "Mâconnais Un jeune motard perd la vie …": a label word before the title, read as splitLead reads one before a
+  // lead. Not in a title written in title case ("Appeal For Witnesses, Hawke's Bay Crash", "… Die Haghe
+  // Baambruggestraat"), where every word is capitalised: a title's own words after its first are in lower case, some
+  // of them at least (its first, after the label, is capitalised).
+  const kickerWord = labelWordBefore(block.text, lexicon);
+  if (kickerWord && /\s\p{Ll}/u.test(block.text.slice(kickerWord.length))) {
+    const rest = { text: block.text.slice(kickerWord.length).trim(), lines: 1 };
+    if (isTitleLike(rest, lexicon)) return [{ text: kickerWord, lines: 1, forced: 'label' }, rest];
   }
   if (isTitleLike(block, lexicon)) return [block];
   for (let index = TITLE_MIN_WORDS; index < Math.min(words.length, TITLE_MAX_WORDS); index += 1) {
