@@ -337,6 +337,11 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
   // not the complement a clause ends on ("… zijn om 18 uur").
   const fronted = (first: number, last: number) =>
     first === 0 && chunks[last + 1] !== undefined && /,["'’”]?$/u.test(chunks[last]?.raw ?? '');
+  // "29 december", "10 août": a day's number and a month name from `at` on.
+  const dateAt = (at: number) => isNumber(chunks[at]) && MONTHS.has(lower(chunks[at + 1]));
+  // "… 2021": a date that ends at `last` takes the year after it, unless a comma closed it first.
+  const throughYear = (last: number) =>
+    !endsClause(chunks[last]) && /^\d{4}$/u.test(chunks[last + 1]?.core ?? '') ? last + 1 : last;
   chunks.forEach((chunk, index) => {
     const word = lower(chunk);
     if (isDayWord(word) || RELATIVE_DAYS.has(word)) {
@@ -346,29 +351,22 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
       if (DAY_PARTS.has(lower(chunks[index + 1])) && !endsClause(chunk)) end += 1;
       // "Mercredi 10 août", "vendredi dernier": a date or a word after the day is the same phrase; left behind, it
       // would stand alone ("ont procédé dernier").
-      if (!endsClause(chunks[end]) && isNumber(chunks[end + 1]) && MONTHS.has(lower(chunks[end + 2]))) {
-        end += 2;
-        if (!endsClause(chunks[end]) && /^\d{4}$/u.test(chunks[end + 1]?.core ?? '')) end += 1;
-      }
+      if (!endsClause(chunks[end]) && dateAt(end + 1)) end = throughYear(end + 2);
       if (!endsClause(chunks[end]) && DAY_FOLLOWERS.has(lower(chunks[end + 1]))) end += 1;
       // "Am Montag, den 27. März 2017, wird …": a date set off by commas after the day is the day's own apposition.
       if (/,$/u.test(chunks[end]?.raw ?? '')) {
         const at = DETERMINERS.has(lower(chunks[end + 1])) ? end + 2 : end + 1;
-        if (isNumber(chunks[at]) && MONTHS.has(lower(chunks[at + 1]))) {
-          let last = at + 1;
-          if (!endsClause(chunks[last]) && /^\d{4}$/u.test(chunks[last + 1]?.core ?? '')) last += 1;
-          if (/,$/u.test(chunks[last]?.raw ?? '')) end = last;
-        }
+        const last = dateAt(at) ? throughYear(at + 1) : -1;
+        if (last >= 0 && /,$/u.test(chunks[last]?.raw ?? '')) end = last;
       }
       markSpan(drop, withPrepositions(start), end, chunks);
       return;
     }
     // "29 december (2021)", "December 29": a date, with the preposition before it.
-    const monthAfter = isNumber(chunk) && MONTHS.has(lower(chunks[index + 1]));
+    const monthAfter = dateAt(index);
     const monthBefore = MONTHS.has(lower(chunk)) && /^\d{1,2}$/u.test(chunks[index + 1]?.core ?? '');
     if ((monthAfter && !endsClause(chunk)) || (monthBefore && !endsClause(chunk))) {
-      let end = index + 1;
-      if (/^\d{4}$/u.test(chunks[end + 1]?.core ?? '') && !endsClause(chunks[end])) end += 1;
+      const end = throughYear(index + 1);
       const from = withPrepositions(index);
       if (midClause(end) || fronted(from, end)) markSpan(drop, from, end, chunks);
       return;
