@@ -445,11 +445,7 @@ export const openApiDocument = {
         properties: {
           id: { type: 'string', pattern: '^[0-9a-f]{16}$' },
           date: { type: 'string' },
-          headline: {
-            type: 'string',
-            description:
-              "The file's own title line as written (up to 40 words), else one made from its lead (at most 110 characters)",
-          },
+          headline: listedArticle.headline,
           summary: { type: 'string' },
           language: { type: 'string', description: 'ISO 639-1, or und' },
           wordCount: { type: 'integer', minimum: 0 },
