@@ -121,7 +121,7 @@ const SYMBOL_FIRST = /^[\p{So}]|^\((?:c|C)\)/u;
 const TRAILING_CREDIT =
   /(?:\(\s*[^()]{2,60}\s*\/\s*[^()/]{1,30}\)|[—–-]\s+\p{Lu}[^—–]{1,60}\s\/\s*\p{L}[\p{L} .-]{0,30})\s*$/u;
 const SENTENCE_END = /[.!?…]["'”’»)]*$/u;
-/** A credit symbol and one to five capitalised words closing a line: "… © ProNews", "… Ⓒ Persbureau Heitink". */
+/** A credit symbol and one to five capitalised words closing a line: "… © Persbureau Noord", "… Ⓒ Fotobureau Dijkstra". */
 const TRAILING_SYMBOL_CREDIT = /\S\s+(?:[©Ⓒ]|\([cC]\))\s*\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,4}$/u;
 /**
  * "SPORT / TOUR DE FRANCE 2022", "NIEUWS | BINNENLAND": a site's section path, segments between spaced separators
@@ -275,9 +275,9 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     return 'caption';
   }
   if (words.length <= SHAPE_MAX_WORDS * 3 && isCreditTail(creditTail(text), lexicon)) return 'caption';
-  // "De brand in Surhuisterveen © ProNews": a short line that closes on a credit symbol and a name is a photo's caption.
+  // "De loods aan de Lavendelweg © Persbureau Noord": a short line that closes on a credit symbol and a name is a photo's caption.
   if (words.length <= SHAPE_MAX_WORDS && TRAILING_SYMBOL_CREDIT.test(text)) return 'caption';
-  // "… knocking down a tree Picture: Liz Coates Archant": or on a credit word, a colon and names, without a full stop.
+  // "… after a week of raids Picture: ANNA DE WIT Gazette": or on a credit word, a colon and names, without a full stop.
   if (words.length <= SHAPE_MAX_WORDS * 2 && closesOnCreditField(text, lexicon)) return 'caption';
   if (words.length <= NOTICE_MAX_WORDS && isSiteNotice(words, lexicon)) return 'notice';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
@@ -564,7 +564,7 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
       { text: text.slice(runLabel.length), lines },
     ];
   }
-  // "Copy this linkRead more about sharing.": a link glued to the words before it, as a share widget prints it.
+  // "Copy the page linkRead more about sharing pages.": a link glued to the words before it, as a share widget prints it.
   const link = linkAfterGlue(text, lexicon);
   if (link > 0) {
     // The link runs to its sentence's end; what a crawler joined after it is a block of its own.

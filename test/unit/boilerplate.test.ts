@@ -69,9 +69,9 @@ describe('shapes of real pages', () => {
         ['noise', '- Share this with Facebook'],
         ['noise', '- Share this with Twitter'],
         ['noise', '-'],
-        ['noise', 'Copy this link'],
-        ['link', 'Read more about sharing.'],
-        ['noise', 'These are external links and will open in a new window'],
+        ['noise', 'Copy the page link'],
+        ['link', 'Read more about sharing pages.'],
+        ['noise', 'Links to other websites will open in a new tab'],
       ],
     ],
     [
