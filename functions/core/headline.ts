@@ -615,6 +615,9 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
 function fitLength(text: string, language: string, entities: readonly Entity[]): string {
   let headline = tidy(text);
   let cutInside = false;
+  // A sentence that kept its own full stop kept its own last word: "… en zorgt voor hen." ends on its object, which
+  // only a cut or a deletion could have left dangling.
+  const whole = headline.length <= HEADLINE_MAX_CHARS && /(?<![.…])[.!?]["'’”»]*$/u.test(headline);
   if (headline.length > HEADLINE_MAX_CHARS) ({ text: headline, cutInside } = shorten(headline, language, entities));
   // A headline in a language without a pack is trimmed of English function words. In a language that puts the
   // verb last, an auxiliary that closed the clause ("… Aktionstag werden") stays; one a cut left last does not.
@@ -625,7 +628,8 @@ function fitLength(text: string, language: string, entities: readonly Entity[]):
   const closesClause = (word: string) =>
     pack.finalVerb !== undefined &&
     (pack.droppableAuxiliaries.has(word) || (!trimmedAny && pack.prepositions.has(word)));
-  const dangling = (word: string) => pack.functionWords.has(word) && (cutInside || !closesClause(word));
+  const dangling = (word: string) =>
+    !(whole && !trimmedAny) && pack.functionWords.has(word) && (cutInside || !closesClause(word));
   for (;;) {
     const trimmed = headline.replace(/[\s.,:;–—\-…'"“”‘’„«»]+$/u, '');
     const lastWord = trimmed.split(' ').at(-1) ?? '';
@@ -791,7 +795,7 @@ const MIN_CUT_CHARS = 50;
  * ("… in Den Haag | demonstreren") is whole.
  */
 function cutAtPhrase(text: string, language: string): string {
-  const { prepositions, functionWords } = packFor(language);
+  const { prepositions, functionWords, subordinators, finiteAuxiliaries, participle } = packFor(language);
   const opensPhrase = (word: string) => {
     const bare = bareWord(word);
     return prepositions.has(bare) || (functionWords.has(bare) && !DETERMINERS.has(bare));
@@ -800,6 +804,19 @@ function cutAtPhrase(text: string, language: string): string {
   const space = cut.lastIndexOf(' ');
   if (space <= 0) return cut.slice(0, HEADLINE_MAX_CHARS);
   const kept = text.slice(0, space).split(' ');
+  // Where a subordinate clause puts its verb last, a cut inside one keeps its subject and loses its verb ("bestond
+  // de indruk dat de impact"): the cut goes before the clause, unless a comma closed it before the cut or the cut
+  // keeps its verb, told by an auxiliary or a participle ("dat er ruzie had plaatsgevonden").
+  const clauseAt = kept.findLastIndex((word) => subordinators.has(bareWord(word)));
+  const clause = kept.slice(clauseAt + 1);
+  const keepsVerb = clause.some((word) => finiteAuxiliaries.has(bareWord(word)) || participle?.test(bareWord(word)));
+  if (clauseAt > 0 && !keepsVerb && !kept.slice(clauseAt).some((word) => /[,;:]$/u.test(word))) {
+    const before = kept
+      .slice(0, clauseAt)
+      .join(' ')
+      .replace(/[,;:]$/u, '');
+    if (before.length >= MIN_CUT_CHARS) return before;
+  }
   const next = text.slice(space + 1).split(' ')[0] ?? '';
   // The phrase is whole when the next word opens another, a comma closed it, or it ended on a name or number; a
   // capitalised adjective of place ("naar het Limburgse | heuvelland") is no name and goes on with its noun.

@@ -113,4 +113,5 @@ export const de: LanguagePack = {
   ),
   addressPronouns: words('du dich dir dein deine deinen deiner wir uns unser unsere ihre ihrer'),
   coordinators: words('und oder'),
+  subordinators: words('dass daß weil obwohl nachdem bevor damit sodass während wenn falls sobald'),
 };

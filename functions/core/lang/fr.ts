@@ -97,4 +97,6 @@ export const fr: LanguagePack = {
   noticeWords: words('cookie cookies consentement javascript navigateur newsletter abonnez cliquez cliquant'),
   addressPronouns: words('vous votre vos tu ton ta tes nous notre nos'),
   coordinators: words('et ou'),
+  // The verb of a subordinate clause comes early: a cut after it keeps it.
+  subordinators: NO_WORDS,
 };

@@ -121,4 +121,5 @@ export const nl: LanguagePack = {
   ),
   addressPronouns: words('je jij jou jouw u uw wij we ons onze'),
   coordinators: words('en of'),
+  subordinators: words('dat omdat doordat terwijl toen nadat voordat zodat hoewel indien zodra totdat'),
 };

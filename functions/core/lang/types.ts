@@ -194,6 +194,11 @@ export interface LanguagePack {
   readonly addressPronouns: ReadonlySet<string>;
   /** Coordinating conjunctions that close a list: "en", "and", "und"; a comma before a short item is the list's. */
   readonly coordinators: ReadonlySet<string>;
+  /**
+   * Subordinating conjunctions, where a subordinate clause puts its verb last (finalVerb): "dat", "omdat", "dass",
+   * "weil". A cut inside such a clause always loses its verb ("… de indruk dat de impact"), so a cut goes before it.
+   */
+  readonly subordinators: ReadonlySet<string>;
 }
 
 /** Adjectives of nationality in a language that capitalises them. */
@@ -290,6 +295,7 @@ export const NO_LANGUAGE: LanguagePack = {
   noticeWords: NO_WORDS,
   addressPronouns: NO_WORDS,
   coordinators: NO_WORDS,
+  subordinators: NO_WORDS,
 };
 
 /** A pack with only some fields filled, for a language the service has few words of yet: the rest as NO_LANGUAGE. */
