@@ -227,6 +227,12 @@ describe('generateHeadline on the shapes of long real leads', () => {
         'Bij de waterschappen langs de IJssel leefde na de eerste metingen in het voorjaar lange tijd de verwachting dat de schade aan de dijken kleiner was dan gevreesd.',
       ),
     ).toBe('Bij waterschappen langs de IJssel leefde na eerste metingen in voorjaar lange tijd verwachting');
+    // "vanwege" opens a phrase like "wegens": the cut takes the phrase whole, not "vanwege zeer".
+    expect(
+      headline(
+        'Ruim zestig bewoners van de Noorderstraat in Amsterdam-Noord moesten de nacht elders doorbrengen vanwege een zeer grote brand in een bakkerij.',
+      ),
+    ).toBe('Ruim zestig bewoners van de Noorderstraat in Amsterdam-Noord moesten nacht elders doorbrengen');
     // The cut kept the clause's verbs: the clause stays.
     expect(
       headline(

@@ -15,7 +15,7 @@ export const de: LanguagePack = {
     der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen diesem sein seine seinen
     seinem seiner ihr ihre ihren ihrem ihrer unser unsere er sie es wir ihr ich man sich ihn ihm
     an auf aus bei bis durch für gegen hinter in mit nach neben ohne seit über um unter von vor während wegen zu
-    zum zur zwischen im am ins beim vom
+    zum zur zwischen im am ins beim vom trotz dank laut gegenüber außer innerhalb außerhalb entlang seitens mittels
     und oder aber denn sondern als wenn weil dass ob während nachdem bevor damit obwohl
     ist sind war waren wird werden wurde wurden hat haben hatte hatten kann können konnte konnten muss müssen
     soll sollen will wollen darf dürfen nicht kein keine auch noch schon
@@ -102,7 +102,7 @@ export const de: LanguagePack = {
   sceneOpeners: words('wenn stellen'),
   negations: words('nicht kein keine keinen keinem keiner nie'),
   prepositions: words(
-    `an auf aus bei bis durch für gegen hinter in mit nach neben ohne seit über um unter von vor während wegen zu zum zur zwischen im am ins beim vom`,
+    `an auf aus bei bis durch für gegen hinter in mit nach neben ohne seit über um unter von vor während wegen zu zum zur zwischen im am ins beim vom trotz dank laut gegenüber außer innerhalb außerhalb entlang seitens mittels`,
   ),
   boilerplateLabels: words('video audio foto fotos bild bilder anzeige werbung liveblog'),
   linkOpeners: phrases('lesen sie auch, lesen sie mehr, mehr zum thema, weiterlesen, teilen'),

@@ -15,7 +15,7 @@ export const fr: LanguagePack = {
     le la les l' un une des du de d' au aux ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos
     il elle ils elles on nous vous je se lui eux qui que quoi dont où
     à après avant avec chez contre dans depuis derrière devant entre envers par parmi pendant pour sans sous sur
-    vers selon malgré
+    vers selon malgré durant dès lors hors via
     et ou mais donc or ni car si quand comme lorsque puisque
     est sont était étaient sera seront a ont avait avaient été ne pas plus en y
   `),
@@ -88,7 +88,7 @@ export const fr: LanguagePack = {
   sceneOpeners: words('si imaginez'),
   negations: words('ne pas jamais aucun aucune'),
   prepositions: words(
-    `à au aux en après avant avec chez contre dans depuis derrière devant entre envers par parmi pendant pour sans sous sur vers selon malgré`,
+    `à au aux en après avant avec chez contre dans depuis derrière devant entre envers par parmi pendant pour sans sous sur vers selon malgré durant dès lors hors via`,
   ),
   boilerplateLabels: words('vidéo audio photo photos publicité sponsorisé direct'),
   linkOpeners: phrases('lire aussi, à lire aussi, voir aussi, lire la suite, partager'),

@@ -15,7 +15,7 @@ export const nl: LanguagePack = {
     de het een 't der den des dit dat deze die wie wat welke welk wiens zijn haar hun mijn jouw uw ons onze
     hij zij ze wij we jij je ik u men zich hem hen er
     aan achter bij binnen boven buiten door in langs met na naar naast om onder op over per rond sinds te tegen
-    tijdens tot tussen uit van vanaf vanuit via voor zonder volgens wegens ondanks
+    tijdens tot tussen uit van vanaf vanuit via voor zonder volgens wegens ondanks vanwege dankzij namens tegenover rondom nabij gedurende
     en of maar want dus noch dan als omdat terwijl toen nadat voordat zodat hoewel indien
     is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen kon konden
     moet moeten mag mogen wil willen niet geen ook nog al wel zo
@@ -110,7 +110,7 @@ export const nl: LanguagePack = {
   sceneOpeners: words('als stel'),
   negations: words('niet geen nooit'),
   prepositions: words(
-    `aan achter bij binnen boven buiten door in langs met na naar naast om onder op over per rond sinds te tegen tijdens tot tussen uit van vanaf vanuit via voor zonder volgens wegens ondanks`,
+    `aan achter bij binnen boven buiten door in langs met na naar naast om onder op over per rond sinds te tegen tijdens tot tussen uit van vanaf vanuit via voor zonder volgens wegens ondanks vanwege dankzij namens tegenover rondom nabij gedurende`,
   ),
   boilerplateLabels: words("video audio foto foto's fotoserie advertentie reclame gesponsord liveblog update premium"),
   linkOpeners: phrases('lees ook, lees meer, lees verder, meer lezen, bekijk ook, bekijk de, deel dit, delen, deel'),
