@@ -19,7 +19,9 @@ export const fr: LanguagePack = {
     et ou mais donc or ni car si quand comme lorsque puisque
     est sont était étaient sera seront a ont avait avaient été ne pas plus en y
   `),
-  leadingArticles: words('le la les un une'),
+  // French titles keep their article ("La neige en abondance dans les Alpes", "Un motard gravement blessé"): on
+  // four dev sets of real French pages, dropping it scored 0.238 ROUGE-1 against the page's title, keeping it 0.245.
+  leadingArticles: NO_WORDS,
   spareArticles: NO_WORDS,
   pronounArticles: NO_WORDS,
   finiteAuxiliaries: NO_WORDS,

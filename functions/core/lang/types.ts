@@ -31,7 +31,7 @@ export interface LanguagePack {
    * content words such as "afgelopen".
    */
   readonly functionWords: ReadonlySet<string>;
-  /** Articles that headline style drops at the start: "Het gesprek …" → "Gesprek …". */
+  /** Articles that headline style drops at the start: "Het gesprek …" → "Gesprek …". None where titles keep them (fr). */
   readonly leadingArticles: ReadonlySet<string>;
   /** Articles a headline leaves out inside when space is short: "de aangekondigde staking" → "aangekondigde staking". */
   readonly spareArticles: ReadonlySet<string>;
