@@ -321,6 +321,16 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
         from -= 1;
         continue;
       }
+      // "depuis le 12 juillet", "seit dem 12. Juli": an article between the preposition and the date goes with both.
+      if (
+        DETERMINERS.has(before) &&
+        from >= 2 &&
+        governing.has(lower(chunks[from - 2])) &&
+        !endsClause(chunks[from - 2])
+      ) {
+        from -= 2;
+        continue;
+      }
       // "tot en met": a conjunction between two prepositions.
       if (functionWords.has(before) && governing.has(lower(chunks[from - 2])) && governing.has(lower(chunks[from]))) {
         from -= 1;

@@ -89,6 +89,14 @@ describe('generateHeadline on shapes of real leads', () => {
         'nl',
         'Provincie Gelderland plaatst honderd borden met waarschuwing voor wilde zwijnen langs alle wegen',
       ],
+      // "depuis le 12 juillet", "seit dem 12. Juli": the article between preposition and date goes with both (devset:
+      // a French broadcaster's page had "qui sévissent depuis le en Gironde").
+      ['Les pompiers sont mobilisés depuis le 12 juillet en Gironde.', 'fr', 'Les pompiers sont mobilisés en Gironde'],
+      [
+        'Die Feuerwehr ist seit dem 12. Juli im Einsatz in Brandenburg.',
+        'de',
+        'Feuerwehr ist im Einsatz in Brandenburg',
+      ],
       // A duration with a phrase hanging on it stays: without it, "of talks" would have no head.
       [
         'The call between the two leaders ended after almost an hour of talks.',
