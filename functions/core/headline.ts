@@ -649,10 +649,13 @@ function fitLength(text: string, language: string, entities: readonly Entity[]):
       trimmedAny = true;
       continue;
     }
-    headline = trimmed;
+    // A quotation that closed the sentence keeps its closing mark ("… une fontaine « la douche »."): trimmed, the
+    // opening one would lose its partner and go too.
+    const closing = /^\s?[»”’"']+/u.exec(headline.slice(trimmed.length))?.[0] ?? '';
+    headline = trimmed + closing;
     break;
   }
-  return capitalizeFirst(balanceQuotes(headline));
+  return capitalizeFirst(balanceQuotes(headline).replace(/\s{2,}/gu, ' '));
 }
 
 /**
@@ -854,14 +857,13 @@ function tidy(text: string): string {
 /** Quotation marks that lost their partner in the compression go. */
 function balanceQuotes(text: string): string {
   let result = text;
-  for (const [open, close] of [
-    ['“', '”'],
-    ['„', '“'],
-    ['«', '»'],
-  ] as const) {
-    if (result.split(open).length !== result.split(close).length)
-      result = result.replaceAll(open, '').replaceAll(close, '');
-  }
+  const count = (mark: string) => result.split(mark).length - 1;
+  if (count('«') !== count('»')) result = result.replaceAll('«', '').replaceAll('»', '');
+  // “…” in English, „…“ in German, „…” in Dutch: „ opens, and “ opens or closes by the style.
+  const low = count('„');
+  const balanced =
+    low === 0 ? count('“') === count('”') : low === count('“') + count('”') || low + count('“') === count('”');
+  if (!balanced) result = result.replace(/[„“”]/gu, '');
   if ((result.match(/"/g) ?? []).length % 2 === 1) result = result.replaceAll('"', '');
   // A single quote at a word edge that is not an apostrophe inside a word (zo'n).
   const edges = result.match(/(?:^|\s)['‘]|['’](?=\s|$)/gu) ?? [];

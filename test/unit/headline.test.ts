@@ -230,6 +230,22 @@ describe('generateHeadline on the shapes of long real leads', () => {
     );
   });
 
+  // Shapes of devset leads (an English broadcaster, a German police office, a French broadcaster), written here.
+  it('keeps a quotation whole in the style of its language, and never a mark without its partner', () => {
+    expect(headline('Minister warns farmers about “severe penalties” during a visit to Leeds.', 'en')).toBe(
+      'Minister warns farmers about “severe penalties” during a visit to Leeds',
+    );
+    expect(headline('Nach einem Unfall an der „Bergkreuzung“ sucht die Polizei in Neustadt Zeugen.', 'de')).toBe(
+      'Nach einem Unfall an der „Bergkreuzung“ sucht die Polizei in Neustadt Zeugen',
+    );
+    expect(headline('Les habitants de Nîmes surnomment leur nouvelle place « la poêle ».', 'fr')).toBe(
+      'Les habitants de Nîmes surnomment leur nouvelle place « la poêle »',
+    );
+    expect(headline('De wethouder noemt het plan voor de nieuwe wijk „een gemiste kans” voor Zwolle.')).toBe(
+      'Wethouder noemt het plan voor de nieuwe wijk „een gemiste kans” voor Zwolle',
+    );
+  });
+
   it('cuts before a subordinate clause whose verb, last in Dutch, the cut would lose', () => {
     expect(
       headline(
