@@ -122,6 +122,7 @@ function compress(sentence: string, context: HeadlineContext): string {
   chunks = dropRelativeClause(chunks);
   chunks = dropRepetition(chunks);
   chunks = reduceNames(chunks, context);
+  chunks = dropExpletive(chunks, context.language);
   chunks = dropLeadingArticle(chunks, context);
   chunks = dropAuxiliary(chunks, context.language);
   if (length(chunks) > ARTICLE_DROP_CHARS) chunks = dropArticles(chunks, context);
@@ -526,6 +527,30 @@ function matchesAt(chunks: readonly Chunk[], index: number, nameWords: readonly 
     // Punctuation may only follow the last word of the name.
     return offset === nameWords.length - 1 || !/[^\p{L}\p{N}]$/u.test(chunk.raw);
   });
+}
+
+/**
+ * "Er zijn meerdere inzittenden gewond geraakt" → "Meerdere inzittenden gewond geraakt", "Es wurden drei Personen
+ * verletzt" → "Drei Personen verletzt": an empty subject and its auxiliary go where the real subject follows them and
+ * a participle closes the clause. Not before a preposition or a participle ("Er is voor gekozen", "Er is ingebroken"):
+ * without a subject after them, the clause would open on what is no subject.
+ */
+function dropExpletive(chunks: Chunk[], language: string): Chunk[] {
+  const { expletives, droppableAuxiliaries, prepositions, functionWords, negations } = packFor(language);
+  const [expletive, auxiliary, subject] = chunks;
+  if (!expletives.has(lower(expletive)) || !droppableAuxiliaries.has(lower(auxiliary)) || subject === undefined)
+    return chunks;
+  if (endsClause(expletive) || endsClause(auxiliary)) return chunks;
+  const word = lower(subject);
+  const opensSubject =
+    !prepositions.has(word) &&
+    !isParticiple(word) &&
+    (!functionWords.has(word) || DETERMINERS.has(word) || negations.has(word));
+  if (!opensSubject) return chunks;
+  const clauseEnd = chunks.findIndex((chunk, index) => index >= 2 && endsClause(chunk));
+  const clause = chunks.slice(3, clauseEnd < 0 ? chunks.length : clauseEnd + 1);
+  if (!clause.some((chunk) => isParticiple(lower(chunk)))) return chunks;
+  return [{ ...subject, raw: capitalizeFirst(subject.raw) }, ...chunks.slice(3)];
 }
 
 /** "Het gesprek …" → "Gesprek …", unless the article is part of a name: "De Wever", "The Washington Post". */

@@ -246,6 +246,22 @@ describe('generateHeadline on the shapes of long real leads', () => {
     );
   });
 
+  // Shapes of devset leads (Dutch national and local pages), in sentences written here.
+  it('leaves out an empty subject and its auxiliary where the real subject and a participle follow', () => {
+    expect(headline('Er zijn twee fietsers zwaargewond geraakt bij een aanrijding in Assen.')).toBe(
+      'Twee fietsers zwaargewond geraakt bij een aanrijding in Assen',
+    );
+    expect(headline('Er is een man aangehouden na een overval op een tankstation in Emmen.')).toBe(
+      'Man aangehouden na een overval op een tankstation in Emmen',
+    );
+    expect(headline('Es wurden drei Personen bei einem Unfall auf der B96 verletzt.', 'de')).toBe(
+      'Drei Personen bei einem Unfall auf der B96 verletzt',
+    );
+    // No subject after the auxiliary, or no participle: the clause stays as it is.
+    expect(headline('Er is voor gekozen om de werkzaamheden in de weekenden uit te voeren.')).toMatch(/^Er is voor/u);
+    expect(headline('Er zijn grote plannen voor een nieuw zwembad in het centrum van Assen.')).toMatch(/^Er zijn/u);
+  });
+
   it('cuts before a subordinate clause whose verb, last in Dutch, the cut would lose', () => {
     expect(
       headline(

@@ -113,5 +113,6 @@ export const de: LanguagePack = {
   ),
   addressPronouns: words('du dich dir dein deine deinen deiner wir uns unser unsere ihre ihrer'),
   coordinators: words('und oder'),
+  expletives: words('es'),
   subordinators: words('dass daß weil obwohl nachdem bevor damit sodass während wenn falls sobald'),
 };

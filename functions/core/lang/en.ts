@@ -107,4 +107,6 @@ export const en: LanguagePack = {
   coordinators: words('and or'),
   // The verb of a subordinate clause comes early: a cut after it keeps it.
   subordinators: NO_WORDS,
+  // "There were three people hurt" is rare in news leads; "there" is more often a place.
+  expletives: NO_WORDS,
 };

@@ -101,4 +101,5 @@ export const fr: LanguagePack = {
   coordinators: words('et ou'),
   // The verb of a subordinate clause comes early: a cut after it keeps it.
   subordinators: NO_WORDS,
+  expletives: NO_WORDS,
 };

@@ -99,5 +99,6 @@ export const fy: LanguagePack = {
   noticeWords: words('cookie cookies javascript browser nijsbrief klik'),
   addressPronouns: words('do dy dyn jo jins wy ús'),
   coordinators: words('en of'),
+  expletives: words('der'),
   subordinators: words('dat omdat trochdat wylst doe neidat foardat sadat hoewol as'),
 };

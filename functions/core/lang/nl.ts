@@ -121,5 +121,6 @@ export const nl: LanguagePack = {
   ),
   addressPronouns: words('je jij jou jouw u uw wij we ons onze'),
   coordinators: words('en of'),
+  expletives: words('er'),
   subordinators: words('dat omdat doordat terwijl toen nadat voordat zodat hoewel indien zodra totdat'),
 };

@@ -199,6 +199,11 @@ export interface LanguagePack {
    * "weil". A cut inside such a clause always loses its verb ("… de indruk dat de impact"), so a cut goes before it.
    */
   readonly subordinators: ReadonlySet<string>;
+  /**
+   * The empty subject that opens a clause whose real subject follows the verb ("Er zijn twee mensen gewond geraakt",
+   * "Es wurden drei Personen verletzt"): headline style leaves it out with the auxiliary.
+   */
+  readonly expletives: ReadonlySet<string>;
 }
 
 /** Adjectives of nationality in a language that capitalises them. */
@@ -296,6 +301,7 @@ export const NO_LANGUAGE: LanguagePack = {
   addressPronouns: NO_WORDS,
   coordinators: NO_WORDS,
   subordinators: NO_WORDS,
+  expletives: NO_WORDS,
 };
 
 /** A pack with only some fields filled, for a language the service has few words of yet: the rest as NO_LANGUAGE. */
