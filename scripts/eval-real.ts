@@ -38,6 +38,17 @@ export const CUT_BASELINE_CHARS = 90;
 
 const DATE_MARKER = /^\s*date\s+\S+[^\S\n]*/u;
 
+/**
+ * Whether the parser took a junk first line (a timestamp, credit, byline, label or caption) as the title: wrong when
+ * the title comes from that line, though a real title on the next line may be taken. A label line that also holds
+ * the page's title ("Mâconnais Un jeune motard …") is right when only that title was taken.
+ */
+export function takesJunkAsTitle(page: Pick<RealPage, 'text' | 'title'>, recognisedTitle: string | undefined): boolean {
+  if (recognisedTitle === undefined) return false;
+  const taken = recognisedTitle.trim();
+  return firstLine(page.text).includes(taken) && !(page.title ?? '').includes(taken);
+}
+
 /** Every seed file below `directory`, with its labels: index.json where there is one, else "first line is the title". */
 export function loadPages(directory: string): RealPage[] {
   const pages: RealPage[] = [];
@@ -300,10 +311,7 @@ export function evaluateDirectory(directory: string, options: { verbose?: boolea
   const junkFirst = rows.filter((row) =>
     ['timestamp', 'credit', 'byline', 'label', 'caption'].includes(row.page.firstLine),
   );
-  // Wrong: the junk first line itself became the title (a real title on the next line may be taken).
-  const wronglyTitled = junkFirst.filter(
-    (row) => row.recognisedTitle !== undefined && firstLine(row.page.text).includes(row.recognisedTitle.trim()),
-  );
+  const wronglyTitled = junkFirst.filter((row) => takesJunkAsTitle(row.page, row.recognisedTitle));
   const untitledBody = rows.filter((row) => row.page.firstLine === 'body');
   const bodyTitled = untitledBody.filter((row) => row.recognisedTitle !== undefined);
   console.log('\nTitle line');

@@ -1,4 +1,4 @@
-import { junkKind } from '../../scripts/eval-real';
+import { junkKind, takesJunkAsTitle } from '../../scripts/eval-real';
 
 /** The real-text evaluation's own shape rules: they decide the junk figures that issue #12 sets targets for. */
 describe('junkKind, the evaluation’s shape of a headline that is no headline', () => {
@@ -21,5 +21,24 @@ describe('junkKind, the evaluation’s shape of a headline that is no headline',
     'Brandweer blust grote brand in loods bij Drachten',
   ])('%s is a headline', (headline) => {
     expect(junkKind(headline)).toBeUndefined();
+  });
+});
+
+describe('takesJunkAsTitle, the evaluation’s count of junk first lines taken as the title', () => {
+  const page = (line: string, title: string | null) => ({ text: ` date 2024-05 ${line}\n\nDe tekst.`, title });
+
+  it('counts a title taken from the junk line', () => {
+    expect(takesJunkAsTitle(page('Nieuwsbericht Nieuwe wethouder geïnstalleerd', null), 'Nieuwsbericht')).toBe(true);
+    expect(takesJunkAsTitle(page('LIVE Live: het debat', 'Live: het debat'), 'LIVE Live: het debat')).toBe(true);
+  });
+
+  it('does not count the page’s own title split from a label on its line, or no title at all', () => {
+    expect(
+      takesJunkAsTitle(
+        page('Regio Een motorrijder komt om bij Lent', 'Een motorrijder komt om bij Lent'),
+        'Een motorrijder komt om bij Lent',
+      ),
+    ).toBe(false);
+    expect(takesJunkAsTitle(page('Foto: Jan de Wit', null), undefined)).toBe(false);
   });
 });
