@@ -353,6 +353,13 @@ function splitFirstLine(
     if (pieces[0] && isTitleLike(pieces[0], lexicon))
       return [{ text: kicker[1], lines: 1, forced: 'label' }, ...pieces];
   }
+  // "LIVE Live: debat …", "Nieuwsbericht Herziening …", "COLUMN ‘Gezellig hoor …’": a label word of the language,
+  // in any case, before a capitalised word or a quotation is the page's section, not its title's first word.
+  const label = /^([\p{L}'-]{3,24}):?\s+(?=["“„‘'«]?\p{Lu})/u.exec(block.text);
+  if (label?.[1] && lexicon.labels.has(fold(label[1]))) {
+    const rest = { text: block.text.slice(label[0].length), lines: 1 };
+    if (isTitleLike(rest, lexicon)) return [{ text: label[1], lines: 1, forced: 'label' }, rest];
+  }
   const words = block.text.split(' ');
   // A title that a cut leaves ending on a function word ("Elke avond om") was a sentence.
   const titleBefore = (index: number): RawBlock | undefined => {

@@ -260,6 +260,23 @@ describe('shapes of real pages', () => {
     expect(titleCase.title).toBe('Appeal For Witnesses After Crash Near Westbridge');
   });
 
+  // Shape of the title lines of Dutch regional sites (devset, devset2, devset5): "UPDATE …", "OPINIE ‘…’",
+  // "Nieuwsbericht …", "LIVE Live: …".
+  it('reads a label word of the language before the title, in any case, as a kicker', () => {
+    const seed = parse('label-word-title.txt');
+    expect(seed.title).toBe('Twee gewonden bij brand in flatgebouw aan de Vechtstraat');
+    expect(boilerplate(seed.blocks)).toEqual([['label', 'UPDATE']]);
+    const quoted = parseSeed(
+      ' date 2023-06 OPINIE ‘Geef vrijwilligers bij de kermis een echte stem’\n\nDe kermis in Dalfsen draait op vrijwilligers, maar wie vraagt hun ooit iets?',
+    );
+    expect(quoted.title).toBe('‘Geef vrijwilligers bij de kermis een echte stem’');
+    // An acronym that is no label word starts the title: "NAVO stuurt …".
+    const acronym = parseSeed(
+      ' date 2023-06 NAVO stuurt extra troepen naar Litouwen\n\nDe NAVO stuurt extra troepen naar Litouwen, maakte het bondgenootschap dinsdag bekend.',
+    );
+    expect(acronym.title).toBe('NAVO stuurt extra troepen naar Litouwen');
+  });
+
   it('makes the live blog item the lead, without its time', () => {
     const seed = parse('live-blog-times.txt');
     expect(seed.paragraphs[0]).toMatch(/^Alle scholen/u);

@@ -112,7 +112,9 @@ export const nl: LanguagePack = {
   prepositions: words(
     `aan achter bij binnen boven buiten door in langs met na naar naast om onder op over per rond sinds te tegen tijdens tot tussen uit van vanaf vanuit via voor zonder volgens wegens ondanks vanwege dankzij namens tegenover rondom nabij gedurende`,
   ),
-  boilerplateLabels: words("video audio foto foto's fotoserie advertentie reclame gesponsord liveblog update premium"),
+  boilerplateLabels: words(
+    "video audio foto foto's fotoserie advertentie reclame gesponsord liveblog live update premium column opinie nieuwsbericht",
+  ),
   linkOpeners: phrases('lees ook, lees meer, lees verder, meer lezen, bekijk ook, bekijk de, deel dit, delen, deel'),
   bylineOpeners: words('door'),
   creditWords: words('foto beeld fotografie bron copyright credit'),
