@@ -640,6 +640,13 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
   if (pronounOrDeterminer(chunks[auxiliary - 1]) || pronounOrDeterminer(chunks[auxiliary + 1])) return chunks;
   // "Op Schiphol zijn ruim 200 vluchten geschrapt vanwege de storm": a participle after it, in the same clause.
   if (!chunks.slice(auxiliary + 1, last + 1).some((chunk) => isParticiple(lower(chunk)))) return chunks;
+  // "… sind Täter in ein Geschäft eingestiegen und haben Beute gemacht": a second verb joined to the clause by a
+  // conjunction shares its subject, and the clause keeps its own verb as the second does.
+  const { coordinators, finiteAuxiliaries } = packFor(language);
+  const rest = chunks.slice(auxiliary + 1, last + 1);
+  const joined = rest.findIndex((chunk) => coordinators.has(lower(chunk)));
+  const isVerb = (chunk: Chunk) => finiteAuxiliaries.has(lower(chunk)) || auxiliaries.has(lower(chunk));
+  if (joined >= 0 && rest.slice(joined + 1).some(isVerb)) return chunks;
   return chunks.filter((_, index) => index !== auxiliary);
 }
 
@@ -789,7 +796,7 @@ function dropPhrasesBeforeFinalVerb(
   language: string,
   entities: readonly Entity[],
 ): string | undefined {
-  const { participle, finalVerb, prepositions, capitalisesNouns } = packFor(language);
+  const { participle, finalVerb, prepositions, capitalisesNouns, finiteAuxiliaries } = packFor(language);
   // Only where nouns are capitalised does a phrase show where it ends, and only in one clause: in Dutch the
   // nearest preposition may open the subject's phrase or a clause's ("… om overlast te beperken").
   // A score's or a time's colon ("mit 3:1") joins no clauses.
@@ -807,18 +814,39 @@ function dropPhrasesBeforeFinalVerb(
     verb -= 1;
   // The words of the article's names, folded as a name's words are compared with chunks.
   const names = new Set(entities.flatMap((entity) => entity.name.split(/\s+/u).map(foldAccents)));
-  // The phrases between the subject and the verb go from the nearest one back, all of them after the first that
-  // goes: a phrase may belong to the one before it ("vor dem Ende von Tankrabatt …").
-  for (let from = verb - 1; from >= 2; from -= 1) {
-    const word = words[from] ?? '';
+  const stays = (word: string) => {
     // "der Südost-Türkei und Nord-Syriens": a compound's part may be the name.
     const isName = coreOf(word)
       .split('-')
       .some((part) => names.has(foldAccents(part)) || (/^\p{Lu}/u.test(part) && isKnownPlace(part.replace(/s$/u, ''))));
-    if (/[\p{N},;:]/u.test(word) || names.has(foldAccents(coreOf(word))) || isName) return undefined;
+    return /[\p{N},;:]/u.test(word) || names.has(foldAccents(coreOf(word))) || isName;
+  };
+  // The phrases between the subject and the verb go from the nearest one back, all of them after the first that
+  // goes: a phrase may belong to the one before it ("vor dem Ende von Tankrabatt …").
+  let kept = words;
+  let from = verb - 1;
+  for (; from >= 2; from -= 1) {
+    const word = words[from] ?? '';
+    if (stays(word)) return undefined;
+    // The finite verb ("hat", "wurde") ends them: what stands before it is the fronted phrase (below).
+    if (finiteAuxiliaries.has(bareWord(word))) break;
     if (!prepositions.has(bareWord(word))) continue;
-    const kept = [...words.slice(0, from), ...words.slice(verb)];
+    kept = [...words.slice(0, from), ...words.slice(verb)];
     if (kept.join(' ').length <= HEADLINE_MAX_CHARS) return kept.length >= 4 ? kept.join(' ') : undefined;
+  }
+  // "Nach der Messerattacke in einem Hamburger Supermarkt mit einem Toten und sechs Verletzten hat die Polizei …":
+  // still too long, the fronted phrase gives up its own trailing phrases, the nearest first, and keeps its head, so
+  // that the finite verb still comes second. Going past the finite verb would take it and its subject too.
+  const finite = from;
+  if (finite < 2) return undefined;
+  for (let at = finite - 1; at >= 2; at -= 1) {
+    const word = kept[at] ?? '';
+    // "… zur Unfallstelle gefahren und hatten …": a verb there closes a clause of its own. Nouns are capitalised
+    // here, so "Verletzten" is none.
+    if (stays(word) || (/^\p{Ll}/u.test(word) && participle.test(bareWord(word)))) return undefined;
+    if (!prepositions.has(bareWord(word))) continue;
+    const shorter = [...kept.slice(0, at), ...kept.slice(finite)];
+    if (shorter.join(' ').length <= HEADLINE_MAX_CHARS) return shorter.join(' ');
   }
   return undefined;
 }
@@ -833,7 +861,7 @@ const MIN_CUT_CHARS = 50;
  * ("… in Den Haag | demonstreren") is whole.
  */
 function cutAtPhrase(text: string, language: string): string {
-  const { prepositions, functionWords, subordinators, finiteAuxiliaries, participle } = packFor(language);
+  const { prepositions, functionWords, subordinators, finiteAuxiliaries, participle, coordinators } = packFor(language);
   const opensPhrase = (word: string) => {
     const bare = bareWord(word);
     return prepositions.has(bare) || (functionWords.has(bare) && !DETERMINERS.has(bare));
@@ -845,8 +873,16 @@ function cutAtPhrase(text: string, language: string): string {
   // Where a subordinate clause puts its verb last, a cut inside one keeps its subject and loses its verb ("bestond
   // de indruk dat de impact"): the cut goes before the clause, unless a comma closed it before the cut or the cut
   // keeps its verb, told by an auxiliary or a participle ("dat er ruzie had plaatsgevonden").
-  const clauseAt = kept.findLastIndex((word) => subordinators.has(bareWord(word)));
-  const clause = kept.slice(clauseAt + 1);
+  // So does one inside a second clause that a conjunction joins on with its own auxiliary ("… eingestiegen und
+  // haben die Kasse"), where the verb comes last as well.
+  const joinsClause = (word: string, index: number) =>
+    coordinators.has(bareWord(word)) && finiteAuxiliaries.has(bareWord(kept[index + 1]));
+  const clauseAt =
+    subordinators.size === 0
+      ? -1
+      : kept.findLastIndex((word, index) => subordinators.has(bareWord(word)) || joinsClause(word, index));
+  // A joined clause's own auxiliary opens it, and tells nothing of the verb it lost.
+  const clause = kept.slice(clauseAt + (clauseAt >= 0 && joinsClause(kept[clauseAt] ?? '', clauseAt) ? 2 : 1));
   const keepsVerb = clause.some((word) => finiteAuxiliaries.has(bareWord(word)) || participle?.test(bareWord(word)));
   if (clauseAt > 0 && !keepsVerb && !kept.slice(clauseAt).some((word) => /[,;:]$/u.test(word))) {
     const before = kept

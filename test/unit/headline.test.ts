@@ -262,6 +262,38 @@ describe('generateHeadline on the shapes of long real leads', () => {
     expect(headline('Er zijn grote plannen voor een nieuw zwembad in het centrum van Assen.')).toMatch(/^Er zijn/u);
   });
 
+  // Shapes of devset5 leads (a German broadcaster, a German local paper, a French radio), written here.
+  it('keeps the finite verb second and each joined clause its own verb', () => {
+    // The fronted phrase gives up its trailing phrase; the finite verb and subject stay.
+    expect(
+      headline(
+        'Nach dem Brand in einer Lagerhalle in Zwickau mit zwei Toten und vier Verletzten hat die Feuerwehr Einzelheiten zur Ursache und zu den Schäden mitgeteilt.',
+        'de',
+      ),
+    ).toBe('Nach dem Brand in einer Lagerhalle in Zwickau hat die Feuerwehr Einzelheiten mitgeteilt');
+    // A cut inside the second clause goes before its conjunction.
+    expect(
+      headline(
+        'In der Nacht zum Sonntag sind Einbrecher in eine Bäckerei in der Lindenstraße eingestiegen und haben die Kasse mitgenommen.',
+        'de',
+      ),
+    ).toBe('In der Nacht sind Einbrecher in eine Bäckerei in der Lindenstraße eingestiegen');
+    // The auxiliary stays where a second auxiliary after a conjunction shares its subject.
+    expect(
+      headline(
+        'De brand is uitgebroken op de tweede verdieping van de flat en heeft zich snel naar het dak verspreid.',
+      ),
+    ).toMatch(/^Brand is uitgebroken/u);
+    expect(headline('De brand is uitgebroken op de tweede verdieping van de flat.')).toMatch(/^Brand uitgebroken/u);
+    // "mercredi après-midi": the day part goes with the day.
+    expect(
+      headline(
+        'Trois jeunes hommes comparaissaient mercredi après-midi devant le tribunal correctionnel de Nîmes.',
+        'fr',
+      ),
+    ).toBe('Trois jeunes hommes comparaissaient devant le tribunal correctionnel de Nîmes');
+  });
+
   it('cuts before a subordinate clause whose verb, last in Dutch, the cut would lose', () => {
     expect(
       headline(

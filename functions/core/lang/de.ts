@@ -23,7 +23,9 @@ export const de: LanguagePack = {
   leadingArticles: words('der die das ein eine'),
   spareArticles: NO_WORDS,
   pronounArticles: NO_WORDS,
-  finiteAuxiliaries: NO_WORDS,
+  finiteAuxiliaries: words(
+    'ist sind war waren wird werden wurde wurden hat haben hatte hatten kann können konnte konnten muss müssen musste mussten soll sollen sollte sollten will wollen wollte wollten darf dürfen durfte durften',
+  ),
   droppableAuxiliaries: words('ist sind war waren wird werden wurde wurden'),
   finalVerb: /^\p{Ll}+(?:en|d|t)$/u,
   capitalisesNouns: true,

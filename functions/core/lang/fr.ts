@@ -67,7 +67,7 @@ export const fr: LanguagePack = {
 
   relativeDays: words(`hier aujourd'hui`),
   dayPrepositions: words('le ce depuis tôt'),
-  dayParts: words('soir matin'),
+  dayParts: words('soir matin après-midi soirée matinée nuit'),
   dayFollowers: words('dernier dernière prochain prochaine'),
   clockUnits: words('heures heure h'),
   clockPrepositions: words('vers à'),
