@@ -312,7 +312,7 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
   const drop = new Set<number>();
   // The chunks as written: markSpan moves a dropped span's comma onto the chunk before it.
   const written = [...chunks];
-  const { prepositions: governing, functionWords } = packFor(language);
+  const { prepositions: governing, coordinators } = packFor(language);
   const withPrepositions = (start: number) => {
     let from = start;
     for (;;) {
@@ -323,8 +323,11 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
         continue;
       }
       // "depuis le 12 juillet", "seit dem 12. Juli": an article between the preposition and the date goes with both.
+      // Not before a preposition: "…, in der am Abend ein Feuer …" is a relative pronoun's clause.
       if (
         DETERMINERS.has(before) &&
+        !governing.has(lower(chunks[from])) &&
+        !DAY_PREPOSITIONS.has(lower(chunks[from])) &&
         from >= 2 &&
         governing.has(lower(chunks[from - 2])) &&
         !endsClause(chunks[from - 2])
@@ -333,7 +336,7 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
         continue;
       }
       // "tot en met": a conjunction between two prepositions.
-      if (functionWords.has(before) && governing.has(lower(chunks[from - 2])) && governing.has(lower(chunks[from]))) {
+      if (coordinators.has(before) && governing.has(lower(chunks[from - 2])) && governing.has(lower(chunks[from]))) {
         from -= 1;
         continue;
       }
@@ -355,6 +358,13 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     !endsClause(chunks[last]) && /^\d{4}$/u.test(chunks[last + 1]?.core ?? '') ? last + 1 : last;
   chunks.forEach((chunk, index) => {
     const word = lower(chunk);
+    // "this morning", "last night", "cette nuit", "am Abend": a part of the day after its determiner is a time phrase
+    // as a day is ("… a house blaze in Burnley this morning").
+    const before = lower(chunks[index - 1]);
+    if (DAY_PARTS.has(word) && DAY_PREPOSITIONS.has(before) && !endsClause(chunks[index - 1]) && !isDayWord(before)) {
+      markSpan(drop, withPrepositions(index - 1), index, chunks);
+      return;
+    }
     if (isDayWord(word) || RELATIVE_DAYS.has(word)) {
       let start = index;
       let end = index;
@@ -420,7 +430,6 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     if (midClause(end) || fronted(start, end)) markSpan(drop, start, end, chunks);
   });
   // "am Donnerstag und Freitag": a coordinator between two dropped time phrases goes with them.
-  const { coordinators } = packFor(language);
   chunks.forEach((chunk, index) => {
     if (coordinators.has(lower(chunk)) && drop.has(index - 1) && drop.has(index + 1) && !endsClause(chunks[index - 1]))
       drop.add(index);

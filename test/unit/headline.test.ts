@@ -97,6 +97,22 @@ describe('generateHeadline on shapes of real leads', () => {
         'de',
         'Feuerwehr ist im Einsatz in Brandenburg',
       ],
+      // A part of the day after its determiner is a time phrase as a day is (devset3, devset5: English local pages).
+      [
+        'Two people were taken to hospital this morning after a collision in Ipswich.',
+        'en',
+        'Two people were taken to hospital after a collision in Ipswich',
+      ],
+      [
+        'Police were called to Main Street last night after reports of a disturbance.',
+        'en',
+        'Police were called to Main Street after reports of a disturbance',
+      ],
+      [
+        'Les pompiers sont intervenus cette nuit dans un immeuble de Nîmes.',
+        'fr',
+        'Les pompiers sont intervenus dans un immeuble de Nîmes',
+      ],
       // A duration with a phrase hanging on it stays: without it, "of talks" would have no head.
       [
         'The call between the two leaders ended after almost an hour of talks.',
@@ -292,6 +308,16 @@ describe('generateHeadline on the shapes of long real leads', () => {
         'fr',
       ),
     ).toBe('Trois jeunes hommes comparaissaient devant le tribunal correctionnel de Nîmes');
+  });
+
+  it('drops a time phrase inside a relative clause without the pronoun that opens the clause', () => {
+    // devset-stories: "…, in der am Abend ein Feuer ausgebrochen ist" had lost "in der" with "am Abend".
+    expect(
+      headline(
+        'Rund 300 Helfer sind bei der alten Mühle in Celle im Einsatz, in der am Abend ein Feuer ausgebrochen ist.',
+        'de',
+      ),
+    ).not.toMatch(/Einsatz, ein Feuer/u);
   });
 
   it('cuts before a subordinate clause whose verb, last in Dutch, the cut would lose', () => {

@@ -72,7 +72,7 @@ export const en: LanguagePack = {
   participle: undefined,
 
   relativeDays: words('yesterday today tonight'),
-  dayPrepositions: words('on last this next since early late'),
+  dayPrepositions: words('on last this next since early late earlier later'),
   dayParts: words('evening morning afternoon night'),
   dayFollowers: NO_WORDS,
   clockUnits: words(`o'clock pm am p.m a.m h`),

@@ -66,7 +66,7 @@ export const fr: LanguagePack = {
   participle: undefined,
 
   relativeDays: words(`hier aujourd'hui`),
-  dayPrepositions: words('le ce depuis tôt'),
+  dayPrepositions: words('le ce cet cette depuis tôt'),
   dayParts: words('soir matin après-midi soirée matinée nuit'),
   dayFollowers: words('dernier dernière prochain prochaine'),
   clockUnits: words('heures heure h'),
