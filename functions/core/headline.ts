@@ -62,7 +62,11 @@ const MONTHS = unionOf('months');
 const FUNCTION_WORDS = unionOf('functionWords');
 const PREPOSITIONS = unionOf('prepositions');
 const NAME_PARTICLES = unionOf('nameParticles');
-const PARTICIPLES = Object.values(PACKS).flatMap((pack) => (pack.participle ? [pack.participle] : []));
+// Only where the participle closes the clause is its shape telling in a quotation from another language: English
+// "-ed" and "-en" would take every Dutch plural ("mensen") for one.
+const PARTICIPLES = Object.values(PACKS).flatMap((pack) =>
+  pack.participle && pack.finalVerb ? [pack.participle] : [],
+);
 
 /** A list item's mark: •, ▪, ►, ■, ·. */
 const BULLET = /^[•▪►▶■·]/u;
@@ -138,7 +142,7 @@ function cleanSentence(sentence: string): string {
       .replace(/\s*\([^()]*\)/gu, '')
       .replace(/\s*\[[^[\]]*\]/gu, '')
       // "AMSTERDAM -", "DEN HAAG (ANP) -", "WASHINGTON, Dec 7 -", "Brussel, 7 december –"
-      .replace(/^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,[^–—-]{1,25})?\s+[-–—]\s+/u, '')
+      .replace(/^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,[^–—-]{1,25})?\s+[-–—]{1,2}\s+/u, '')
       .replace(/^\p{Lu}[\p{L}\s.'-]{1,30},\s*\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?\s*[-–—]\s+/u, '')
       .replace(/\s+[–—]\s+[^–—]+\s+[–—]\s+/gu, ' ')
       .replace(/\s+/g, ' ')
@@ -631,9 +635,13 @@ function isParticiple(word: string): boolean {
   return PARTICIPLES.some((participle) => participle.test(word));
 }
 
-/** "Gesprek … is afgelopen" → "Gesprek … afgelopen": headline style leaves out "to be" before a participle. */
+/**
+ * "Gesprek … is afgelopen" → "Gesprek … afgelopen", "A man has been charged …" → "Man charged …": headline style
+ * leaves out "to be" before a participle, and the perfect's auxiliary before "been" (perfectAuxiliaries).
+ */
 function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
-  const auxiliaries = packFor(language).droppableAuxiliaries;
+  const { droppableAuxiliaries: auxiliaries, perfectAuxiliaries, participle: ownParticiple } = packFor(language);
+  const participleAt = (chunk: Chunk) => isParticiple(lower(chunk)) || (ownParticiple?.test(lower(chunk)) ?? false);
   if (auxiliaries.size === 0) return chunks;
   const clauseEnd = chunks.findIndex(endsClause);
   const last = clauseEnd < 0 ? chunks.length - 1 : clauseEnd;
@@ -646,9 +654,12 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
   const { functionWords, prepositions } = packFor(language);
   const pronounOrDeterminer = (chunk: Chunk | undefined) =>
     functionWords.has(lower(chunk)) && !prepositions.has(lower(chunk));
-  if (pronounOrDeterminer(chunks[auxiliary - 1]) || pronounOrDeterminer(chunks[auxiliary + 1])) return chunks;
+  // "has been charged": the perfect's auxiliary before "been" goes with it, and is no pronoun before it.
+  const perfect = auxiliary > 1 && perfectAuxiliaries.has(lower(chunks[auxiliary - 1]));
+  if ((!perfect && pronounOrDeterminer(chunks[auxiliary - 1])) || pronounOrDeterminer(chunks[auxiliary + 1]))
+    return chunks;
   // "Op Schiphol zijn ruim 200 vluchten geschrapt vanwege de storm": a participle after it, in the same clause.
-  if (!chunks.slice(auxiliary + 1, last + 1).some((chunk) => isParticiple(lower(chunk)))) return chunks;
+  if (!chunks.slice(auxiliary + 1, last + 1).some(participleAt)) return chunks;
   // "… sind Täter in ein Geschäft eingestiegen und haben Beute gemacht": a second verb joined to the clause by a
   // conjunction shares its subject, and the clause keeps its own verb as the second does.
   const { coordinators, finiteAuxiliaries } = packFor(language);
@@ -656,7 +667,7 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
   const joined = rest.findIndex((chunk) => coordinators.has(lower(chunk)));
   const isVerb = (chunk: Chunk) => finiteAuxiliaries.has(lower(chunk)) || auxiliaries.has(lower(chunk));
   if (joined >= 0 && rest.slice(joined + 1).some(isVerb)) return chunks;
-  return chunks.filter((_, index) => index !== auxiliary);
+  return chunks.filter((_, index) => index !== auxiliary && !(perfect && index === auxiliary - 1));
 }
 
 /**

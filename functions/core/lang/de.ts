@@ -27,6 +27,7 @@ export const de: LanguagePack = {
     'ist sind war waren wird werden wurde wurden hat haben hatte hatten kann können konnte konnten muss müssen musste mussten soll sollen sollte sollten will wollen wollte wollten darf dürfen durfte durften',
   ),
   droppableAuxiliaries: words('ist sind war waren wird werden wurde wurden'),
+  perfectAuxiliaries: NO_WORDS,
   finalVerb: /^\p{Ll}+(?:en|d|t)$/u,
   capitalisesNouns: true,
   longOpenerIsNoun: true,

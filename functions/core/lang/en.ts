@@ -26,7 +26,8 @@ export const en: LanguagePack = {
   // No English auxiliary is dropped, but the empty word is: the former list, written words(''), held it by accident.
   // A chunk without letters (a lone dash) so counts as an auxiliary, and dropAuxiliary drops it before a word of
   // participle shape. Kept so that moving the list changed no headline; removing it changes some.
-  droppableAuxiliaries: new Set(['']),
+  droppableAuxiliaries: new Set(['', 'is', 'are', 'was', 'were', 'been']),
+  perfectAuxiliaries: words('has have had'),
   finalVerb: undefined,
   capitalisesNouns: false,
   longOpenerIsNoun: false,
@@ -69,7 +70,9 @@ export const en: LanguagePack = {
     crimea donbas sochi strasbourg gaza jerusalem hamburg frankfurt stuttgart dresden leipzig bremen lyon marseille
     bundestag kremlin pentagon downing
   `),
-  participle: undefined,
+  // Regular and strong participles by their ending, and the commonest irregular ones of news ("found", "shot").
+  participle:
+    /^(?:\p{Ll}{2,}(?:ed|en|wn)|found|hit|shot|held|hurt|left|sent|caught|brought|told|sold|built|lost|made|paid|struck|won|led|fled|kept|spent|heard)$/u,
 
   relativeDays: words('yesterday today tonight'),
   dayPrepositions: words('on last this next since early late earlier later'),

@@ -27,6 +27,7 @@ export const fr: LanguagePack = {
   finiteAuxiliaries: NO_WORDS,
   // As in English (en.ts): no auxiliary is dropped, but the empty word is.
   droppableAuxiliaries: new Set(['']),
+  perfectAuxiliaries: NO_WORDS,
   finalVerb: undefined,
   capitalisesNouns: false,
   longOpenerIsNoun: true,

@@ -40,6 +40,7 @@ export const fy: LanguagePack = {
     'is binne wie wiene wurdt wurde waard waarden hat hawwe hie hiene sil sille soe soene kin kinne koe koene moat moatte meie wol wolle',
   ),
   droppableAuxiliaries: words('is binne wie wiene wurdt wurde waard waarden'),
+  perfectAuxiliaries: NO_WORDS,
   // The Dutch shapes of a final verb and of an adjective of nationality (below) serve Frisian too.
   finalVerb: nl.finalVerb,
   capitalisesNouns: false,

@@ -27,6 +27,7 @@ export const nl: LanguagePack = {
     'is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen kon konden moet moeten moest moesten mag mogen mocht mochten wil willen wilde wilden',
   ),
   droppableAuxiliaries: words('is zijn was waren wordt worden werd werden'),
+  perfectAuxiliaries: NO_WORDS,
   finalVerb: /^\p{Ll}+(?:en|d|t)$/u,
   capitalisesNouns: false,
   longOpenerIsNoun: true,

@@ -47,6 +47,8 @@ export interface LanguagePack {
   readonly finiteAuxiliaries: ReadonlySet<string>;
   /** Forms of "to be" and the passive auxiliary that a headline leaves out before a final participle. */
   readonly droppableAuxiliaries: ReadonlySet<string>;
+  /** Auxiliaries of the perfect that go with a droppable "been" before a participle: "has been charged" → "charged". */
+  readonly perfectAuxiliaries: ReadonlySet<string>;
   /**
    * The shape of a clause-final verb, in a language that puts the participle or infinitive last (Dutch, German,
    * Frisian): there an auxiliary may close a headline ("… verurteilt worden"). Undefined where the verb does not
@@ -119,7 +121,10 @@ export interface LanguagePack {
    * unaccented form is listed too.
    */
   readonly places: ReadonlySet<string>;
-  /** The shape of a past participle closing a clause: "afgelopen", "gearresteerd", "festgenommen". */
+  /**
+   * The shape of a past participle: "afgelopen", "gearresteerd", "festgenommen"; "arrested", "taken". Where the verb
+   * comes last (finalVerb) it closes the clause, and a lead in another language is read with it too.
+   */
   readonly participle: RegExp | undefined;
 
   // Headline compression: time phrases, asides and attributions that a headline drops (headline.ts).
@@ -248,6 +253,7 @@ export const NO_LANGUAGE: LanguagePack = {
   pronounArticles: NO_WORDS,
   finiteAuxiliaries: NO_WORDS,
   droppableAuxiliaries: NO_WORDS,
+  perfectAuxiliaries: NO_WORDS,
   finalVerb: undefined,
   capitalisesNouns: false,
   longOpenerIsNoun: true,
