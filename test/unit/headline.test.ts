@@ -337,6 +337,20 @@ describe('generateHeadline on the shapes of long real leads', () => {
     );
   });
 
+  // Shapes of French regional leads (devset3, devset5), in sentences written here.
+  it('leaves out the passive\'s "a été" before a participle in French', () => {
+    expect(headline('Un cycliste a été grièvement blessé dans une collision à Villebrumier.', 'fr')).toBe(
+      'Un cycliste grièvement blessé dans une collision à Villebrumier',
+    );
+    expect(headline('Trois hommes ont été interpellés après un cambriolage à Roanne.', 'fr')).toBe(
+      'Trois hommes interpellés après un cambriolage à Roanne',
+    );
+    // "a" without "été" is the perfect of an active verb, and stays.
+    expect(headline('Le maire de Roanne a présenté le nouveau budget de la commune.', 'fr')).toMatch(
+      /^Le maire de Roanne a présenté/u,
+    );
+  });
+
   it('strips a wire dateline with a double hyphen', () => {
     expect(headline('WESTBRIDGE -- The council has approved the plans for a new bridge over the river.', 'en')).toMatch(
       /^Council /u,

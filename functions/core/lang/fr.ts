@@ -26,8 +26,8 @@ export const fr: LanguagePack = {
   pronounArticles: NO_WORDS,
   finiteAuxiliaries: NO_WORDS,
   // As in English (en.ts): no auxiliary is dropped, but the empty word is.
-  droppableAuxiliaries: new Set(['']),
-  perfectAuxiliaries: NO_WORDS,
+  droppableAuxiliaries: new Set(['', 'été']),
+  perfectAuxiliaries: words('a ont avait avaient'),
   finalVerb: undefined,
   capitalisesNouns: false,
   longOpenerIsNoun: true,
@@ -64,7 +64,7 @@ export const fr: LanguagePack = {
     bruxelles lyon marseille genève stuttgart
     bundestag kremlin elysée
   `),
-  participle: undefined,
+  participle: /^(?:\p{Ll}{2,}(?:é|ée|és|ées)|pris|prise|mis|mise|atteint|atteinte|détruit|détruite)$/u,
 
   relativeDays: words(`hier aujourd'hui`),
   dayPrepositions: words('le ce cet cette depuis tôt'),
