@@ -755,7 +755,11 @@ function shorten(
     /^\p{Lu}/u.test(restWords[0] ?? '') &&
     pack.coordinators.has(bareWord(restWords[1])) &&
     /^\p{Lu}/u.test(restWords[2] ?? '');
-  if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4 && !frames && !listOfNames)
+  // "Alvorens de Vlaamse regering van start kan gaan, moet …": a first clause that a subordinator opens is the
+  // main clause's adverbial, and says nothing alone.
+  // Not a demonstrative before its verb ("Dat is de conclusie …").
+  const subordinate = pack.subordinators.has(opener) && !pack.finiteAuxiliaries.has(bareWord(clause.split(' ')[1]));
+  if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4 && !frames && !listOfNames && !subordinate)
     return { text: clause, cutInside: false };
   const withoutPhrases = dropPhrasesBeforeFinalVerb(headline, language, entities);
   if (withoutPhrases) return { text: withoutPhrases, cutInside: false };

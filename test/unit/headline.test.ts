@@ -369,6 +369,18 @@ describe('generateHeadline on the shapes of long real leads', () => {
         'Ruim zestig bewoners van de Noorderstraat in Amsterdam-Noord moesten de nacht elders doorbrengen vanwege een zeer grote brand in een bakkerij.',
       ),
     ).toBe('Ruim zestig bewoners van de Noorderstraat in Amsterdam-Noord moesten nacht elders doorbrengen');
+    // A first clause that a subordinator opens is no headline alone (devset5: a Flemish broadcaster); a demonstrative
+    // before its verb opens a main clause.
+    expect(
+      headline(
+        'Voordat de nieuwe brug over de IJssel open kan, moet de gemeenteraad van Zwolle eerst nog instemmen met het extra krediet van vier miljoen euro.',
+      ),
+    ).toMatch(/moet gemeenteraad van Zwolle/u);
+    expect(
+      headline(
+        'Dat is de voorzichtige conclusie van de verkiezingen in Woerden, met een voorlopige opkomst van 38,9 procent, zeker voor een kleine gemeente.',
+      ),
+    ).toBe('Dat is voorzichtige conclusie van verkiezingen in Woerden');
     // The cut kept the clause's verbs: the clause stays.
     expect(
       headline(

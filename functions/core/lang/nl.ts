@@ -125,5 +125,7 @@ export const nl: LanguagePack = {
   addressPronouns: words('je jij jou jouw u uw wij we ons onze'),
   coordinators: words('en of'),
   expletives: words('er'),
-  subordinators: words('dat omdat doordat terwijl toen nadat voordat zodat hoewel indien zodra totdat'),
+  subordinators: words(
+    'dat omdat doordat terwijl toen nadat voordat alvorens zodat hoewel indien zodra totdat wanneer zoals',
+  ),
 };
