@@ -36,6 +36,7 @@ const RELATIVE_DAYS = unionOf('relativeDays');
 const DAY_PREPOSITIONS = unionOf('dayPrepositions');
 const DAY_PARTS = unionOf('dayParts');
 const DAY_FOLLOWERS = unionOf('dayFollowers');
+const LIMIT_PREPOSITIONS = unionOf('limitPrepositions');
 const CLOCK_UNITS = unionOf('clockUnits');
 const CLOCK_PREPOSITIONS = unionOf('clockPrepositions');
 const CLOCK_ZONES = unionOf('clockZones');
@@ -373,6 +374,14 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
       let start = index;
       let end = index;
       while (start > 0 && DAY_PREPOSITIONS.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
+      // "… bis (mindestens) Samstag andauern", "… blijft tot en met zondag afgesloten", "… closed until Friday": a day
+      // that bounds the state the clause ends on is news, and stays; one before the object ("kreeg tot en met
+      // donderdag driehonderd klachten") only dates a count.
+      const bounded =
+        LIMIT_PREPOSITIONS.has(lower(chunks[start - 1])) || LIMIT_PREPOSITIONS.has(lower(chunks[start - 2]));
+      const clauseEnd = chunks.findIndex((candidate, at) => at >= index && endsClause(candidate));
+      const toEnd = (clauseEnd < 0 ? chunks.length - 1 : clauseEnd) - index;
+      if (bounded && toEnd <= 2) return;
       if (DAY_PARTS.has(lower(chunks[index + 1])) && !endsClause(chunk)) end += 1;
       // "Mercredi 10 août", "vendredi dernier": a date or a word after the day is the same phrase; left behind, it
       // would stand alone ("ont procédé dernier").

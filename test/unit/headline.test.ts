@@ -97,6 +97,17 @@ describe('generateHeadline on shapes of real leads', () => {
         'de',
         'Feuerwehr ist im Einsatz in Brandenburg',
       ],
+      // A day that bounds the news stays (devset4: "bis mindestens Samstag" had become "bis mindestens").
+      [
+        'Die Sperrung der Brücke in Meißen wird nach Angaben der Stadt bis mindestens Freitag andauern.',
+        'de',
+        'Sperrung der Brücke in Meißen wird nach Angaben der Stadt bis mindestens Freitag andauern',
+      ],
+      [
+        'De weg tussen Assen en Emmen blijft tot en met zondag afgesloten.',
+        'nl',
+        'Weg tussen Assen en Emmen blijft tot en met zondag afgesloten',
+      ],
       // A part of the day after its determiner is a time phrase as a day is (devset3, devset5: English local pages).
       [
         'Two people were taken to hospital this morning after a collision in Ipswich.',

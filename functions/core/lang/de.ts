@@ -82,6 +82,7 @@ export const de: LanguagePack = {
   dayPrepositions: words('am kommenden letzten seit früh spät frühen späten'),
   dayParts: words('abend morgen nachmittag nacht'),
   dayFollowers: NO_WORDS,
+  limitPrepositions: words('bis'),
   clockUnits: words('uhr h'),
   clockPrepositions: words('um gegen kurz nach ca circa'),
   clockZones: words('ortszeit'),

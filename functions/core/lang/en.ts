@@ -78,6 +78,7 @@ export const en: LanguagePack = {
   dayPrepositions: words('on last this next since early late earlier later'),
   dayParts: words('evening morning afternoon night'),
   dayFollowers: NO_WORDS,
+  limitPrepositions: words('until till by'),
   clockUnits: words(`o'clock pm am p.m a.m h`),
   clockPrepositions: words('around at shortly after before about ca circa'),
   clockZones: words('local time'),

@@ -70,6 +70,7 @@ export const fr: LanguagePack = {
   dayPrepositions: words('le ce cet cette depuis tôt'),
   dayParts: words('soir matin après-midi soirée matinée nuit'),
   dayFollowers: words('dernier dernière prochain prochaine'),
+  limitPrepositions: words("jusqu'à jusqu'au jusqu’à jusqu’au"),
   clockUnits: words('heures heure h'),
   clockPrepositions: words('vers à'),
   clockZones: words('locale heure'),

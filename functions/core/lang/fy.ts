@@ -70,6 +70,7 @@ export const fy: LanguagePack = {
   dayPrepositions: words('op dit'),
   dayParts: NO_WORDS,
   dayFollowers: NO_WORDS,
+  limitPrepositions: words('oant'),
   clockUnits: words('oere'),
   clockPrepositions: words('om sawat'),
   clockZones: NO_WORDS,

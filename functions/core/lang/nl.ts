@@ -88,6 +88,7 @@ export const nl: LanguagePack = {
   dayPrepositions: words('op vorige afgelopen deze dit sinds vroeg laat'),
   dayParts: words('avond ochtend middag nacht'),
   dayFollowers: words('jongstleden'),
+  limitPrepositions: words('tot met uiterlijk'),
   clockUnits: words('uur u h'),
   clockPrepositions: words('rond omstreeks om iets na voor tegen kort even ongeveer ca circa'),
   clockZones: words('belgische nederlandse lokale plaatselijke tijd'),

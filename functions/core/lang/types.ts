@@ -137,6 +137,8 @@ export interface LanguagePack {
   readonly dayParts: ReadonlySet<string>;
   /** Words after a day name, or a day's part, that go with it: "vendredi dernier", "dinsdag jongstleden". */
   readonly dayFollowers: ReadonlySet<string>;
+  /** Prepositions of a limit in time: a day they govern is news and stays ("bis Samstag", "tot en met zondag"). */
+  readonly limitPrepositions: ReadonlySet<string>;
   /** Units after a number that make a clock time: "18 uur", "6 p.m". */
   readonly clockUnits: ReadonlySet<string>;
   /** Words before a clock time that go with it: "rond iets na 18 uur". */
@@ -278,6 +280,7 @@ export const NO_LANGUAGE: LanguagePack = {
   dayPrepositions: NO_WORDS,
   dayParts: NO_WORDS,
   dayFollowers: NO_WORDS,
+  limitPrepositions: NO_WORDS,
   clockUnits: NO_WORDS,
   clockPrepositions: NO_WORDS,
   clockZones: NO_WORDS,
