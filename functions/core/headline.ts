@@ -148,7 +148,16 @@ function cleanSentence(sentence: string): string {
       .replace(/\s+[–—]\s+[^–—]+\s+[–—]\s+/gu, ' ')
       .replace(/\s+/g, ' ')
       .trim()
+      .replace(LEADING_TICKER_TIME, withoutTickerTime)
   );
+}
+
+const LEADING_TICKER_TIME = /^\d{1,2}[:.]\d{2}\s+(?=(\p{Lu}\p{Ll}*))/u;
+const withoutTickerTime = (time: string, unit: string) => (CLOCK_UNITS.has(unit.toLowerCase()) ? time : '');
+
+/** "23:27 Putin schenkt …" → "Putin schenkt …": a live ticker's time before its item, not a time the item is about. */
+export function stripTickerTime(sentence: string): string {
+  return sentence.replace(LEADING_TICKER_TIME, withoutTickerTime);
 }
 
 function toChunks(text: string): Chunk[] {

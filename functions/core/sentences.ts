@@ -18,7 +18,16 @@ const MONTHS = unionOf('months');
 const LAST_WORD = /(?:^|\s)[("'‘“„«]*(\S+)$/u;
 const FIRST_WORD = /^[("'‘“„«]*(\S+)/u;
 
+/** "Ukraine-Krieg im Liveticker +++ 23:27 Putin schenkt … +++": a news ticker's separator ends a sentence. */
+const TICKER_SEPARATOR = /\s*\+{3,}\s*/u;
+
 export function splitSentences(paragraph: string): string[] {
+  if (paragraph.includes('+++')) {
+    return paragraph
+      .split(TICKER_SEPARATOR)
+      .filter((part) => part.length > 0)
+      .flatMap(splitSentences);
+  }
   const sentences: string[] = [];
   let pending = '';
   for (const { segment } of segmenter().segment(paragraph)) {

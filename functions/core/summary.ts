@@ -1,4 +1,4 @@
-import { isSceneOpener } from './headline';
+import { isSceneOpener, stripTickerTime } from './headline';
 import { foldedWordsOf, splitWords } from './text';
 
 /**
@@ -50,7 +50,7 @@ function leadCandidates(sentences: readonly string[], headline: string): (positi
   let next = 0;
   return (position) => {
     while (candidates.length <= position && next < sentences.length) {
-      const sentence = stripDateline(sentences[next] ?? '');
+      const sentence = stripTickerTime(stripDateline(sentences[next] ?? ''));
       next += 1;
       if (comparable(sentence) !== headlineKey) candidates.push(sentence);
     }

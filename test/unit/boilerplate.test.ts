@@ -277,6 +277,15 @@ describe('shapes of real pages', () => {
     expect(acronym.title).toBe('NAVO stuurt extra troepen naar Litouwen');
   });
 
+  // Shape of a German broadcaster's live ticker (devset2): items set off by "+++", each with its time.
+  it('reads a ticker separator as a sentence end, and an item without its time', () => {
+    const seed = parse('ticker-separators.txt');
+    const summary = summarizeArticle(seed);
+    expect(summary.headline).toBe('Scholz trifft in Kairo den ägyptischen Präsidenten');
+    expect(summary.summary).toMatch(/^Der Bundeskanzler ist am Nachmittag in Kairo gelandet/u);
+    expect(`${summary.headline} ${summary.summary}`).not.toMatch(/\+\+\+|18:05/u);
+  });
+
   it('makes the live blog item the lead, without its time', () => {
     const seed = parse('live-blog-times.txt');
     expect(seed.paragraphs[0]).toMatch(/^Alle scholen/u);

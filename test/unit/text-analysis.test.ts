@@ -32,6 +32,8 @@ describe('splitSentences', () => {
     ['Es gab z.B. Streit u.a. mit Dr. Müller. Am 3. Dezember kam er mehr.', 2],
     ['Hij zei: “Het is goed.” Daarna ging hij. Is dat zo? Ja!', 4],
     ['Het staat in art. 12 van de wet. Nr. 5 volgt.', 2],
+    // A news ticker's separator.
+    ['Nahost im Liveticker +++ 18:05 Scholz landet in Kairo +++ 17:40 Die Lage bleibt angespannt', 3],
   ])('splits %j into %d sentences', (text, count) => {
     expect(splitSentences(text)).toHaveLength(count);
   });
