@@ -37,6 +37,7 @@ const DAY_PREPOSITIONS = unionOf('dayPrepositions');
 const DAY_PARTS = unionOf('dayParts');
 const DAY_FOLLOWERS = unionOf('dayFollowers');
 const LIMIT_PREPOSITIONS = unionOf('limitPrepositions');
+const PERIOD_UNITS = unionOf('periodUnits');
 const CLOCK_UNITS = unionOf('clockUnits');
 const CLOCK_PREPOSITIONS = unionOf('clockPrepositions');
 const CLOCK_ZONES = unionOf('clockZones');
@@ -142,8 +143,8 @@ function cleanSentence(sentence: string): string {
       .replace(/\([^()\s]*\)(?=\p{L})/gu, '')
       .replace(/\s*\([^()]*\)/gu, '')
       .replace(/\s*\[[^[\]]*\]/gu, '')
-      // "AMSTERDAM -", "DEN HAAG (ANP) -", "WASHINGTON, Dec 7 -", "Brussel, 7 december –"
-      .replace(/^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,[^–—-]{1,25})?\s+[-–—]{1,2}\s+/u, '')
+      // "AMSTERDAM -", "DEN HAAG (ANP) -", "WASHINGTON, Dec 7 -", "Brussel, 7 december –", "ENSCHEDE |"
+      .replace(/^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,[^–—-]{1,25})?\s+(?:[-–—]{1,2}|\|)\s+/u, '')
       .replace(/^\p{Lu}[\p{L}\s.'-]{1,30},\s*\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?\s*[-–—]\s+/u, '')
       .replace(/\s+[–—]\s+[^–—]+\s+[–—]\s+/gu, ' ')
       .replace(/\s+/g, ' ')
@@ -326,13 +327,15 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
   const drop = new Set<number>();
   // The chunks as written: markSpan moves a dropped span's comma onto the chunk before it.
   const written = [...chunks];
-  const { prepositions: governing, coordinators } = packFor(language);
+  const { prepositions: governing, coordinators, dayPrepositions, periodPositions } = packFor(language);
+  const atPosition = (word: string) => dayPrepositions.has(word) || periodPositions.has(word);
   const withPrepositions = (start: number) => {
     let from = start;
     for (;;) {
       const before = lower(chunks[from - 1]);
       if (from === 0 || endsClause(chunks[from - 1])) return from;
-      if (governing.has(before)) {
+      // One preposition: a second before it governs something else ("om | voor eind deze maand … te regelen").
+      if (governing.has(before) && !governing.has(lower(chunks[from]))) {
         from -= 1;
         continue;
       }
@@ -373,10 +376,14 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
   chunks.forEach((chunk, index) => {
     const word = lower(chunk);
     // "this morning", "last night", "cette nuit", "am Abend": a part of the day after its determiner is a time phrase
-    // as a day is ("… a house blaze in Burnley this morning").
+    // as a day is ("… a house blaze in Burnley this morning"), and so is a week or a month ("afgelopen week").
     const before = lower(chunks[index - 1]);
-    if (DAY_PARTS.has(word) && DAY_PREPOSITIONS.has(before) && !endsClause(chunks[index - 1]) && !isDayWord(before)) {
-      markSpan(drop, withPrepositions(index - 1), index, chunks);
+    const partOrPeriod = DAY_PARTS.has(word) || PERIOD_UNITS.has(word);
+    if (partOrPeriod && DAY_PREPOSITIONS.has(before) && !endsClause(chunks[index - 1]) && !isDayWord(before)) {
+      // "earlier this month", "begin deze week", "voor eind deze maand": a word of the period's position goes with it.
+      let start = index - 1;
+      while (start > 0 && atPosition(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
+      markSpan(drop, withPrepositions(start), index, chunks);
       return;
     }
     if (isDayWord(word) || RELATIVE_DAYS.has(word)) {

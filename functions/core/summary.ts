@@ -64,7 +64,10 @@ function comparable(text: string): string {
 
 /** "AMSTERDAM (ANP) - De …" → "De …": the dateline is the wire's, not the story's. */
 export function stripDateline(sentence: string): string {
-  return sentence.replace(/^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:\s*\([^()]{1,20}\))?(?:,[^–—-]{1,25})?\s+[-–—]{1,2}\s+/u, '');
+  return sentence.replace(
+    /^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:\s*\([^()]{1,20}\))?(?:,[^–—-]{1,25})?\s+(?:[-–—]{1,2}|\|)\s+/u,
+    '',
+  );
 }
 
 function truncateWords(text: string, max: number): string {

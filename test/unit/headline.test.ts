@@ -97,6 +97,28 @@ describe('generateHeadline on shapes of real leads', () => {
         'de',
         'Feuerwehr ist im Einsatz in Brandenburg',
       ],
+      // A week or a month after a day's determiner is a time phrase, with a word of its position before it
+      // (devset2, devset4: Dutch regional pages); a second preposition before it governs something else.
+      [
+        'De gemeente heeft vorige maand een nieuw plan voor het centrum van Zwolle gepresenteerd.',
+        'nl',
+        'Gemeente heeft een nieuw plan voor het centrum van Zwolle gepresenteerd',
+      ],
+      [
+        'Bij de zorginstellingen in Twente bestond begin deze week de indruk dat het meeviel.',
+        'nl',
+        'Bij de zorginstellingen in Twente bestond de indruk dat het meeviel',
+      ],
+      [
+        'The council approved the plans for the harbour earlier this month after a long debate.',
+        'en',
+        'Council approved the plans for the harbour after a long debate',
+      ],
+      [
+        'Het is een flinke klus om voor eind deze maand honderd bedden te regelen.',
+        'nl',
+        'Het is een flinke klus om honderd bedden te regelen',
+      ],
       // A day that bounds the news stays (devset4: "bis mindestens Samstag" had become "bis mindestens").
       [
         'Die Sperrung der Brücke in Meißen wird nach Angaben der Stadt bis mindestens Freitag andauern.',
@@ -362,10 +384,13 @@ describe('generateHeadline on the shapes of long real leads', () => {
     );
   });
 
-  it('strips a wire dateline with a double hyphen', () => {
+  it('strips a wire dateline with a double hyphen or a bar', () => {
     expect(headline('WESTBRIDGE -- The council has approved the plans for a new bridge over the river.', 'en')).toMatch(
       /^Council /u,
     );
+    expect(
+      headline('ZWOLLE | De gemeenteraad heeft de plannen voor een nieuwe brug over de IJssel goedgekeurd.'),
+    ).toMatch(/^Gemeenteraad /u);
   });
 
   it('cuts before a subordinate clause whose verb, last in Dutch, the cut would lose', () => {
@@ -547,7 +572,8 @@ describe('generateHeadline on the shapes of long real leads', () => {
     // The clause's own auxiliaries ("werd aangehouden", "moesten worden") are not the main verb.
     expect(
       headline(
-        'De vrouw die vorige week in een woning aan de Kerkstraat in Hoogeveen werd aangehouden is weer op vrije voeten gesteld.',
+        // Long enough to be cut once "vorige week" has gone.
+        'De vrouw die vorige week in een woning aan de Kerkstraat in de oude binnenstad van Hoogeveen werd aangehouden is weer op vrije voeten gesteld.',
       ),
     ).toBe('Vrouw is weer op vrije voeten gesteld');
     expect(

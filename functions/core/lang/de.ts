@@ -79,10 +79,12 @@ export const de: LanguagePack = {
   participle: /^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|emp|ent|er|miss|ver|zer)\p{Ll}{3,})(?:d|t|en)$/u,
 
   relativeDays: words('gestern heute vorgestern'),
-  dayPrepositions: words('am kommenden letzten seit früh spät frühen späten'),
+  dayPrepositions: words('am kommenden letzten letzte nächste diese dieses seit früh spät frühen späten'),
   dayParts: words('abend morgen nachmittag nacht'),
   dayFollowers: NO_WORDS,
   limitPrepositions: words('bis'),
+  periodUnits: words('woche wochenende monat'),
+  periodPositions: words('anfang ende mitte'),
   clockUnits: words('uhr h'),
   clockPrepositions: words('um gegen kurz nach ca circa'),
   clockZones: words('ortszeit'),

@@ -79,6 +79,8 @@ export const en: LanguagePack = {
   dayParts: words('evening morning afternoon night'),
   dayFollowers: NO_WORDS,
   limitPrepositions: words('until till by'),
+  periodUnits: words('week weekend month'),
+  periodPositions: NO_WORDS,
   clockUnits: words(`o'clock pm am p.m a.m h`),
   clockPrepositions: words('around at shortly after before about ca circa'),
   clockZones: words('local time'),

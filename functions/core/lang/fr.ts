@@ -70,6 +70,8 @@ export const fr: LanguagePack = {
   dayPrepositions: words('le ce cet cette depuis tôt'),
   dayParts: words('soir matin après-midi soirée matinée nuit'),
   dayFollowers: words('dernier dernière prochain prochaine'),
+  periodUnits: words('semaine week-end mois'),
+  periodPositions: words('début fin mi'),
   limitPrepositions: words("jusqu'à jusqu'au jusqu’à jusqu’au"),
   clockUnits: words('heures heure h'),
   clockPrepositions: words('vers à'),

@@ -71,6 +71,8 @@ export const fy: LanguagePack = {
   dayParts: NO_WORDS,
   dayFollowers: NO_WORDS,
   limitPrepositions: words('oant'),
+  periodUnits: words('wike wykein moanne'),
+  periodPositions: words('begjin ein midden'),
   clockUnits: words('oere'),
   clockPrepositions: words('om sawat'),
   clockZones: NO_WORDS,

@@ -89,6 +89,8 @@ export const nl: LanguagePack = {
   dayParts: words('avond ochtend middag nacht'),
   dayFollowers: words('jongstleden'),
   limitPrepositions: words('tot met uiterlijk'),
+  periodUnits: words('week weekend maand'),
+  periodPositions: words('begin eind einde midden'),
   clockUnits: words('uur u h'),
   clockPrepositions: words('rond omstreeks om iets na voor tegen kort even ongeveer ca circa'),
   clockZones: words('belgische nederlandse lokale plaatselijke tijd'),

@@ -137,6 +137,10 @@ export interface LanguagePack {
   readonly dayParts: ReadonlySet<string>;
   /** Words after a day name, or a day's part, that go with it: "vendredi dernier", "dinsdag jongstleden". */
   readonly dayFollowers: ReadonlySet<string>;
+  /** A week or a month, which a day's determiner makes a time phrase: "afgelopen week", "last month". */
+  readonly periodUnits: ReadonlySet<string>;
+  /** Words of a position in a period, read only in the article's own language: "begin deze week", "Ende dieser Woche". */
+  readonly periodPositions: ReadonlySet<string>;
   /** Prepositions of a limit in time: a day they govern is news and stays ("bis Samstag", "tot en met zondag"). */
   readonly limitPrepositions: ReadonlySet<string>;
   /** Units after a number that make a clock time: "18 uur", "6 p.m". */
@@ -281,6 +285,8 @@ export const NO_LANGUAGE: LanguagePack = {
   dayParts: NO_WORDS,
   dayFollowers: NO_WORDS,
   limitPrepositions: NO_WORDS,
+  periodUnits: NO_WORDS,
+  periodPositions: NO_WORDS,
   clockUnits: NO_WORDS,
   clockPrepositions: NO_WORDS,
   clockZones: NO_WORDS,
