@@ -30,11 +30,12 @@ export function vendorNationalities(): string {
     '/**',
     ` * The adjectives of nationality of i18n-nationality ${version} (MIT), by language and ISO 3166-1 alpha-2 code, generated`,
     ' * by scripts/vendor-nationalities.ts from node_modules/i18n-nationality: "Russisch", "Russian", "Russe" for RU.',
+    ' * A function, so that the objects are made when names.ts first reads them and not by every bundle at init.',
     ' */',
     '// biome-ignore format: generated data, one language per line',
-    'export const NATIONALITIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {',
+    'export const nationalities = (): Readonly<Record<string, Readonly<Record<string, string>>>> => ({',
     ...lines,
-    '};',
+    '});',
     '',
   ].join('\n');
 }

@@ -47,22 +47,29 @@ interface Mention {
   readonly article: boolean;
 }
 
-// Of every language: names, quotations and datelines do not keep to the article's.
-const TITLES = unionOf('titles');
-const DETERMINERS = unionOf('determiners');
-const NAME_PARTICLES = unionOf('nameParticles');
-const NEVER_ENTITIES = unionOf('neverEntities');
-const PLACES = unionOf('places');
-const MONTHS = unionOf('months');
-const DAYS = unionOf('days');
-const DAY_PART_SUFFIXES = unionOf('dayPartSuffixes');
-const ABBREVIATIONS = unionOf('abbreviations');
+/*
+ * Of every language: names, quotations and datelines do not keep to the article's. Each union is read through
+ * unionOf (built on first use, then one map lookup) rather than held at module scope, so that a bundle that only
+ * sometimes finds names (the API's on-demand digests) does not build every language's sets at init.
+ */
+const titles = () => unionOf('titles');
+const determiners = () => unionOf('determiners');
+const nameParticles = () => unionOf('nameParticles');
+const neverEntities = () => unionOf('neverEntities');
+const places = () => unionOf('places');
+const months = () => unionOf('months');
+const days = () => unionOf('days');
+const dayPartSuffixes = () => unionOf('dayPartSuffixes');
+const abbreviations = () => unionOf('abbreviations');
 const regions = lazy(() => regionNames(Object.keys(PACKS)));
 
-const TITLE_SUFFIXES = [...TITLES].filter((title) => title.length >= 5);
+const titleSuffixes = lazy(() => [...titles()].filter((title) => title.length >= 5));
 /** Every beginning of a month name: "sept" and "dec" are abbreviations of one. */
-const MONTH_PREFIXES = new Set(
-  [...MONTHS].flatMap((month) => Array.from({ length: month.length }, (_, end) => month.slice(0, end + 1))),
+const monthPrefixes = lazy(
+  () =>
+    new Set(
+      [...months()].flatMap((month) => Array.from({ length: month.length }, (_, end) => month.slice(0, end + 1))),
+    ),
 );
 
 // The word tests below are asked of the same words again and again (every mention, every edge of a run, every
@@ -71,10 +78,10 @@ const MONTH_PREFIXES = new Set(
 /** "president", "Verbandspräsident", "GDL-Chef", "oud-premier". */
 export const isTitleWord: (word: string) => boolean = cachedByText((word) => {
   const lower = word.toLowerCase();
-  if (TITLES.has(lower)) return true;
+  if (titles().has(lower)) return true;
   const afterHyphen = lower.split('-').at(-1) ?? lower;
-  if (afterHyphen !== lower && TITLES.has(afterHyphen)) return true;
-  return TITLE_SUFFIXES.some((title) => lower.length > title.length + 2 && lower.endsWith(title));
+  if (afterHyphen !== lower && titles().has(afterHyphen)) return true;
+  return titleSuffixes().some((title) => lower.length > title.length + 2 && lower.endsWith(title));
 });
 
 /** True for dinsdag, donderdagavond, Dienstagabend, mardi; case-insensitive. */
@@ -83,9 +90,9 @@ export function isDayWord(word: string): boolean {
 }
 
 const isLowerDayWord = cachedByText((lower) => {
-  if (DAYS.has(lower)) return true;
-  for (const day of DAYS) {
-    if (lower.startsWith(day) && DAY_PART_SUFFIXES.has(lower.slice(day.length))) return true;
+  if (days().has(lower)) return true;
+  for (const day of days()) {
+    if (lower.startsWith(day) && dayPartSuffixes().has(lower.slice(day.length))) return true;
   }
   return false;
 });
@@ -93,7 +100,7 @@ const isLowerDayWord = cachedByText((lower) => {
 /** Month and day names: never entities, never keywords. */
 export const isCalendarWord: (word: string) => boolean = cachedByText((word) => {
   const lower = word.toLowerCase();
-  return MONTHS.has(lower) || isLowerDayWord(lower);
+  return months().has(lower) || isLowerDayWord(lower);
 });
 
 /** Adjectives of nationality: capitalised in Dutch and English but no names ("de Amerikaanse president"). */
@@ -107,13 +114,13 @@ export function isDemonym(word: string, language: string): boolean {
 
 /** A known country, region or city, compared without accents: "Oekraïne", "Russland". */
 export function isPlace(word: string): boolean {
-  return PLACES.has(foldAccents(word));
+  return places().has(foldAccents(word));
 }
 
 /** A place of the packs, or a country or territory of the CLDR in any of their languages: "Kenya", "Zypern". */
 export const isKnownPlace: (word: string) => boolean = cachedByText((word) => {
   const folded = foldAccents(word);
-  return PLACES.has(folded) || regions().has(folded);
+  return places().has(folded) || regions().has(folded);
 });
 
 /** A word as the entity finder reads it: an initial keeps its full stop ("R."), and some words can be no name. */
@@ -222,7 +229,7 @@ function gather(tokenized: readonly { sentence: string; tokens: readonly Word[] 
       if (isAcronym(token.text)) acronyms.add(folded);
       if (!capitalAt(tokens, index - 1) && !capitalAt(tokens, index + 1)) solo.add(folded);
       if (index === 0) continue;
-      if (!NAME_PARTICLES.has(tokens[index - 1]?.text ?? '')) standaloneNouns.add(token.text);
+      if (!nameParticles().has(tokens[index - 1]?.text ?? '')) standaloneNouns.add(token.text);
       if (isInitial(sentence, tokens, index)) continue;
       capitalisedInside.add(folded);
       if (!pack.capitalisesNouns) continue;
@@ -254,7 +261,7 @@ function followsDeterminer(tokens: readonly Word[], index: number, pack: Languag
   for (let back = index - 1; back >= Math.max(0, index - 3); back -= 1) {
     const text = tokens[back]?.text ?? '';
     // "von der Leyen": an article after a particle is one of a name's particles.
-    if (pack.determiners.has(text.toLowerCase())) return !NAME_PARTICLES.has(tokens[back - 1]?.text ?? '');
+    if (pack.determiners.has(text.toLowerCase())) return !nameParticles().has(tokens[back - 1]?.text ?? '');
     const adjective = (startsLower(text) && !pack.functionWords.has(text)) || isLowerCompound(text);
     if (!adjective) return false;
   }
@@ -393,7 +400,7 @@ function nationality(word: string, evidence: Evidence): boolean {
 /** A title before a name; an acronym only when it is no abbreviated title as well ("DR" and "ING" are names). */
 function isTitle(word: string): boolean {
   if (!isTitleWord(word)) return false;
-  return !isAcronym(word) || !ABBREVIATIONS.has(`${word.toLowerCase()}.`);
+  return !isAcronym(word) || !abbreviations().has(`${word.toLowerCase()}.`);
 }
 
 function isRole(word: string, pack: LanguagePack): boolean {
@@ -403,7 +410,7 @@ function isRole(word: string, pack: LanguagePack): boolean {
 /** "Jan 28", "28 Jan", "Sept. 3": a month's abbreviation beside a number. */
 function isMonthAbbreviation(tokens: readonly Word[], index: number): boolean {
   const lower = (tokens[index]?.text ?? '').toLowerCase();
-  if (lower.length < 3 || !MONTH_PREFIXES.has(lower) || MONTHS.has(lower)) return false;
+  if (lower.length < 3 || !monthPrefixes().has(lower) || months().has(lower)) return false;
   return /^\p{N}/u.test(tokens[index + 1]?.text ?? '') || /^\p{N}/u.test(tokens[index - 1]?.text ?? '');
 }
 
@@ -458,7 +465,11 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
       }
       let probe = last + 1;
       const particles: string[] = [];
-      while (particles.length < 3 && NAME_PARTICLES.has(tokens[probe]?.text ?? '') && spaced(sentence, tokens, probe)) {
+      while (
+        particles.length < 3 &&
+        nameParticles().has(tokens[probe]?.text ?? '') &&
+        spaced(sentence, tokens, probe)
+      ) {
         particles.push(tokens[probe]?.text ?? '');
         probe += 1;
       }
@@ -487,7 +498,7 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
       position: sentenceIndex * 1000 + index,
       afterTitle: previous !== undefined && isRole(previous.text, pack),
       quoted: /["“„«‘]\s*$/u.test(before) && /^\s*["”“«»‘’]/u.test(following),
-      article: previous !== undefined && /^\s+$/u.test(before) && DETERMINERS.has(previous.text.toLowerCase()),
+      article: previous !== undefined && /^\s+$/u.test(before) && determiners().has(previous.text.toLowerCase()),
       joins,
     });
     index = last + 1;
@@ -505,7 +516,7 @@ function isGivenName(words: readonly string[], joins: number, evidence: Evidence
   const { pack } = evidence;
   let start = words.findLastIndex((word) => isRole(word, pack)) + 1;
   // "Van der Laan" at a sentence start: a capitalised particle opens the surname.
-  if (words.length - start === 2 && NAME_PARTICLES.has((words[start] ?? '').toLowerCase())) return true;
+  if (words.length - start === 2 && nameParticles().has((words[start] ?? '').toLowerCase())) return true;
   while (start < words.length && isInitialLetter(words[start] ?? '')) start += 1;
   const given = words[start] ?? '';
   if (start >= words.length || words.slice(start + 1).some((word) => !isInitialLetter(word))) return false;
@@ -645,7 +656,7 @@ function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>)
 /** A stopword, determiner or word that is never a name, whatever its case: "De", "the", "Maar". */
 function isFunctionWord(word: string, stopwords: ReadonlySet<string>): boolean {
   const lower = word.toLowerCase();
-  return stopwords.has(lower) || DETERMINERS.has(lower) || NEVER_ENTITIES.has(lower);
+  return stopwords.has(lower) || determiners().has(lower) || neverEntities().has(lower);
 }
 
 /** A word before a title that goes with it: written in lower case elsewhere ("home minister"), or a nationality. */
@@ -729,7 +740,7 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
     if (single) {
       const word = mention.words[0] ?? '';
       const lower = word.toLowerCase();
-      if (!isAcronym(word) && (stopwords.has(lower) || NEVER_ENTITIES.has(lower) || word.length < 2)) continue;
+      if (!isAcronym(word) && (stopwords.has(lower) || neverEntities().has(lower) || word.length < 2)) continue;
       if (mention.initial && !capitalisedInside.has(folded) && !isPlaceOrAcronym(word)) continue;
     }
     const tally = tallies.get(folded) ?? {

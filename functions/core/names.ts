@@ -1,7 +1,7 @@
 import { isTitleWord } from './entities';
 import { PACKS } from './lang';
 import { NAME_ALIASES } from './lang/aliases';
-import { NATIONALITIES } from './lang/nationality-data';
+import { nationalities } from './lang/nationality-data';
 import { lazy } from './lazy';
 import { regionCodes } from './regions';
 import { cachedByText, foldAccents } from './text';
@@ -213,13 +213,16 @@ const NATIONALITY_ENDINGS = ['en', 'er', 'em', 'ne', 'n', 'a', 'i', 'o'];
 /** A stem shorter than this is no adjective's: "rus" of "Rus" is one, as the word itself. */
 const MIN_NATIONALITY_STEM = 4;
 
+/** i18n-nationality's lists, made on the first question about a nationality. */
+const nationalityLists = lazy(nationalities);
+
 /** i18n-nationality's adjectives by key, and by key less a final vowel ("russo", "russa" → `rus`). */
 const nationalityKeys: () => ReadonlyMap<string, string> = lazy(() => {
   const keys = new Map<string, string>();
   const add = (key: string, code: string) => {
     if (key.length >= 3 && !keys.has(key)) keys.set(key, code);
   };
-  for (const nationalities of Object.values(NATIONALITIES)) {
+  for (const nationalities of Object.values(nationalityLists())) {
     for (const [code, adjective] of Object.entries(nationalities)) {
       // "Wit-Russisch" is one word of its own, not an ending on Russisch.
       if (/[\s-]/u.test(adjective)) continue;
@@ -236,7 +239,7 @@ const nationalityKeys: () => ReadonlyMap<string, string> = lazy(() => {
 const nationalityPrefixes: () => ReadonlySet<string> = lazy(
   () =>
     new Set(
-      Object.values(NATIONALITIES).flatMap((nationalities) =>
+      Object.values(nationalityLists()).flatMap((nationalities) =>
         Object.values(nationalities).map((adjective) => foldAccents(adjective).slice(0, 3)),
       ),
     ),

@@ -9,10 +9,10 @@ import { lazy } from './lazy';
 // ICU loads its break rules when a segmenter is made: on the first sentence split, not at every cold start.
 const segmenter = lazy(() => new Intl.Segmenter('nl', { granularity: 'sentence' }));
 
-/** Of every language: sentences are split without knowing the article's language. */
-const ABBREVIATIONS = unionOf('abbreviations');
-const NUMBER_ABBREVIATIONS = unionOf('numberAbbreviations');
-const MONTHS = unionOf('months');
+/** Of every language: sentences are split without knowing the article's language. Built on the first split. */
+const abbreviations = () => unionOf('abbreviations');
+const numberAbbreviations = () => unionOf('numberAbbreviations');
+const months = () => unionOf('months');
 
 /** The last word of a piece, with any opening bracket or quote before it removed: "(ca." → "ca.". */
 const LAST_WORD = /(?:^|\s)[("'‘“„«]*(\S+)$/u;
@@ -39,7 +39,7 @@ function continuesAfter(text: string): boolean {
   const last = LAST_WORD.exec(text)?.[1];
   if (!last?.endsWith('.')) return false;
   const lower = last.toLowerCase();
-  if (ABBREVIATIONS.has(lower)) return true;
+  if (abbreviations().has(lower)) return true;
   // An initial (J. F. Kennedy, W. Buitenweg) or a dotted acronym (U.S. President).
   if (/^(?:\p{Lu}\.){1,3}$/u.test(last)) return true;
   return false;
@@ -56,8 +56,8 @@ function mergeBackward(sentences: string[]): string[] {
     const first = FIRST_WORD.exec(sentence)?.[1] ?? '';
     const firstWord = first.replace(/[^\p{L}]+$/u, '').toLowerCase();
     const previousWord = previous === undefined ? '' : (LAST_WORD.exec(previous)?.[1] ?? '').toLowerCase();
-    const ordinalDate = /^\d{1,2}\.$/u.test(previousWord) && MONTHS.has(firstWord);
-    const numbered = NUMBER_ABBREVIATIONS.has(previousWord) && /^\p{N}/u.test(first);
+    const ordinalDate = /^\d{1,2}\.$/u.test(previousWord) && months().has(firstWord);
+    const numbered = numberAbbreviations().has(previousWord) && /^\p{N}/u.test(first);
     if (previous !== undefined && (ordinalDate || numbered)) {
       merged[merged.length - 1] = `${previous} ${sentence}`;
     } else {
