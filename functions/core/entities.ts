@@ -1,5 +1,5 @@
 import { type LanguagePack, PACKS, packFor, unionOf } from './lang';
-import { lazy } from './lazy';
+import { lazy, lazyPattern } from './lazy';
 import { regionNames } from './regions';
 import { stopwordsFor } from './stopwords';
 import {
@@ -62,6 +62,17 @@ const days = () => unionOf('days');
 const dayPartSuffixes = () => unionOf('dayPartSuffixes');
 const abbreviations = () => unionOf('abbreviations');
 const regions = lazy(() => regionNames(Object.keys(PACKS)));
+// Patterns with Unicode property escapes, made on first use (lazyPattern says why).
+const INITIAL_LETTER = lazyPattern(String.raw`^\p{Lu}\.$`, 'u');
+const ANY_DIGIT = lazyPattern(String.raw`\p{N}`, 'u');
+const ANY_LOWER = lazyPattern(String.raw`\p{Ll}`, 'u');
+const UPPER_AFTER_FIRST = lazyPattern(String.raw`^.+\p{Lu}`, 'u');
+const CODE_NAME = lazyPattern(String.raw`^\p{Lu}+-?\p{N}+$`, 'u');
+const DOMAIN_PATH = lazyPattern(String.raw`\.\p{L}{2,}\/\S`, 'u');
+const ONE_CAPITAL = lazyPattern(String.raw`^\p{Lu}$`, 'u');
+const ELIDED_NAME = lazyPattern(String.raw`^\p{Lu}{2,}['’]\p{Ll}+$`, 'u');
+const DIGIT_FIRST = lazyPattern(String.raw`^\p{N}`, 'u');
+const LOWER_PLURAL = lazyPattern(String.raw`\p{Ll}s$`, 'u');
 
 const titleSuffixes = lazy(() => [...titles()].filter((title) => title.length >= 5));
 /** Every beginning of a month name: "sept" and "dec" are abbreviations of one. */
@@ -131,7 +142,7 @@ interface Word extends Token {
 
 /** "R." in "Peter R. de Vries", "Ö." in "Burak Ö.": a capital letter and a full stop. */
 function isInitialLetter(word: string): boolean {
-  return /^\p{Lu}\.$/u.test(word);
+  return INITIAL_LETTER().test(word);
 }
 
 /** "CFPHClq3EB", "a1B2": letters of both cases and a digit, with a capital after the first letter. */
@@ -142,7 +153,7 @@ function isIdentifier(word: string): boolean {
   let upperInside = false;
   for (let index = 0; index < word.length; index += 1) {
     const code = word.charCodeAt(index);
-    if (code >= 128) return /\p{N}/u.test(word) && /\p{Ll}/u.test(word) && /^.+\p{Lu}/u.test(word);
+    if (code >= 128) return ANY_DIGIT().test(word) && ANY_LOWER().test(word) && UPPER_AFTER_FIRST().test(word);
     if (code >= 48 && code <= 57) digit = true;
     else if (code >= 97 && code <= 122) lower = true;
     else if (code >= 65 && code <= 90 && index > 0) upperInside = true;
@@ -152,7 +163,7 @@ function isIdentifier(word: string): boolean {
 
 /** "G7", "G20", "F-16": capitals and digits only, a name by its shape like an acronym. */
 function isCodeName(word: string): boolean {
-  return /^\p{Lu}+-?\p{N}+$/u.test(word);
+  return CODE_NAME().test(word);
 }
 
 /**
@@ -165,7 +176,7 @@ function isAddress(chunk: string): boolean {
     chunk.includes('://') ||
     /^\W*www\./iu.test(chunk) ||
     /\w@\w/u.test(chunk) ||
-    /\.\p{L}{2,}\/\S/u.test(chunk)
+    DOMAIN_PATH().test(chunk)
   );
 }
 
@@ -180,7 +191,7 @@ function words(sentence: string): Word[] {
     : [];
   return tokensOf(sentence).map((token) => {
     // One capital letter is one or two code units; the regular expression only for those before a full stop.
-    const dotted = token.text.length <= 2 && sentence.charCodeAt(token.end) === 46 && /^\p{Lu}$/u.test(token.text);
+    const dotted = token.text.length <= 2 && sentence.charCodeAt(token.end) === 46 && ONE_CAPITAL().test(token.text);
     const address =
       addresses.length > 0 && addresses.some((chunk) => token.start >= chunk.start && token.end <= chunk.end);
     return {
@@ -358,7 +369,7 @@ function isCompoundNoun(word: string, pack: LanguagePack): boolean {
   const last = parts.at(-1) ?? '';
   // Where nouns are capitalised, a lower-case last part makes an adjective ("AfD-blaue Weste"): no role.
   if (isLowerCompound(word)) return !pack.capitalisesNouns;
-  if (/^\p{Lu}{2,}['’]\p{Ll}+$/u.test(word)) return true;
+  if (ELIDED_NAME().test(word)) return true;
   return pack.capitalisesNouns && parts.length === 2 && isAcronym(parts[0] ?? '') && !isAcronym(last);
 }
 
@@ -411,7 +422,7 @@ function isRole(word: string, pack: LanguagePack): boolean {
 function isMonthAbbreviation(tokens: readonly Word[], index: number): boolean {
   const lower = (tokens[index]?.text ?? '').toLowerCase();
   if (lower.length < 3 || !monthPrefixes().has(lower) || months().has(lower)) return false;
-  return /^\p{N}/u.test(tokens[index + 1]?.text ?? '') || /^\p{N}/u.test(tokens[index - 1]?.text ?? '');
+  return DIGIT_FIRST().test(tokens[index + 1]?.text ?? '') || DIGIT_FIRST().test(tokens[index - 1]?.text ?? '');
 }
 
 /**
@@ -419,7 +430,7 @@ function isMonthAbbreviation(tokens: readonly Word[], index: number): boolean {
  * Haldenwang Höckes AfD" is three names) as a possessive does in English.
  */
 function isGenitive(word: string, evidence: Evidence): boolean {
-  if (!evidence.pack.capitalisesNouns || !/\p{Ll}s$/u.test(word)) return false;
+  if (!evidence.pack.capitalisesNouns || !LOWER_PLURAL().test(word)) return false;
   const base = word.slice(0, -1);
   return isKnownPlace(base) || (evidence.capitalisedInside.has(foldAccents(base)) && !isNoun(base, evidence));
 }

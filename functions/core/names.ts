@@ -2,7 +2,7 @@ import { isTitleWord } from './entities';
 import { PACKS } from './lang';
 import { NAME_ALIASES } from './lang/aliases';
 import { nationalities } from './lang/nationality-data';
-import { lazy } from './lazy';
+import { lazy, lazyPattern } from './lazy';
 import { regionCodes } from './regions';
 import { cachedByText, foldAccents } from './text';
 
@@ -118,7 +118,7 @@ export function foldName(word: string): string {
     .replace(/đ/gu, 'd')
     .replace(/ı/gu, 'i')
     .normalize('NFD')
-    .replace(/[^\p{L}]+/gu, '');
+    .replace(NON_LETTERS(), '');
 }
 
 /** The key of one word of a name: folded, then every rule in order. Remembered, as names repeat. */
@@ -131,7 +131,7 @@ export const nameWordKey: (word: string) => string = cachedByText((word) => {
 /** "R.", "Jr", "Jr.": an initial or a suffix, which one spelling of a name has and another leaves out. */
 function isInitial(word: string): boolean {
   if (word.length > 3) return false;
-  return /^\p{L}\.?$/u.test(word) || /^(?:jr|sr)\.?$/iu.test(word);
+  return LETTER_INITIAL().test(word) || /^(?:jr|sr)\.?$/iu.test(word);
 }
 
 /** The words of a name, as written: split at spaces and hyphens, initials left out. */
@@ -154,6 +154,9 @@ export function nameId(name: string): string {
 }
 
 const ALIAS_PREFIX = 'country:';
+// Patterns with Unicode property escapes, made on first use (lazyPattern says why).
+const NON_LETTERS = lazyPattern(String.raw`[^\p{L}]+`, 'gu');
+const LETTER_INITIAL = lazyPattern(String.raw`^\p{L}\.?$`, 'u');
 
 /** Every alias and every CLDR name of a country or territory by its name id: `white-house`, or a code such as `US`. */
 const placeIds: () => ReadonlyMap<string, string> = lazy(() => {

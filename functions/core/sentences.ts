@@ -1,5 +1,5 @@
 import { unionOf } from './lang';
-import { lazy } from './lazy';
+import { lazy, lazyPattern } from './lazy';
 
 /**
  * Sentence splitting: Unicode sentence boundaries (Intl.Segmenter), then a pass that joins back what an
@@ -17,6 +17,10 @@ const months = () => unionOf('months');
 /** The last word of a piece, with any opening bracket or quote before it removed: "(ca." → "ca.". */
 const LAST_WORD = /(?:^|\s)[("'‘“„«]*(\S+)$/u;
 const FIRST_WORD = /^[("'‘“„«]*(\S+)/u;
+// Patterns with Unicode property escapes, made on first use (lazyPattern says why).
+const INITIALS = lazyPattern(String.raw`^(?:\p{Lu}\.){1,3}$`, 'u');
+const TRAILING_NON_LETTERS = lazyPattern(String.raw`[^\p{L}]+$`, 'u');
+const DIGIT_FIRST = lazyPattern(String.raw`^\p{N}`, 'u');
 
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];
@@ -41,7 +45,7 @@ function continuesAfter(text: string): boolean {
   const lower = last.toLowerCase();
   if (abbreviations().has(lower)) return true;
   // An initial (J. F. Kennedy, W. Buitenweg) or a dotted acronym (U.S. President).
-  if (/^(?:\p{Lu}\.){1,3}$/u.test(last)) return true;
+  if (INITIALS().test(last)) return true;
   return false;
 }
 
@@ -54,10 +58,10 @@ function mergeBackward(sentences: string[]): string[] {
   for (const sentence of sentences) {
     const previous = merged.at(-1);
     const first = FIRST_WORD.exec(sentence)?.[1] ?? '';
-    const firstWord = first.replace(/[^\p{L}]+$/u, '').toLowerCase();
+    const firstWord = first.replace(TRAILING_NON_LETTERS(), '').toLowerCase();
     const previousWord = previous === undefined ? '' : (LAST_WORD.exec(previous)?.[1] ?? '').toLowerCase();
     const ordinalDate = /^\d{1,2}\.$/u.test(previousWord) && months().has(firstWord);
-    const numbered = numberAbbreviations().has(previousWord) && /^\p{N}/u.test(first);
+    const numbered = numberAbbreviations().has(previousWord) && DIGIT_FIRST().test(first);
     if (previous !== undefined && (ordinalDate || numbered)) {
       merged[merged.length - 1] = `${previous} ${sentence}`;
     } else {

@@ -27,7 +27,8 @@ export const de = /* @__PURE__ */ lazy(
     pronounArticles: NO_WORDS,
     finiteAuxiliaries: NO_WORDS,
     droppableAuxiliaries: words('ist sind war waren wird werden wurde wurden'),
-    finalVerb: /^\p{Ll}+(?:en|d|t)$/u,
+    // Patterns with property escapes as strings, made when the pack is: lazyPattern (core/lazy.ts) says why.
+    finalVerb: new RegExp(String.raw`^\p{Ll}+(?:en|d|t)$`, 'u'),
     capitalisesNouns: true,
     longOpenerIsNoun: true,
     // German adjectives of nationality are lower case ("russische"); a capitalised one starts a name.
@@ -35,7 +36,7 @@ export const de = /* @__PURE__ */ lazy(
     nameParticles: words('von zu vom zum zur van de der'),
     nameParticleOpeners: words('von zu van de'),
     inhabitantEndings: words('er erin erinnen'),
-    adjectiveSuffix: /\p{L}(?:isch|lich|ig|sch|bar|sam|haft)(?:e|en|er|es|em)$/u,
+    adjectiveSuffix: new RegExp(String.raw`\p{L}(?:isch|lich|ig|sch|bar|sam|haft)(?:e|en|er|es|em)$`, 'u'),
     organisationSuffixes: words(`
     amt amtes amts gericht gerichts gerichtshof ministerium ministeriums partei verband verbands verein vereins
     stiftung institut instituts agentur kommission börse bank gewerkschaft liga league
@@ -75,7 +76,10 @@ export const de = /* @__PURE__ */ lazy(
     hamburg münchen köln frankfurt stuttgart düsseldorf dresden leipzig bremen hannover bayern sachsen hessen
     bundestag bundesrat bundesregierung bundeswehr pentagon
   `),
-    participle: /^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|emp|ent|er|miss|ver|zer)\p{Ll}{3,})(?:d|t|en)$/u,
+    participle: new RegExp(
+      String.raw`^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|emp|ent|er|miss|ver|zer)\p{Ll}{3,})(?:d|t|en)$`,
+      'u',
+    ),
 
     relativeDays: words('gestern heute vorgestern'),
     dayPrepositions: words('am kommenden letzten seit früh spät frühen späten'),

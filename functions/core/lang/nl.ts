@@ -29,7 +29,8 @@ export const nl = /* @__PURE__ */ lazy(
       'is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen kon konden moet moeten moest moesten mag mogen mocht mochten wil willen wilde wilden',
     ),
     droppableAuxiliaries: words('is zijn was waren wordt worden werd werden'),
-    finalVerb: /^\p{Ll}+(?:en|d|t)$/u,
+    // Patterns with property escapes as strings, made when the pack is: lazyPattern (core/lazy.ts) says why.
+    finalVerb: new RegExp(String.raw`^\p{Ll}+(?:en|d|t)$`, 'u'),
     capitalisesNouns: false,
     longOpenerIsNoun: true,
     // Russische, Amerikaanse, Franse, Duitse, Oekraïense, Belgisch, Europees.
@@ -84,7 +85,7 @@ export const nl = /* @__PURE__ */ lazy(
     hamburg münchen frankfurt stuttgart dresden leipzig bremen hannover lyon marseille
     bundestag kremlin pentagon europarlement elysée downing
   `),
-    participle: /^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|ver|ont|her)\p{Ll}{3,})(?:d|t|en)$/u,
+    participle: new RegExp(String.raw`^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|ver|ont|her)\p{Ll}{3,})(?:d|t|en)$`, 'u'),
 
     relativeDays: words(`
     gisteren vandaag vanochtend vanmorgen vanmiddag vanavond vannacht gisteravond gistermiddag gisterochtend
