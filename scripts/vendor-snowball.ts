@@ -14,6 +14,9 @@ export const SNOWBALL_FILE = resolve(import.meta.dirname, '../functions/core/sno
 /** The package's names for the algorithms functions/core/keywords.ts uses. */
 const ALGORITHMS = ['dutch', 'english', 'french', 'german', 'italian', 'spanish'] as const;
 
+/** The helpers the package makes by calling a function at module scope: pure, as they only define classes. */
+const PURE_CLASSES = ['_createClass', 'StringBuffer', 'StringBuilder', 'Among', 'SnowballProgram', 'SnowballStemmer'];
+
 const require = createRequire(import.meta.url);
 
 /** The module text, from the package's source (by default the installed one). */
@@ -31,6 +34,21 @@ export function vendorSnowball(
   const helpersStart = find(/^ {4}exports\.algorithms = algorithms;$/) + 1;
   const firstLanguage = find(/^ {4}var [a-z]\w*Stemmer = function \(_SnowballStemmer\d*\) \{$/);
   const typeofHelper = lines[find(/^var _typeof = /)] as string;
+  /*
+   * The shared classes are made by functions called at module scope, which a bundler must keep and run even in a
+   * bundle that never stems (the API's and the generator's, which import this file through the analysis). Marked
+   * pure, they go from those bundles; one that stems still makes them at init, as before.
+   */
+  const helpers = lines.slice(helpersStart, firstLanguage).map((line) => {
+    const made = /^( {4}var (\w+) = )(function \((?:_\w+)?\) \{)$/.exec(line);
+    return made && PURE_CLASSES.includes(made[2] as string) ? `${made[1]}/* @__PURE__ */ ${made[3]}` : line;
+  });
+  const marked = helpers.filter((line) => line.includes('/* @__PURE__ */')).length;
+  if (marked !== PURE_CLASSES.length) {
+    throw new Error(
+      `snowball-stemmers ${version} makes other classes than ${PURE_CLASSES.join(', ')}: update this script`,
+    );
+  }
   const languages = ALGORITHMS.map((algorithm) => {
     const start = find(new RegExp(`^ {4}var ${algorithm}Stemmer = function \\(_SnowballStemmer\\d*\\) \\{$`));
     const end = find(/^ {4}\}\(SnowballStemmer\);$/, start);
@@ -44,7 +62,7 @@ export function vendorSnowball(
     '// biome-ignore-all lint: generated',
     '// @ts-nocheck',
     typeofHelper,
-    ...lines.slice(helpersStart, firstLanguage),
+    ...helpers,
     'const LANGUAGES = {',
     ...languages.flat(),
     '};',

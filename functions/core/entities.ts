@@ -1,5 +1,5 @@
 import { type LanguagePack, PACKS, packFor, unionOf } from './lang';
-import { lazy } from './lazy';
+import { lazy, lazyPattern } from './lazy';
 import { regionNames } from './regions';
 import { stopwordsFor } from './stopwords';
 import {
@@ -47,22 +47,40 @@ interface Mention {
   readonly article: boolean;
 }
 
-// Of every language: names, quotations and datelines do not keep to the article's.
-const TITLES = unionOf('titles');
-const DETERMINERS = unionOf('determiners');
-const NAME_PARTICLES = unionOf('nameParticles');
-const NEVER_ENTITIES = unionOf('neverEntities');
-const PLACES = unionOf('places');
-const MONTHS = unionOf('months');
-const DAYS = unionOf('days');
-const DAY_PART_SUFFIXES = unionOf('dayPartSuffixes');
-const ABBREVIATIONS = unionOf('abbreviations');
+/*
+ * Of every language: names, quotations and datelines do not keep to the article's. Each union is read through
+ * unionOf (built on first use, then one map lookup) rather than held at module scope, so that a bundle that only
+ * sometimes finds names (the API's on-demand digests) does not build every language's sets at init.
+ */
+const titles = () => unionOf('titles');
+const determiners = () => unionOf('determiners');
+const nameParticles = () => unionOf('nameParticles');
+const neverEntities = () => unionOf('neverEntities');
+const places = () => unionOf('places');
+const months = () => unionOf('months');
+const days = () => unionOf('days');
+const dayPartSuffixes = () => unionOf('dayPartSuffixes');
+const abbreviations = () => unionOf('abbreviations');
 const regions = lazy(() => regionNames(Object.keys(PACKS)));
+// Patterns with Unicode property escapes, made on first use (lazyPattern says why).
+const INITIAL_LETTER = lazyPattern(String.raw`^\p{Lu}\.$`, 'u');
+const ANY_DIGIT = lazyPattern(String.raw`\p{N}`, 'u');
+const ANY_LOWER = lazyPattern(String.raw`\p{Ll}`, 'u');
+const UPPER_AFTER_FIRST = lazyPattern(String.raw`^.+\p{Lu}`, 'u');
+const CODE_NAME = lazyPattern(String.raw`^\p{Lu}+-?\p{N}+$`, 'u');
+const DOMAIN_PATH = lazyPattern(String.raw`\.\p{L}{2,}\/\S`, 'u');
+const ONE_CAPITAL = lazyPattern(String.raw`^\p{Lu}$`, 'u');
+const ELIDED_NAME = lazyPattern(String.raw`^\p{Lu}{2,}['’]\p{Ll}+$`, 'u');
+const DIGIT_FIRST = lazyPattern(String.raw`^\p{N}`, 'u');
+const LOWER_PLURAL = lazyPattern(String.raw`\p{Ll}s$`, 'u');
 
-const TITLE_SUFFIXES = [...TITLES].filter((title) => title.length >= 5);
+const titleSuffixes = lazy(() => [...titles()].filter((title) => title.length >= 5));
 /** Every beginning of a month name: "sept" and "dec" are abbreviations of one. */
-const MONTH_PREFIXES = new Set(
-  [...MONTHS].flatMap((month) => Array.from({ length: month.length }, (_, end) => month.slice(0, end + 1))),
+const monthPrefixes = lazy(
+  () =>
+    new Set(
+      [...months()].flatMap((month) => Array.from({ length: month.length }, (_, end) => month.slice(0, end + 1))),
+    ),
 );
 
 // The word tests below are asked of the same words again and again (every mention, every edge of a run, every
@@ -71,10 +89,10 @@ const MONTH_PREFIXES = new Set(
 /** "president", "Verbandspräsident", "GDL-Chef", "oud-premier". */
 export const isTitleWord: (word: string) => boolean = cachedByText((word) => {
   const lower = word.toLowerCase();
-  if (TITLES.has(lower)) return true;
+  if (titles().has(lower)) return true;
   const afterHyphen = lower.split('-').at(-1) ?? lower;
-  if (afterHyphen !== lower && TITLES.has(afterHyphen)) return true;
-  return TITLE_SUFFIXES.some((title) => lower.length > title.length + 2 && lower.endsWith(title));
+  if (afterHyphen !== lower && titles().has(afterHyphen)) return true;
+  return titleSuffixes().some((title) => lower.length > title.length + 2 && lower.endsWith(title));
 });
 
 /** True for dinsdag, donderdagavond, Dienstagabend, mardi; case-insensitive. */
@@ -83,9 +101,9 @@ export function isDayWord(word: string): boolean {
 }
 
 const isLowerDayWord = cachedByText((lower) => {
-  if (DAYS.has(lower)) return true;
-  for (const day of DAYS) {
-    if (lower.startsWith(day) && DAY_PART_SUFFIXES.has(lower.slice(day.length))) return true;
+  if (days().has(lower)) return true;
+  for (const day of days()) {
+    if (lower.startsWith(day) && dayPartSuffixes().has(lower.slice(day.length))) return true;
   }
   return false;
 });
@@ -93,7 +111,7 @@ const isLowerDayWord = cachedByText((lower) => {
 /** Month and day names: never entities, never keywords. */
 export const isCalendarWord: (word: string) => boolean = cachedByText((word) => {
   const lower = word.toLowerCase();
-  return MONTHS.has(lower) || isLowerDayWord(lower);
+  return months().has(lower) || isLowerDayWord(lower);
 });
 
 /** Adjectives of nationality: capitalised in Dutch and English but no names ("de Amerikaanse president"). */
@@ -107,13 +125,13 @@ export function isDemonym(word: string, language: string): boolean {
 
 /** A known country, region or city, compared without accents: "Oekraïne", "Russland". */
 export function isPlace(word: string): boolean {
-  return PLACES.has(foldAccents(word));
+  return places().has(foldAccents(word));
 }
 
 /** A place of the packs, or a country or territory of the CLDR in any of their languages: "Kenya", "Zypern". */
 export const isKnownPlace: (word: string) => boolean = cachedByText((word) => {
   const folded = foldAccents(word);
-  return PLACES.has(folded) || regions().has(folded);
+  return places().has(folded) || regions().has(folded);
 });
 
 /** A word as the entity finder reads it: an initial keeps its full stop ("R."), and some words can be no name. */
@@ -124,7 +142,7 @@ interface Word extends Token {
 
 /** "R." in "Peter R. de Vries", "Ö." in "Burak Ö.": a capital letter and a full stop. */
 function isInitialLetter(word: string): boolean {
-  return /^\p{Lu}\.$/u.test(word);
+  return INITIAL_LETTER().test(word);
 }
 
 /** "CFPHClq3EB", "a1B2": letters of both cases and a digit, with a capital after the first letter. */
@@ -135,7 +153,7 @@ function isIdentifier(word: string): boolean {
   let upperInside = false;
   for (let index = 0; index < word.length; index += 1) {
     const code = word.charCodeAt(index);
-    if (code >= 128) return /\p{N}/u.test(word) && /\p{Ll}/u.test(word) && /^.+\p{Lu}/u.test(word);
+    if (code >= 128) return ANY_DIGIT().test(word) && ANY_LOWER().test(word) && UPPER_AFTER_FIRST().test(word);
     if (code >= 48 && code <= 57) digit = true;
     else if (code >= 97 && code <= 122) lower = true;
     else if (code >= 65 && code <= 90 && index > 0) upperInside = true;
@@ -145,7 +163,7 @@ function isIdentifier(word: string): boolean {
 
 /** "G7", "G20", "F-16": capitals and digits only, a name by its shape like an acronym. */
 function isCodeName(word: string): boolean {
-  return /^\p{Lu}+-?\p{N}+$/u.test(word);
+  return CODE_NAME().test(word);
 }
 
 /**
@@ -158,7 +176,7 @@ function isAddress(chunk: string): boolean {
     chunk.includes('://') ||
     /^\W*www\./iu.test(chunk) ||
     /\w@\w/u.test(chunk) ||
-    /\.\p{L}{2,}\/\S/u.test(chunk)
+    DOMAIN_PATH().test(chunk)
   );
 }
 
@@ -173,7 +191,7 @@ function words(sentence: string): Word[] {
     : [];
   return tokensOf(sentence).map((token) => {
     // One capital letter is one or two code units; the regular expression only for those before a full stop.
-    const dotted = token.text.length <= 2 && sentence.charCodeAt(token.end) === 46 && /^\p{Lu}$/u.test(token.text);
+    const dotted = token.text.length <= 2 && sentence.charCodeAt(token.end) === 46 && ONE_CAPITAL().test(token.text);
     const address =
       addresses.length > 0 && addresses.some((chunk) => token.start >= chunk.start && token.end <= chunk.end);
     return {
@@ -222,7 +240,7 @@ function gather(tokenized: readonly { sentence: string; tokens: readonly Word[] 
       if (isAcronym(token.text)) acronyms.add(folded);
       if (!capitalAt(tokens, index - 1) && !capitalAt(tokens, index + 1)) solo.add(folded);
       if (index === 0) continue;
-      if (!NAME_PARTICLES.has(tokens[index - 1]?.text ?? '')) standaloneNouns.add(token.text);
+      if (!nameParticles().has(tokens[index - 1]?.text ?? '')) standaloneNouns.add(token.text);
       if (isInitial(sentence, tokens, index)) continue;
       capitalisedInside.add(folded);
       if (!pack.capitalisesNouns) continue;
@@ -254,7 +272,7 @@ function followsDeterminer(tokens: readonly Word[], index: number, pack: Languag
   for (let back = index - 1; back >= Math.max(0, index - 3); back -= 1) {
     const text = tokens[back]?.text ?? '';
     // "von der Leyen": an article after a particle is one of a name's particles.
-    if (pack.determiners.has(text.toLowerCase())) return !NAME_PARTICLES.has(tokens[back - 1]?.text ?? '');
+    if (pack.determiners.has(text.toLowerCase())) return !nameParticles().has(tokens[back - 1]?.text ?? '');
     const adjective = (startsLower(text) && !pack.functionWords.has(text)) || isLowerCompound(text);
     if (!adjective) return false;
   }
@@ -351,7 +369,7 @@ function isCompoundNoun(word: string, pack: LanguagePack): boolean {
   const last = parts.at(-1) ?? '';
   // Where nouns are capitalised, a lower-case last part makes an adjective ("AfD-blaue Weste"): no role.
   if (isLowerCompound(word)) return !pack.capitalisesNouns;
-  if (/^\p{Lu}{2,}['’]\p{Ll}+$/u.test(word)) return true;
+  if (ELIDED_NAME().test(word)) return true;
   return pack.capitalisesNouns && parts.length === 2 && isAcronym(parts[0] ?? '') && !isAcronym(last);
 }
 
@@ -393,7 +411,7 @@ function nationality(word: string, evidence: Evidence): boolean {
 /** A title before a name; an acronym only when it is no abbreviated title as well ("DR" and "ING" are names). */
 function isTitle(word: string): boolean {
   if (!isTitleWord(word)) return false;
-  return !isAcronym(word) || !ABBREVIATIONS.has(`${word.toLowerCase()}.`);
+  return !isAcronym(word) || !abbreviations().has(`${word.toLowerCase()}.`);
 }
 
 function isRole(word: string, pack: LanguagePack): boolean {
@@ -403,8 +421,8 @@ function isRole(word: string, pack: LanguagePack): boolean {
 /** "Jan 28", "28 Jan", "Sept. 3": a month's abbreviation beside a number. */
 function isMonthAbbreviation(tokens: readonly Word[], index: number): boolean {
   const lower = (tokens[index]?.text ?? '').toLowerCase();
-  if (lower.length < 3 || !MONTH_PREFIXES.has(lower) || MONTHS.has(lower)) return false;
-  return /^\p{N}/u.test(tokens[index + 1]?.text ?? '') || /^\p{N}/u.test(tokens[index - 1]?.text ?? '');
+  if (lower.length < 3 || !monthPrefixes().has(lower) || months().has(lower)) return false;
+  return DIGIT_FIRST().test(tokens[index + 1]?.text ?? '') || DIGIT_FIRST().test(tokens[index - 1]?.text ?? '');
 }
 
 /**
@@ -412,7 +430,7 @@ function isMonthAbbreviation(tokens: readonly Word[], index: number): boolean {
  * Haldenwang Höckes AfD" is three names) as a possessive does in English.
  */
 function isGenitive(word: string, evidence: Evidence): boolean {
-  if (!evidence.pack.capitalisesNouns || !/\p{Ll}s$/u.test(word)) return false;
+  if (!evidence.pack.capitalisesNouns || !LOWER_PLURAL().test(word)) return false;
   const base = word.slice(0, -1);
   return isKnownPlace(base) || (evidence.capitalisedInside.has(foldAccents(base)) && !isNoun(base, evidence));
 }
@@ -458,7 +476,11 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
       }
       let probe = last + 1;
       const particles: string[] = [];
-      while (particles.length < 3 && NAME_PARTICLES.has(tokens[probe]?.text ?? '') && spaced(sentence, tokens, probe)) {
+      while (
+        particles.length < 3 &&
+        nameParticles().has(tokens[probe]?.text ?? '') &&
+        spaced(sentence, tokens, probe)
+      ) {
         particles.push(tokens[probe]?.text ?? '');
         probe += 1;
       }
@@ -487,7 +509,7 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
       position: sentenceIndex * 1000 + index,
       afterTitle: previous !== undefined && isRole(previous.text, pack),
       quoted: /["“„«‘]\s*$/u.test(before) && /^\s*["”“«»‘’]/u.test(following),
-      article: previous !== undefined && /^\s+$/u.test(before) && DETERMINERS.has(previous.text.toLowerCase()),
+      article: previous !== undefined && /^\s+$/u.test(before) && determiners().has(previous.text.toLowerCase()),
       joins,
     });
     index = last + 1;
@@ -505,7 +527,7 @@ function isGivenName(words: readonly string[], joins: number, evidence: Evidence
   const { pack } = evidence;
   let start = words.findLastIndex((word) => isRole(word, pack)) + 1;
   // "Van der Laan" at a sentence start: a capitalised particle opens the surname.
-  if (words.length - start === 2 && NAME_PARTICLES.has((words[start] ?? '').toLowerCase())) return true;
+  if (words.length - start === 2 && nameParticles().has((words[start] ?? '').toLowerCase())) return true;
   while (start < words.length && isInitialLetter(words[start] ?? '')) start += 1;
   const given = words[start] ?? '';
   if (start >= words.length || words.slice(start + 1).some((word) => !isInitialLetter(word))) return false;
@@ -645,7 +667,7 @@ function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>)
 /** A stopword, determiner or word that is never a name, whatever its case: "De", "the", "Maar". */
 function isFunctionWord(word: string, stopwords: ReadonlySet<string>): boolean {
   const lower = word.toLowerCase();
-  return stopwords.has(lower) || DETERMINERS.has(lower) || NEVER_ENTITIES.has(lower);
+  return stopwords.has(lower) || determiners().has(lower) || neverEntities().has(lower);
 }
 
 /** A word before a title that goes with it: written in lower case elsewhere ("home minister"), or a nationality. */
@@ -729,7 +751,7 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
     if (single) {
       const word = mention.words[0] ?? '';
       const lower = word.toLowerCase();
-      if (!isAcronym(word) && (stopwords.has(lower) || NEVER_ENTITIES.has(lower) || word.length < 2)) continue;
+      if (!isAcronym(word) && (stopwords.has(lower) || neverEntities().has(lower) || word.length < 2)) continue;
       if (mention.initial && !capitalisedInside.has(folded) && !isPlaceOrAcronym(word)) continue;
     }
     const tally = tallies.get(folded) ?? {

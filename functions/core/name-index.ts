@@ -1,4 +1,5 @@
 import type { ArticleSummary } from './article';
+import { lazyPattern } from './lazy';
 import { nameTerms } from './story-terms';
 
 /**
@@ -25,13 +26,14 @@ export interface NamedArticle {
 
 /**
  * The shape of a name id: a country's ISO 3166-1 code in capitals, or words of lower-case letters joined by hyphens
- * (any script: a key is folded to letters, names.ts), at most 200 characters. Anything else is malformed.
+ * (any script: a key is folded to letters, names.ts), at most 200 characters. Anything else is malformed. Made on
+ * first use (lazyPattern says why).
  */
-export const NAME_ID = /^(?:[A-Z]{2}|[\p{Ll}\p{Lo}\p{Lm}]+(?:-[\p{Ll}\p{Lo}\p{Lm}]+)*)$/u;
+const NAME_ID = lazyPattern(String.raw`^(?:[A-Z]{2}|[\p{Ll}\p{Lo}\p{Lm}]+(?:-[\p{Ll}\p{Lo}\p{Lm}]+)*)$`, 'u');
 export const MAX_NAME_ID_LENGTH = 200;
 
 export function isNameId(value: string): boolean {
-  return value.length <= MAX_NAME_ID_LENGTH && NAME_ID.test(value);
+  return value.length <= MAX_NAME_ID_LENGTH && NAME_ID().test(value);
 }
 
 export function nameUrl(id: string): string {

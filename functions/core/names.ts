@@ -1,8 +1,8 @@
 import { isTitleWord } from './entities';
 import { PACKS } from './lang';
 import { NAME_ALIASES } from './lang/aliases';
-import { NATIONALITIES } from './lang/nationality-data';
-import { lazy } from './lazy';
+import { nationalities } from './lang/nationality-data';
+import { lazy, lazyPattern } from './lazy';
 import { regionCodes } from './regions';
 import { cachedByText, foldAccents } from './text';
 
@@ -118,7 +118,7 @@ export function foldName(word: string): string {
     .replace(/đ/gu, 'd')
     .replace(/ı/gu, 'i')
     .normalize('NFD')
-    .replace(/[^\p{L}]+/gu, '');
+    .replace(NON_LETTERS(), '');
 }
 
 /** The key of one word of a name: folded, then every rule in order. Remembered, as names repeat. */
@@ -131,7 +131,7 @@ export const nameWordKey: (word: string) => string = cachedByText((word) => {
 /** "R.", "Jr", "Jr.": an initial or a suffix, which one spelling of a name has and another leaves out. */
 function isInitial(word: string): boolean {
   if (word.length > 3) return false;
-  return /^\p{L}\.?$/u.test(word) || /^(?:jr|sr)\.?$/iu.test(word);
+  return LETTER_INITIAL().test(word) || /^(?:jr|sr)\.?$/iu.test(word);
 }
 
 /** The words of a name, as written: split at spaces and hyphens, initials left out. */
@@ -154,6 +154,9 @@ export function nameId(name: string): string {
 }
 
 const ALIAS_PREFIX = 'country:';
+// Patterns with Unicode property escapes, made on first use (lazyPattern says why).
+const NON_LETTERS = lazyPattern(String.raw`[^\p{L}]+`, 'gu');
+const LETTER_INITIAL = lazyPattern(String.raw`^\p{L}\.?$`, 'u');
 
 /** Every alias and every CLDR name of a country or territory by its name id: `white-house`, or a code such as `US`. */
 const placeIds: () => ReadonlyMap<string, string> = lazy(() => {
@@ -213,13 +216,16 @@ const NATIONALITY_ENDINGS = ['en', 'er', 'em', 'ne', 'n', 'a', 'i', 'o'];
 /** A stem shorter than this is no adjective's: "rus" of "Rus" is one, as the word itself. */
 const MIN_NATIONALITY_STEM = 4;
 
+/** i18n-nationality's lists, made on the first question about a nationality. */
+const nationalityLists = lazy(nationalities);
+
 /** i18n-nationality's adjectives by key, and by key less a final vowel ("russo", "russa" → `rus`). */
 const nationalityKeys: () => ReadonlyMap<string, string> = lazy(() => {
   const keys = new Map<string, string>();
   const add = (key: string, code: string) => {
     if (key.length >= 3 && !keys.has(key)) keys.set(key, code);
   };
-  for (const nationalities of Object.values(NATIONALITIES)) {
+  for (const nationalities of Object.values(nationalityLists())) {
     for (const [code, adjective] of Object.entries(nationalities)) {
       // "Wit-Russisch" is one word of its own, not an ending on Russisch.
       if (/[\s-]/u.test(adjective)) continue;
@@ -236,7 +242,7 @@ const nationalityKeys: () => ReadonlyMap<string, string> = lazy(() => {
 const nationalityPrefixes: () => ReadonlySet<string> = lazy(
   () =>
     new Set(
-      Object.values(NATIONALITIES).flatMap((nationalities) =>
+      Object.values(nationalityLists()).flatMap((nationalities) =>
         Object.values(nationalities).map((adjective) => foldAccents(adjective).slice(0, 3)),
       ),
     ),

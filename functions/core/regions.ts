@@ -1,4 +1,8 @@
+import { lazyPattern } from './lazy';
 import { foldAccents } from './text';
+
+/** A name as the CLDR writes one, a property escape made on first use (lazyPattern says why). */
+const NAME_SHAPE = lazyPattern(String.raw`^\p{Lu}[\p{L}\p{M}’'-]*$`, 'u');
 
 /**
  * Names of countries and territories in the given languages, read from the Unicode CLDR through Intl.DisplayNames
@@ -22,7 +26,7 @@ export function regionNames(languages: readonly string[]): ReadonlySet<string> {
         // XA and XB are pseudo-locales ("Pseudo-Accents"); ZZ is the unknown region.
         if (['XA', 'XB', 'ZZ'].includes(`${first}${second}`)) continue;
         const name = display.of(`${first}${second}`);
-        if (name && /^\p{Lu}[\p{L}\p{M}’'-]*$/u.test(name)) names.add(foldAccents(name));
+        if (name && NAME_SHAPE().test(name)) names.add(foldAccents(name));
       }
     }
   }

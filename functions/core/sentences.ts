@@ -1,5 +1,5 @@
 import { unionOf } from './lang';
-import { lazy } from './lazy';
+import { lazy, lazyPattern } from './lazy';
 
 /**
  * Sentence splitting: Unicode sentence boundaries (Intl.Segmenter), then a pass that joins back what an
@@ -9,14 +9,18 @@ import { lazy } from './lazy';
 // ICU loads its break rules when a segmenter is made: on the first sentence split, not at every cold start.
 const segmenter = lazy(() => new Intl.Segmenter('nl', { granularity: 'sentence' }));
 
-/** Of every language: sentences are split without knowing the article's language. */
-const ABBREVIATIONS = unionOf('abbreviations');
-const NUMBER_ABBREVIATIONS = unionOf('numberAbbreviations');
-const MONTHS = unionOf('months');
+/** Of every language: sentences are split without knowing the article's language. Built on the first split. */
+const abbreviations = () => unionOf('abbreviations');
+const numberAbbreviations = () => unionOf('numberAbbreviations');
+const months = () => unionOf('months');
 
 /** The last word of a piece, with any opening bracket or quote before it removed: "(ca." → "ca.". */
 const LAST_WORD = /(?:^|\s)[("'‘“„«]*(\S+)$/u;
 const FIRST_WORD = /^[("'‘“„«]*(\S+)/u;
+// Patterns with Unicode property escapes, made on first use (lazyPattern says why).
+const INITIALS = lazyPattern(String.raw`^(?:\p{Lu}\.){1,3}$`, 'u');
+const TRAILING_NON_LETTERS = lazyPattern(String.raw`[^\p{L}]+$`, 'u');
+const DIGIT_FIRST = lazyPattern(String.raw`^\p{N}`, 'u');
 
 /** "Ukraine-Krieg im Liveticker +++ 23:27 Putin schenkt … +++": a news ticker's separator ends a sentence. */
 const TICKER_SEPARATOR = /\s*\+{3,}\s*/u;
@@ -48,9 +52,9 @@ function continuesAfter(text: string): boolean {
   const last = LAST_WORD.exec(text)?.[1];
   if (!last?.endsWith('.')) return false;
   const lower = last.toLowerCase();
-  if (ABBREVIATIONS.has(lower)) return true;
+  if (abbreviations().has(lower)) return true;
   // An initial (J. F. Kennedy, W. Buitenweg) or a dotted acronym (U.S. President).
-  if (/^(?:\p{Lu}\.){1,3}$/u.test(last)) return true;
+  if (INITIALS().test(last)) return true;
   return false;
 }
 
@@ -63,10 +67,10 @@ function mergeBackward(sentences: string[]): string[] {
   for (const sentence of sentences) {
     const previous = merged.at(-1);
     const first = FIRST_WORD.exec(sentence)?.[1] ?? '';
-    const firstWord = first.replace(/[^\p{L}]+$/u, '').toLowerCase();
+    const firstWord = first.replace(TRAILING_NON_LETTERS(), '').toLowerCase();
     const previousWord = previous === undefined ? '' : (LAST_WORD.exec(previous)?.[1] ?? '').toLowerCase();
-    const ordinalDate = /^\d{1,2}\.$/u.test(previousWord) && MONTHS.has(firstWord);
-    const numbered = NUMBER_ABBREVIATIONS.has(previousWord) && /^\p{N}/u.test(first);
+    const ordinalDate = /^\d{1,2}\.$/u.test(previousWord) && months().has(firstWord);
+    const numbered = numberAbbreviations().has(previousWord) && DIGIT_FIRST().test(first);
     if (previous !== undefined && (ordinalDate || numbered)) {
       merged[merged.length - 1] = `${previous} ${sentence}`;
     } else {

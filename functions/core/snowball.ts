@@ -35,7 +35,7 @@ var _typeof = typeof Symbol === "function" && typeof Symbol.iterator === "symbol
         }
     }
 
-    var _createClass = function () {
+    var _createClass = /* @__PURE__ */ function () {
         function defineProperties(target, props) {
             for (var i = 0; i < props.length; i++) {
                 var descriptor = props[i];
@@ -78,7 +78,7 @@ var _typeof = typeof Symbol === "function" && typeof Symbol.iterator === "symbol
         }
     };
 
-    var StringBuffer = function () {
+    var StringBuffer = /* @__PURE__ */ function () {
         function StringBuffer() {
             _classCallCheck(this, StringBuffer);
         }
@@ -228,7 +228,7 @@ var _typeof = typeof Symbol === "function" && typeof Symbol.iterator === "symbol
         return StringBuffer;
     }();
 
-    var StringBuilder = function (_StringBuffer) {
+    var StringBuilder = /* @__PURE__ */ function (_StringBuffer) {
         _inherits(StringBuilder, _StringBuffer);
 
         function StringBuilder() {
@@ -240,7 +240,7 @@ var _typeof = typeof Symbol === "function" && typeof Symbol.iterator === "symbol
         return StringBuilder;
     }(StringBuffer);
 
-    var Among = function () {
+    var Among = /* @__PURE__ */ function () {
         _createClass(Among, null, [{
             key: 'toCharArray$esjava$1',
             value: function toCharArray$esjava$1(s) {
@@ -310,7 +310,7 @@ var _typeof = typeof Symbol === "function" && typeof Symbol.iterator === "symbol
         return Among;
     }();
 
-    var SnowballProgram = function () {
+    var SnowballProgram = /* @__PURE__ */ function () {
         function SnowballProgram() {
             _classCallCheck(this, SnowballProgram);
 
@@ -895,7 +895,7 @@ var _typeof = typeof Symbol === "function" && typeof Symbol.iterator === "symbol
         return SnowballProgram;
     }();
 
-    var SnowballStemmer = function (_SnowballProgram) {
+    var SnowballStemmer = /* @__PURE__ */ function (_SnowballProgram) {
         _inherits(SnowballStemmer, _SnowballProgram);
 
         function SnowballStemmer() {

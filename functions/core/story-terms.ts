@@ -1,6 +1,7 @@
 import { type Entity, isCalendarWord } from './entities';
 import { stem } from './keywords';
 import { packFor } from './lang';
+import { lazyPattern } from './lazy';
 import {
   isCountryCode,
   mayBeNationality,
@@ -24,6 +25,9 @@ import {
   stripPossessive,
   tokensOf,
 } from './text';
+
+/** Doubled letters, one property escape made on first use (lazyPattern says why). */
+const DOUBLED_LETTER = lazyPattern(String.raw`(\p{L})\1+`, 'gu');
 
 /**
  * An article's story terms, computed once at ingest and kept in its summary: what stories are found by (stories.ts).
@@ -316,7 +320,7 @@ export const cognateKey: (stemmed: string) => string = cachedByText((stemmed) =>
     .replace(/th/gu, 't')
     .replace(/y/gu, 'i')
     .replace(/z/gu, 's')
-    .replace(/(\p{L})\1+/gu, '$1')
+    .replace(DOUBLED_LETTER(), '$1')
     .slice(0, COGNATE_LENGTH),
 );
 

@@ -1,4 +1,5 @@
 /** Word-level text handling shared by the analysis and the digest: tokens, normalization, counting. */
+import { lazyPattern } from './lazy';
 import { splitSentences } from './sentences';
 
 export { splitSentences };
@@ -7,7 +8,13 @@ export { splitSentences };
  * A word: letters, marks and digits, with inner apostrophes, hyphens and number separators kept
  * (zo'n, Oost-Oekraïne, 13.000, 3,5, 10.30), so that no Unicode letter is ever lost (één, Fryslân).
  */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-.,·][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD = lazyPattern(String.raw`[\p{L}\p{M}\p{N}]+(?:['’\-.,·][\p{L}\p{M}\p{N}]+)*`, 'gu');
+
+// Property escapes as strings, made on first use (lazyPattern says why).
+const DIGIT = lazyPattern(String.raw`\p{N}`, 'u');
+const UPPER_FIRST = lazyPattern(String.raw`^\p{Lu}`, 'u');
+const LOWER_FIRST = lazyPattern(String.raw`^\p{Ll}`, 'u');
+const ALL_UPPER = lazyPattern(String.raw`^\p{Lu}{2,}$`, 'u');
 
 /** Words per minute of an average adult reader of news, for the reading time. */
 export const WORDS_PER_MINUTE = 220;
@@ -19,17 +26,17 @@ export interface Token {
 }
 
 /** A character of a word by WORD's class [\p{L}\p{M}\p{N}], as a code point on its own. */
-const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
+const WORD_CHARACTER = lazyPattern(String.raw`^[\p{L}\p{M}\p{N}]$`, 'u');
 /** WORD_CHARACTER's answers for the non-ASCII characters of the Basic Multilingual Plane: 0 not yet asked, 1 yes, 2 no. */
 const BMP_WORD_CHARACTERS = new Uint8Array(0x10000);
 
 /** Whether the code point is a character of a word: ASCII by its code, the rest by the Unicode properties once each. */
 function isWordCodePoint(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  if (code > 0xffff) return WORD_CHARACTER.test(String.fromCodePoint(code));
+  if (code > 0xffff) return WORD_CHARACTER().test(String.fromCodePoint(code));
   let known = BMP_WORD_CHARACTERS[code];
   if (!known) {
-    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    known = WORD_CHARACTER().test(String.fromCharCode(code)) ? 1 : 2;
     BMP_WORD_CHARACTERS[code] = known;
   }
   return known === 1;
@@ -80,7 +87,7 @@ export function tokenize(text: string): Token[] {
 }
 
 export function splitWords(text: string): string[] {
-  return text.match(WORD) ?? [];
+  return text.match(WORD()) ?? [];
 }
 
 /** Cached texts are at most this long: V8 hashes a longer string by its length alone, and it is rarely read twice. */
@@ -171,7 +178,8 @@ export function foldAccents(word: string): string {
 }
 
 /** The decomposition and the removal of its marks, remembered: it costs several times a look-up, and names repeat. */
-const withoutMarks = cachedByText((lower) => lower.normalize('NFD').replace(/\p{M}+/gu, ''));
+const MARKS = lazyPattern(String.raw`\p{M}+`, 'gu');
+const withoutMarks = cachedByText((lower) => lower.normalize('NFD').replace(MARKS(), ''));
 
 /** Only characters from space to tilde; by character code, as it runs for every word. */
 function isPrintableAscii(text: string): boolean {
@@ -187,7 +195,7 @@ export function isNumeric(word: string): boolean {
   for (let index = 0; index < word.length; index += 1) {
     const code = word.charCodeAt(index);
     if (code >= 48 && code <= 57) return true;
-    if (code >= 128) return /\p{N}/u.test(word);
+    if (code >= 128) return DIGIT().test(word);
   }
   return false;
 }
@@ -197,7 +205,7 @@ export function startsUpper(word: string): boolean {
   const code = word.charCodeAt(0);
   if (code >= 65 && code <= 90) return true;
   if (code < 128) return false;
-  return /^\p{Lu}/u.test(word);
+  return UPPER_FIRST().test(word);
 }
 
 /** Whether a word starts with a lower-case letter; ASCII decided by its code, as in startsUpper. */
@@ -205,7 +213,7 @@ export function startsLower(word: string): boolean {
   const code = word.charCodeAt(0);
   if (code >= 97 && code <= 122) return true;
   if (code < 128) return false;
-  return /^\p{Ll}/u.test(word);
+  return LOWER_FIRST().test(word);
 }
 
 /** "Taiwan's", "Nasa’s": a word ending in an apostrophe and an s, by character code. */
@@ -224,7 +232,7 @@ export function isAcronym(word: string): boolean {
   // Most words have a lower-case ASCII letter second: no acronym, without a regular expression.
   const second = word.charCodeAt(1);
   if (word.length < 2 || (second >= 97 && second <= 122)) return false;
-  return /^\p{Lu}{2,}$/u.test(word.replace(/[-.]/g, ''));
+  return ALL_UPPER().test(word.replace(/[-.]/g, ''));
 }
 
 /** The body as one canonical string: words only, lower case, single spaces. Equal bodies are duplicates. */
@@ -238,7 +246,7 @@ export function compareStrings(a: string, b: string): number {
 
 /** Upper-cases the first letter, for a headline that starts inside a sentence. */
 export function capitalizeFirst(text: string): string {
-  return text.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
+  return text.replace(LOWER_FIRST(), (letter) => letter.toUpperCase());
 }
 
 /** The text's first `max` characters, cut at the last space within them so that no word is halved. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarizeArticle } from '../../functions/core/article';
 import type { Entity } from '../../functions/core/entities';
-import { NATIONALITIES } from '../../functions/core/lang/nationality-data';
+import { nationalities } from '../../functions/core/lang/nationality-data';
 import {
   foldName,
   NAME_RULES,
@@ -186,7 +186,7 @@ describe('places across languages', () => {
   it('come from the i18n-nationality package unchanged', () => {
     // If this fails after an i18n-nationality upgrade, run: node --import tsx scripts/vendor-nationalities.ts
     for (const language of NATIONALITY_LANGUAGES) {
-      expect(NATIONALITIES[language]).toEqual(packageNationalities(language));
+      expect(nationalities()[language]).toEqual(packageNationalities(language));
     }
   });
 });

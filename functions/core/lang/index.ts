@@ -10,12 +10,36 @@ import { type LanguagePack, NO_LANGUAGE, NO_WORDS, type WordClass } from './type
 
 export type { Demonyms, LanguagePack, WordClass } from './types';
 
-/** Every language the service has words of, by ISO 639-1 code. */
-export const PACKS = { nl, en, de, fr, fy, es, it } as const satisfies Readonly<Record<string, LanguagePack>>;
+/**
+ * Every language the service has words of, by ISO 639-1 code. Each pack is built (its words made into sets) when its
+ * language is first read, not at init: the API bundles the analysis for on-demand digests only, and an article of one
+ * language never reads most of another's classes. Object.keys and hasPack build nothing; Object.values builds all.
+ */
+export const PACKS: { readonly [Code in 'nl' | 'en' | 'de' | 'fr' | 'fy' | 'es' | 'it']: LanguagePack } = {
+  get nl() {
+    return nl();
+  },
+  get en() {
+    return en();
+  },
+  get de() {
+    return de();
+  },
+  get fr() {
+    return fr();
+  },
+  get fy() {
+    return fy();
+  },
+  get es() {
+    return es();
+  },
+  get it() {
+    return it();
+  },
+};
 
 export type LanguageCode = keyof typeof PACKS;
-
-const ALL: readonly LanguagePack[] = Object.values(PACKS);
 
 export function hasPack(code: string): code is LanguageCode {
   return Object.hasOwn(PACKS, code);
@@ -33,15 +57,16 @@ const unions = new Map<WordClass, ReadonlySet<string>>();
 export function unionOf(wordClass: WordClass): ReadonlySet<string> {
   let words = unions.get(wordClass);
   if (!words) {
-    words = union(ALL, wordClass);
+    words = union(Object.values(PACKS), wordClass);
     unions.set(wordClass, words);
   }
   return words;
 }
 
-const WORD_CLASSES = (Object.keys(NO_LANGUAGE) as (keyof LanguagePack)[]).filter(
-  (field): field is WordClass => NO_LANGUAGE[field] instanceof Set,
-);
+const wordClasses = () =>
+  (Object.keys(NO_LANGUAGE) as (keyof LanguagePack)[]).filter(
+    (field): field is WordClass => NO_LANGUAGE[field] instanceof Set,
+  );
 
 /**
  * Text whose language is unknown (`und`) is most likely Dutch, English, German or French: it has their words together,
@@ -51,7 +76,9 @@ const WORD_CLASSES = (Object.keys(NO_LANGUAGE) as (keyof LanguagePack)[]).filter
 const undetermined = lazy(
   (): LanguagePack => ({
     ...NO_LANGUAGE,
-    ...Object.fromEntries(WORD_CLASSES.map((wordClass) => [wordClass, union([nl, en, de, fr], wordClass)])),
+    ...Object.fromEntries(
+      wordClasses().map((wordClass) => [wordClass, union([PACKS.nl, PACKS.en, PACKS.de, PACKS.fr], wordClass)]),
+    ),
     functionWords: NO_WORDS,
     leadingArticles: NO_WORDS,
     spareArticles: NO_WORDS,
