@@ -14,8 +14,6 @@ const ABBREVIATIONS = unionOf('abbreviations');
 const NUMBER_ABBREVIATIONS = unionOf('numberAbbreviations');
 const MONTHS = unionOf('months');
 
-/** The last word of a piece, with any opening bracket or quote before it removed: "(ca." → "ca.". */
-const LAST_WORD = /(?:^|\s)[("'‘“„«]*(\S+)$/u;
 const FIRST_WORD = /^[("'‘“„«]*(\S+)/u;
 
 export function splitSentences(paragraph: string): string[] {
@@ -36,7 +34,7 @@ export function splitSentences(paragraph: string): string[] {
 
 /** Whether the sentence so far ends on a full stop that does not end a sentence. */
 function continuesAfter(text: string): boolean {
-  const last = LAST_WORD.exec(text)?.[1];
+  const last = lastWord(text);
   if (!last?.endsWith('.')) return false;
   const lower = last.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return true;
@@ -55,7 +53,7 @@ function mergeBackward(sentences: string[]): string[] {
     const previous = merged.at(-1);
     const first = FIRST_WORD.exec(sentence)?.[1] ?? '';
     const firstWord = first.replace(/[^\p{L}]+$/u, '').toLowerCase();
-    const previousWord = previous === undefined ? '' : (LAST_WORD.exec(previous)?.[1] ?? '').toLowerCase();
+    const previousWord = previous === undefined ? '' : (lastWord(previous) ?? '').toLowerCase();
     const ordinalDate = /^\d{1,2}\.$/u.test(previousWord) && MONTHS.has(firstWord);
     const numbered = NUMBER_ABBREVIATIONS.has(previousWord) && /^\p{N}/u.test(first);
     if (previous !== undefined && (ordinalDate || numbered)) {
@@ -65,4 +63,27 @@ function mergeBackward(sentences: string[]): string[] {
     }
   }
   return merged;
+}
+
+/** The brackets and quotes that open a word: taken off the last word, as "(ca." → "ca.". */
+const OPENERS = '("\'‘“„«';
+
+/**
+ * The last word of a piece, with any opening bracket or quote before it removed: "(ca." → "ca."; undefined when
+ * the piece ends in white space. /(?:^|\s)[("'‘“„«]*(\S+)$/u by character code: a regular expression anchored at
+ * the end is still tried from every position of the piece, which for every sentence cost more than its test.
+ */
+function lastWord(text: string): string | undefined {
+  let start = text.length;
+  while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start -= 1;
+  if (start === text.length) return undefined;
+  // The openers go, but the word keeps at least its last character, as `\S+` does: "((" → "(".
+  while (start < text.length - 1 && OPENERS.includes(text.charAt(start))) start += 1;
+  return text.slice(start);
+}
+
+/** `\s`: ASCII white space by its code, any other character by the regular expression's own class. */
+function isWhiteSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/u.test(String.fromCharCode(code));
 }
