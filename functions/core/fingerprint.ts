@@ -40,23 +40,28 @@ export function minhash(paragraphs: readonly string[]): string {
 /** minhash of the body's lower-case words, for a caller that has them already. */
 export function minhashOfWords(words: readonly string[]): string {
   const hashes = shingleHashes(words);
-  const minima = new Uint32Array(MINHASH_SIZE);
-  // Slot by slot, so that the slot's seed and running minimum stay in registers over the shingles.
-  for (let slot = 0; slot < MINHASH_SIZE; slot += 1) {
-    const seed = SEEDS[slot] ?? 0;
-    let minimum = 0xffffffff;
-    for (let index = 0; index < hashes.length; index += 1) {
-      const value = mix((hashes[index] ?? 0) ^ seed);
-      if (value < minimum) minimum = value;
-    }
-    minima[slot] = minimum;
-  }
   const bytes = new Uint8Array(MINHASH_SIZE * 2);
-  minima.forEach((value, slot) => {
-    bytes[slot * 2] = value & 0xff;
-    bytes[slot * 2 + 1] = (value >>> 8) & 0xff;
-  });
+  for (let slot = 0; slot < MINHASH_SIZE; slot += 1) {
+    // Each minimum's low 16 bits are the signature's.
+    const minimum = minimumOf(hashes, SEEDS[slot] ?? 0);
+    bytes[slot * 2] = minimum & 0xff;
+    bytes[slot * 2 + 1] = (minimum >>> 8) & 0xff;
+  }
   return Buffer.from(bytes).toString('base64');
+}
+
+/**
+ * The least mixed hash of the shingles for one slot's seed: slot by slot, so that the seed and the running minimum
+ * stay in registers over the shingles, in a function of its own, which is optimised whole rather than entered
+ * half-way through its loop while the code after the loop has never run.
+ */
+function minimumOf(hashes: Uint32Array, seed: number): number {
+  let minimum = 0xffffffff;
+  for (let index = 0; index < hashes.length; index += 1) {
+    const value = mix((hashes[index] ?? 0) ^ seed);
+    if (value < minimum) minimum = value;
+  }
+  return minimum;
 }
 
 /** The 16-bit minima of a stored signature; an empty array for a missing or malformed one. */
