@@ -29,7 +29,7 @@ export const DETECTION_SAMPLE_CHARS = 2_000;
 
 export function detectLanguage(whole: string): string {
   const text = sample(whole);
-  return decide(text, splitWords(text).map(fold));
+  return decide(text, [splitWords(text).map(fold)]);
 }
 
 /**
@@ -43,14 +43,15 @@ export function detectParagraphsLanguage(
   wordsOf: (paragraph: string) => readonly string[] = foldedWordsOf,
 ): string {
   const text = sample(leadingText(paragraphs));
-  const words: string[] = [];
+  // The paragraphs' word lists as they are, not copied into one.
+  const words: (readonly string[])[] = [];
   let at = 0;
   for (const paragraph of paragraphs) {
     if (at + paragraph.length > text.length) {
-      if (at < text.length) words.push(...splitWords(text.slice(at)).map(fold));
+      if (at < text.length) words.push(splitWords(text.slice(at)).map(fold));
       break;
     }
-    words.push(...wordsOf(paragraph));
+    words.push(wordsOf(paragraph));
     at += paragraph.length + 1;
   }
   return decide(text, words);
@@ -90,18 +91,20 @@ function count(word: string, counts: Int32Array): void {
   }
 }
 
-/** The language of a sample text from its lower-case words. */
-function decide(text: string, folded: readonly string[]): string {
+/** The language of a sample text from its lower-case words, in lists of a paragraph's words each. */
+function decide(text: string, folded: readonly (readonly string[])[]): string {
   if (!hasLetters(text, MIN_LETTERS)) return 'und';
   const counts = new Int32Array(LISTS.length + 1);
-  for (const word of folded) {
-    // French elisions count as the article or pronoun they are: l'aéroport → l', d'Orly → d'.
-    const at = elisionEnd(word);
-    if (at > 0) {
-      count(word.slice(0, at).replace('’', "'"), counts);
-      count(word.slice(at), counts);
-    } else {
-      count(word, counts);
+  for (const words of folded) {
+    for (const word of words) {
+      // French elisions count as the article or pronoun they are: l'aéroport → l', d'Orly → d'.
+      const at = elisionEnd(word);
+      if (at > 0) {
+        count(word.slice(0, at).replace('’', "'"), counts);
+        count(word.slice(at), counts);
+      } else {
+        count(word, counts);
+      }
     }
   }
   const total = counts[LISTS.length] ?? 0;
