@@ -265,11 +265,17 @@ export function findEntities(sentences: readonly string[], language: string): En
   const pack = packFor(language);
   const tokenized = sentences.map((sentence) => ({ sentence, tokens: words(sentence) }));
   const evidence = gather(tokenized, pack);
-  const raw = tokenized.flatMap(({ sentence, tokens }, sentenceIndex) =>
-    runs(sentence, tokens, sentenceIndex, evidence),
-  );
-  const alone = new Set(raw.filter((run) => run.joins.length === 0).map((run) => key(run.words)));
-  const mentions = raw.flatMap((run) => splitJoins(run, alone)).flatMap((mention) => clean(mention, evidence, alone));
+  // Loops that push rather than flatMap's intermediate arrays: every sentence and every run passes here.
+  const raw: Run[] = [];
+  for (const [sentenceIndex, { sentence, tokens }] of tokenized.entries()) {
+    raw.push(...runs(sentence, tokens, sentenceIndex, evidence));
+  }
+  const alone = new Set<string>();
+  for (const run of raw) if (run.joins.length === 0) alone.add(key(run.words));
+  const mentions: Mention[] = [];
+  for (const run of raw) {
+    for (const mention of splitJoins(run, alone)) mentions.push(...clean(mention, evidence, alone));
+  }
   return rank(appositives(mentions, evidence, alone), evidence);
 }
 
@@ -303,8 +309,9 @@ function isCapitalised(token: Word): boolean {
  * PICTURE". A run of words in capitals with a function word among them, or one of four letters or more that the
  * article also writes in lower case.
  */
-function shoutedWords(sentence: string, tokens: readonly Word[], evidence: Evidence): Set<number> {
-  const shouted = new Set<number>();
+function shoutedWords(sentence: string, tokens: readonly Word[], evidence: Evidence): ReadonlySet<number> {
+  // Most sentences shout nothing: a set of their own only for those that do.
+  let shouted: Set<number> | undefined;
   let start = 0;
   while (start < tokens.length) {
     // A run of capitals starts with one: the rest of the loop, and its allocations, only for those.
@@ -323,12 +330,17 @@ function shoutedWords(sentence: string, tokens: readonly Word[], evidence: Evide
     const run = tokens.slice(start, end).map((token) => token.text);
     const functionWord = run.length > 1 && run.some((text) => evidence.stopwords.has(text.toLowerCase()));
     run.forEach((text, offset) => {
-      if (functionWord || (text.length >= 4 && evidence.lowercase.has(text.toLowerCase()))) shouted.add(start + offset);
+      if (functionWord || (text.length >= 4 && evidence.lowercase.has(text.toLowerCase()))) {
+        shouted ??= new Set<number>();
+        shouted.add(start + offset);
+      }
     });
     start = Math.max(end, start + 1);
   }
-  return shouted;
+  return shouted ?? NOTHING_SHOUTED;
 }
+
+const NOTHING_SHOUTED: ReadonlySet<number> = new Set();
 
 /** Whether only white space stands between a token and the one before it. */
 function spaced(sentence: string, tokens: readonly Token[], at: number): boolean {
@@ -754,7 +766,7 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
   }
   // A name that ends exactly one longer name is that name: "Biden" is "Joe Biden", "Van der Laan" is
   // "Eberhard van der Laan", and "Poetins" is "Vladimir Poetin" too.
-  const wordCounts = new Map([...tallies.keys()].map((name) => [name, name.split(' ').length]));
+  const wordCounts = new Map([...tallies.keys()].map((name) => [name, spaces(name) + 1]));
   const byLength = [...tallies.entries()].sort(([a], [b]) => (wordCounts.get(a) ?? 0) - (wordCounts.get(b) ?? 0));
   const endings = namesByEnding(tallies.keys());
   for (const [folded, tally] of byLength) {
@@ -794,6 +806,13 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
       count: tally.count,
       ...(tally.short !== undefined && { short: tally.short }),
     }));
+}
+
+/** The spaces of a name, counted without splitting it into words. */
+function spaces(name: string): number {
+  let count = 0;
+  for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) count += 1;
+  return count;
 }
 
 /** Each ending of the names after one of their spaces ("biden" of "joe biden"), with the names that end so. */
