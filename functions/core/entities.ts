@@ -267,7 +267,8 @@ export function findEntities(sentences: readonly string[], language: string): En
   const evidence = gather(tokenized, pack);
   // Loops that push rather than flatMap's intermediate arrays: every sentence and every run passes here.
   const raw: Run[] = [];
-  for (const [sentenceIndex, { sentence, tokens }] of tokenized.entries()) {
+  for (let sentenceIndex = 0; sentenceIndex < tokenized.length; sentenceIndex += 1) {
+    const { sentence, tokens } = tokenized[sentenceIndex] as { sentence: string; tokens: readonly Word[] };
     raw.push(...runs(sentence, tokens, sentenceIndex, evidence));
   }
   const alone = new Set<string>();
@@ -387,19 +388,40 @@ function isNationality(word: string, evidence: Evidence): boolean {
 }
 
 function nationality(word: string, evidence: Evidence): boolean {
-  const { pack } = evidence;
-  if (isDemonym(word, pack.code)) return true;
-  if (!startsUpper(word) || isKnownPlace(word) || isAcronym(word)) return false;
-  for (const ending of pack.inhabitantEndings) {
-    if (!word.endsWith(ending)) continue;
-    const stem = word.slice(0, -ending.length);
-    // "Amsterdammer": a doubled consonant; "Karlsruher": a final e before the ending's.
-    for (const base of [stem, stem.slice(0, -1), `${stem}e`]) {
-      if (base.length < 4 || isCalendarWord(base)) continue;
-      if (isKnownPlace(base) || evidence.capitalisedInside.has(foldAccents(base))) return true;
-    }
+  const known = peopleOf(evidence.pack)(word);
+  return known === true || (known !== false && known.some((base) => evidence.capitalisedInside.has(base)));
+}
+
+/**
+ * What nationality decides of a word in a language whatever the article: true for an adjective of nationality or a
+ * people's name of a known place, false for a word that can be neither, else the folded places it would be a people
+ * of, which are one when the article writes them capitalised inside a sentence. Remembered by word across articles:
+ * asked of the edges of every mention.
+ */
+const peoples = new Map<string, (word: string) => boolean | readonly string[]>();
+
+function peopleOf(pack: LanguagePack): (word: string) => boolean | readonly string[] {
+  let known = peoples.get(pack.code);
+  if (!known) {
+    known = cachedByText((word) => {
+      if (isDemonym(word, pack.code)) return true;
+      if (!startsUpper(word) || isKnownPlace(word) || isAcronym(word)) return false;
+      const bases: string[] = [];
+      for (const ending of pack.inhabitantEndings) {
+        if (!word.endsWith(ending)) continue;
+        const stem = word.slice(0, -ending.length);
+        // "Amsterdammer": a doubled consonant; "Karlsruher": a final e before the ending's.
+        for (const base of [stem, stem.slice(0, -1), `${stem}e`]) {
+          if (base.length < 4 || isCalendarWord(base)) continue;
+          if (isKnownPlace(base)) return true;
+          bases.push(foldAccents(base));
+        }
+      }
+      return bases;
+    });
+    peoples.set(pack.code, known);
   }
-  return false;
+  return known;
 }
 
 /** A title before a name; an acronym only when it is no abbreviated title as well ("DR" and "ING" are names). */
@@ -469,14 +491,20 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
         continue;
       }
       let probe = last + 1;
-      const particles: string[] = [];
-      while (particles.length < 3 && NAME_PARTICLES.has(tokens[probe]?.text ?? '') && spaced(sentence, tokens, probe)) {
+      // Most runs have no particle after them: a list only when one follows.
+      let particles: string[] | undefined;
+      while (
+        (particles?.length ?? 0) < 3 &&
+        NAME_PARTICLES.has(tokens[probe]?.text ?? '') &&
+        spaced(sentence, tokens, probe)
+      ) {
+        particles ??= [];
         particles.push(tokens[probe]?.text ?? '');
         probe += 1;
       }
       const after = tokens[probe];
       if (
-        particles.length > 0 &&
+        particles !== undefined &&
         after &&
         usable(tokens, probe, shouted) &&
         spaced(sentence, tokens, probe) &&
@@ -493,13 +521,18 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
     const previous = tokens[index - 1];
     const before = sentence.slice(previous?.end ?? 0, first.start);
     const following = sentence.slice(tokens[last]?.end ?? sentence.length, tokens[last + 1]?.start ?? sentence.length);
+    // Most runs follow a single space, which opens no quotation: no regular expression for those.
+    const spaceBefore = before === ' ';
     found.push({
       words,
       initial: isInitial(sentence, tokens, index),
       position: sentenceIndex * 1000 + index,
       afterTitle: previous !== undefined && isRole(previous.text, pack),
-      quoted: /["“„«‘]\s*$/u.test(before) && /^\s*["”“«»‘’]/u.test(following),
-      article: previous !== undefined && /^\s+$/u.test(before) && DETERMINERS.has(previous.text.toLowerCase()),
+      quoted: !spaceBefore && /["“„«‘]\s*$/u.test(before) && /^\s*["”“«»‘’]/u.test(following),
+      article:
+        previous !== undefined &&
+        (spaceBefore || /^\s+$/u.test(before)) &&
+        DETERMINERS.has(previous.text.toLowerCase()),
       joins,
     });
     index = last + 1;
