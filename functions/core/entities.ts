@@ -608,7 +608,10 @@ function splitJoins(run: Run, alone: ReadonlySet<string>): Mention[] {
  */
 function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>): Mention[] {
   const { pack, stopwords, lowercase, capitalisedInside } = evidence;
-  let words = mention.words.map(stripPossessive);
+  // Most mentions have no possessive to strip: their own words then, which nothing below changes in place.
+  let words: readonly string[] = mention.words.some(endsPossessive)
+    ? mention.words.map(stripPossessive)
+    : mention.words;
   let initial = mention.initial;
   let afterTitle = mention.afterTitle;
   // "the Premier League", "de Champions League": in a language that writes nouns in lower case, a title after an
@@ -643,11 +646,12 @@ function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>)
   // "Luchtvaartmaatschappij KLM" at a sentence start: a first word that is a common word elsewhere, or a long
   // compound noun, and never capitalised inside a sentence, is no part of the name.
   const opener = words[0] ?? '';
-  const common = lowercase.has(opener.toLowerCase()) || (opener.length >= 10 && pack.longOpenerIsNoun);
+  // Asked only of a first word of several at a sentence start.
+  const common = () => lowercase.has(opener.toLowerCase()) || (opener.length >= 10 && pack.longOpenerIsNoun);
   if (
     initial &&
     words.length > 1 &&
-    common &&
+    common() &&
     !capitalisedInside.has(foldAccents(opener)) &&
     !isPlaceOrAcronym(opener)
   ) {
@@ -680,7 +684,7 @@ function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>)
   if (
     words.length === 1 &&
     !isKnownPlace(only) &&
-    (isKnownPlace(only.replace(/s$/u, '')) || isGenitive(only, evidence))
+    (isKnownPlace(only.endsWith('s') ? only.slice(0, -1) : only) || isGenitive(only, evidence))
   ) {
     words = [only.slice(0, -1)];
   }
@@ -717,8 +721,8 @@ function appositives(mentions: readonly Mention[], evidence: Evidence, alone: Re
   for (const folded of keys) counts.set(folded, (counts.get(folded) ?? 0) + 1);
   const surnames = new Set(mentions.filter((mention) => mention.words.length > 1).map((m) => key(m.words.slice(-1))));
   return mentions.flatMap((mention, index) => {
+    if (mention.words.length <= 1) return [mention];
     const [first = '', ...rest] = mention.words;
-    if (rest.length === 0) return [mention];
     const remainder = { ...mention, words: rest, initial: false, position: mention.position + 1 };
     const once = counts.get(keys[index] ?? '') === 1;
     if (
@@ -769,7 +773,8 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
   const tallies = new Map<string, Tally>();
   for (const mention of mentions) {
     const name = mention.words.join(' ');
-    const folded = key(mention.words);
+    // key(mention.words), from the name just joined.
+    const folded = foldAccents(name);
     const single = mention.words.length === 1;
     if (single) {
       const word = mention.words[0] ?? '';
