@@ -104,7 +104,8 @@ export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
     ? titleHeadline(seed.title)
     : generateHeadline(lead, { language, entities: found, sentences });
   // The body's words, for the count and both fingerprints; the analysed part's are the same unless it was cut.
-  const words = paragraphs.flatMap(foldedWordsOf);
+  const words: string[] = [];
+  for (const paragraph of paragraphs) for (const word of foldedWordsOf(paragraph)) words.push(word);
   const wordCount = words.length;
   const keywords = extractKeywords(sentences, language, found);
   return {

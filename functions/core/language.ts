@@ -91,21 +91,37 @@ function count(word: string, counts: Int32Array): void {
   }
 }
 
+/**
+ * The counts of a list of words, remembered by the list: an article is detected twice, its lines for the classifier
+ * and then its paragraphs, and text.ts hands out one list per text, so that a paragraph of one line is counted once.
+ */
+const listCounts = new WeakMap<readonly string[], Int32Array>();
+
+function countsOf(words: readonly string[]): Int32Array {
+  let counts = listCounts.get(words);
+  if (counts) return counts;
+  counts = new Int32Array(LISTS.length + 1);
+  for (const word of words) {
+    // French elisions count as the article or pronoun they are: l'aéroport → l', d'Orly → d'.
+    const at = elisionEnd(word);
+    if (at > 0) {
+      count(word.slice(0, at).replace('’', "'"), counts);
+      count(word.slice(at), counts);
+    } else {
+      count(word, counts);
+    }
+  }
+  listCounts.set(words, counts);
+  return counts;
+}
+
 /** The language of a sample text from its lower-case words, in lists of a paragraph's words each. */
 function decide(text: string, folded: readonly (readonly string[])[]): string {
   if (!hasLetters(text, MIN_LETTERS)) return 'und';
   const counts = new Int32Array(LISTS.length + 1);
   for (const words of folded) {
-    for (const word of words) {
-      // French elisions count as the article or pronoun they are: l'aéroport → l', d'Orly → d'.
-      const at = elisionEnd(word);
-      if (at > 0) {
-        count(word.slice(0, at).replace('’', "'"), counts);
-        count(word.slice(at), counts);
-      } else {
-        count(word, counts);
-      }
-    }
+    const listed = countsOf(words);
+    for (let index = 0; index < counts.length; index += 1) counts[index] = (counts[index] ?? 0) + (listed[index] ?? 0);
   }
   const total = counts[LISTS.length] ?? 0;
   for (const [index, language] of MARKED_LANGUAGES.entries()) {
