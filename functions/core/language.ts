@@ -159,11 +159,27 @@ function hasLetters(text: string, minimum: number): boolean {
   let letters = 0;
   for (let index = 0; index < text.length && letters < minimum; index += 1) {
     const code = text.charCodeAt(index);
-    if (code >= 128) return text.replace(/[^\p{L}]/gu, '').length >= minimum;
+    if (code >= 128) return hasUnicodeLetters(text, minimum);
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) letters += 1;
   }
   return letters >= minimum;
 }
+
+/**
+ * text.replace(/[^\p{L}]/gu, '').length >= minimum, letter by letter from the start until there are enough: the
+ * replacement rebuilt the whole sample to count its first few letters. Letters count in code units, as `length` does.
+ */
+function hasUnicodeLetters(text: string, minimum: number): boolean {
+  let letters = 0;
+  for (const character of text) {
+    if (!LETTER.test(character)) continue;
+    letters += character.length;
+    if (letters >= minimum) return true;
+  }
+  return false;
+}
+
+const LETTER = /^\p{L}$/u;
 
 /**
  * Where the elided article or pronoun of a French word ends, after its apostrophe: 2 for "l'aéroport", 3 for
