@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { analysableParagraphs, boilerplateLexicon } from './content';
 import { findEntities } from './entities';
-import { bodyHash, minhash } from './fingerprint';
+import { bodyHashOfWords, minhashOfWords } from './fingerprint';
 import { chooseLead, generateHeadline, HEADLINE_MAX_CHARS, titleHeadline } from './headline';
 import { extractKeywords } from './keywords';
 import { detectParagraphsLanguage } from './language';
@@ -9,7 +9,7 @@ import type { Block, ParsedSeed } from './seed';
 import { splitSentences } from './sentences';
 import { storyTerms } from './story-terms';
 import { SUMMARY_MAX_WORDS, stripDateline, summarize } from './summary';
-import { countWords, readingMinutes } from './text';
+import { foldedWordsOf, readingMinutes } from './text';
 
 export { HEADLINE_MAX_CHARS, SUMMARY_MAX_WORDS };
 
@@ -85,6 +85,10 @@ function leadingParagraphs(paragraphs: readonly string[], maxChars: number): str
   return kept;
 }
 
+function sameParagraphs(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((paragraph, index) => paragraph === b[index]);
+}
+
 export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
   // The analysis reads the story without the wire's dateline ("GENT (Belga) -").
   const language = seed.language ?? detectParagraphsLanguage(seed.paragraphs);
@@ -99,7 +103,10 @@ export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
   const headline = seed.title?.trim()
     ? titleHeadline(seed.title)
     : generateHeadline(lead, { language, entities: found, sentences });
-  const wordCount = countWords(paragraphs);
+  // The body's words, for the count and both fingerprints; the analysed part's are the same unless it was cut.
+  const words: string[] = [];
+  for (const paragraph of paragraphs) for (const word of foldedWordsOf(paragraph)) words.push(word);
+  const wordCount = words.length;
   const keywords = extractKeywords(sentences, language, found);
   return {
     id: articleId(seed),
@@ -111,8 +118,8 @@ export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
     readingMinutes: readingMinutes(wordCount),
     keywords,
     entities: found.map((entity) => entity.name),
-    bodyHash: bodyHash(paragraphs),
-    minhash: minhash(analysed),
+    bodyHash: bodyHashOfWords(words),
+    minhash: minhashOfWords(sameParagraphs(analysed, paragraphs) ? words : analysed.flatMap(foldedWordsOf)),
     storyTerms: storyTerms({ headline, sentences, language, entities: found, keywords }),
   };
 }

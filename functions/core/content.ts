@@ -195,6 +195,8 @@ const NOTICE_WORD_SPAN = 25;
  * words of the web's vocabulary at least. News about cookies or consent is written in the third person.
  */
 function isSiteNotice(words: readonly string[], lexicon: BoilerplateLexicon): boolean {
+  // Most blocks address no reader: the web's words are counted only in those that do.
+  if (!words.some((word) => lexicon.addressPronouns.has(word))) return false;
   let notices = 0;
   let addressed = false;
   for (const word of words) {

@@ -283,11 +283,18 @@ export function findEntities(sentences: readonly string[], language: string): En
   const pack = packFor(language);
   const tokenized = sentences.map((sentence) => ({ sentence, tokens: words(sentence) }));
   const evidence = gather(tokenized, pack);
-  const raw = tokenized.flatMap(({ sentence, tokens }, sentenceIndex) =>
-    runs(sentence, tokens, sentenceIndex, evidence),
-  );
-  const alone = new Set(raw.filter((run) => run.joins.length === 0).map((run) => key(run.words)));
-  const mentions = raw.flatMap((run) => splitJoins(run, alone)).flatMap((mention) => clean(mention, evidence, alone));
+  // Loops that push rather than flatMap's intermediate arrays: every sentence and every run passes here.
+  const raw: Run[] = [];
+  for (let sentenceIndex = 0; sentenceIndex < tokenized.length; sentenceIndex += 1) {
+    const { sentence, tokens } = tokenized[sentenceIndex] as { sentence: string; tokens: readonly Word[] };
+    raw.push(...runs(sentence, tokens, sentenceIndex, evidence));
+  }
+  const alone = new Set<string>();
+  for (const run of raw) if (run.joins.length === 0) alone.add(key(run.words));
+  const mentions: Mention[] = [];
+  for (const run of raw) {
+    for (const mention of splitJoins(run, alone)) mentions.push(...clean(mention, evidence, alone));
+  }
   return rank(appositives(mentions, evidence, alone), evidence);
 }
 
@@ -321,8 +328,9 @@ function isCapitalised(token: Word): boolean {
  * PICTURE". A run of words in capitals with a function word among them, or one of four letters or more that the
  * article also writes in lower case.
  */
-function shoutedWords(sentence: string, tokens: readonly Word[], evidence: Evidence): Set<number> {
-  const shouted = new Set<number>();
+function shoutedWords(sentence: string, tokens: readonly Word[], evidence: Evidence): ReadonlySet<number> {
+  // Most sentences shout nothing: a set of their own only for those that do.
+  let shouted: Set<number> | undefined;
   let start = 0;
   while (start < tokens.length) {
     // A run of capitals starts with one: the rest of the loop, and its allocations, only for those.
@@ -341,12 +349,17 @@ function shoutedWords(sentence: string, tokens: readonly Word[], evidence: Evide
     const run = tokens.slice(start, end).map((token) => token.text);
     const functionWord = run.length > 1 && run.some((text) => evidence.stopwords.has(text.toLowerCase()));
     run.forEach((text, offset) => {
-      if (functionWord || (text.length >= 4 && evidence.lowercase.has(text.toLowerCase()))) shouted.add(start + offset);
+      if (functionWord || (text.length >= 4 && evidence.lowercase.has(text.toLowerCase()))) {
+        shouted ??= new Set<number>();
+        shouted.add(start + offset);
+      }
     });
     start = Math.max(end, start + 1);
   }
-  return shouted;
+  return shouted ?? NOTHING_SHOUTED;
 }
+
+const NOTHING_SHOUTED: ReadonlySet<number> = new Set();
 
 /** Whether only white space stands between a token and the one before it. */
 function spaced(sentence: string, tokens: readonly Token[], at: number): boolean {
@@ -393,19 +406,40 @@ function isNationality(word: string, evidence: Evidence): boolean {
 }
 
 function nationality(word: string, evidence: Evidence): boolean {
-  const { pack } = evidence;
-  if (isDemonym(word, pack.code)) return true;
-  if (!startsUpper(word) || isKnownPlace(word) || isAcronym(word)) return false;
-  for (const ending of pack.inhabitantEndings) {
-    if (!word.endsWith(ending)) continue;
-    const stem = word.slice(0, -ending.length);
-    // "Amsterdammer": a doubled consonant; "Karlsruher": a final e before the ending's.
-    for (const base of [stem, stem.slice(0, -1), `${stem}e`]) {
-      if (base.length < 4 || isCalendarWord(base)) continue;
-      if (isKnownPlace(base) || evidence.capitalisedInside.has(foldAccents(base))) return true;
-    }
+  const known = peopleOf(evidence.pack)(word);
+  return known === true || (known !== false && known.some((base) => evidence.capitalisedInside.has(base)));
+}
+
+/**
+ * What nationality decides of a word in a language whatever the article: true for an adjective of nationality or a
+ * people's name of a known place, false for a word that can be neither, else the folded places it would be a people
+ * of, which are one when the article writes them capitalised inside a sentence. Remembered by word across articles:
+ * asked of the edges of every mention.
+ */
+const peoples = new Map<string, (word: string) => boolean | readonly string[]>();
+
+function peopleOf(pack: LanguagePack): (word: string) => boolean | readonly string[] {
+  let known = peoples.get(pack.code);
+  if (!known) {
+    known = cachedByText((word) => {
+      if (isDemonym(word, pack.code)) return true;
+      if (!startsUpper(word) || isKnownPlace(word) || isAcronym(word)) return false;
+      const bases: string[] = [];
+      for (const ending of pack.inhabitantEndings) {
+        if (!word.endsWith(ending)) continue;
+        const stem = word.slice(0, -ending.length);
+        // "Amsterdammer": a doubled consonant; "Karlsruher": a final e before the ending's.
+        for (const base of [stem, stem.slice(0, -1), `${stem}e`]) {
+          if (base.length < 4 || isCalendarWord(base)) continue;
+          if (isKnownPlace(base)) return true;
+          bases.push(foldAccents(base));
+        }
+      }
+      return bases;
+    });
+    peoples.set(pack.code, known);
   }
-  return false;
+  return known;
 }
 
 /** A title before a name; an acronym only when it is no abbreviated title as well ("DR" and "ING" are names). */
@@ -475,18 +509,20 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
         continue;
       }
       let probe = last + 1;
-      const particles: string[] = [];
+      // Most runs have no particle after them: a list only when one follows.
+      let particles: string[] | undefined;
       while (
-        particles.length < 3 &&
+        (particles?.length ?? 0) < 3 &&
         nameParticles().has(tokens[probe]?.text ?? '') &&
         spaced(sentence, tokens, probe)
       ) {
+        particles ??= [];
         particles.push(tokens[probe]?.text ?? '');
         probe += 1;
       }
       const after = tokens[probe];
       if (
-        particles.length > 0 &&
+        particles !== undefined &&
         after &&
         usable(tokens, probe, shouted) &&
         spaced(sentence, tokens, probe) &&
@@ -503,13 +539,18 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
     const previous = tokens[index - 1];
     const before = sentence.slice(previous?.end ?? 0, first.start);
     const following = sentence.slice(tokens[last]?.end ?? sentence.length, tokens[last + 1]?.start ?? sentence.length);
+    // Most runs follow a single space, which opens no quotation: no regular expression for those.
+    const spaceBefore = before === ' ';
     found.push({
       words,
       initial: isInitial(sentence, tokens, index),
       position: sentenceIndex * 1000 + index,
       afterTitle: previous !== undefined && isRole(previous.text, pack),
-      quoted: /["“„«‘]\s*$/u.test(before) && /^\s*["”“«»‘’]/u.test(following),
-      article: previous !== undefined && /^\s+$/u.test(before) && determiners().has(previous.text.toLowerCase()),
+      quoted: !spaceBefore && /["“„«‘]\s*$/u.test(before) && /^\s*["”“«»‘’]/u.test(following),
+      article:
+        previous !== undefined &&
+        (spaceBefore || /^\s+$/u.test(before)) &&
+        determiners().has(previous.text.toLowerCase()),
       joins,
     });
     index = last + 1;
@@ -585,7 +626,10 @@ function splitJoins(run: Run, alone: ReadonlySet<string>): Mention[] {
  */
 function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>): Mention[] {
   const { pack, stopwords, lowercase, capitalisedInside } = evidence;
-  let words = mention.words.map(stripPossessive);
+  // Most mentions have no possessive to strip: their own words then, which nothing below changes in place.
+  let words: readonly string[] = mention.words.some(endsPossessive)
+    ? mention.words.map(stripPossessive)
+    : mention.words;
   let initial = mention.initial;
   let afterTitle = mention.afterTitle;
   // "the Premier League", "de Champions League": in a language that writes nouns in lower case, a title after an
@@ -620,11 +664,12 @@ function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>)
   // "Luchtvaartmaatschappij KLM" at a sentence start: a first word that is a common word elsewhere, or a long
   // compound noun, and never capitalised inside a sentence, is no part of the name.
   const opener = words[0] ?? '';
-  const common = lowercase.has(opener.toLowerCase()) || (opener.length >= 10 && pack.longOpenerIsNoun);
+  // Asked only of a first word of several at a sentence start.
+  const common = () => lowercase.has(opener.toLowerCase()) || (opener.length >= 10 && pack.longOpenerIsNoun);
   if (
     initial &&
     words.length > 1 &&
-    common &&
+    common() &&
     !capitalisedInside.has(foldAccents(opener)) &&
     !isPlaceOrAcronym(opener)
   ) {
@@ -657,7 +702,7 @@ function clean(mention: Mention, evidence: Evidence, alone: ReadonlySet<string>)
   if (
     words.length === 1 &&
     !isKnownPlace(only) &&
-    (isKnownPlace(only.replace(/s$/u, '')) || isGenitive(only, evidence))
+    (isKnownPlace(only.endsWith('s') ? only.slice(0, -1) : only) || isGenitive(only, evidence))
   ) {
     words = [only.slice(0, -1)];
   }
@@ -694,8 +739,8 @@ function appositives(mentions: readonly Mention[], evidence: Evidence, alone: Re
   for (const folded of keys) counts.set(folded, (counts.get(folded) ?? 0) + 1);
   const surnames = new Set(mentions.filter((mention) => mention.words.length > 1).map((m) => key(m.words.slice(-1))));
   return mentions.flatMap((mention, index) => {
+    if (mention.words.length <= 1) return [mention];
     const [first = '', ...rest] = mention.words;
-    if (rest.length === 0) return [mention];
     const remainder = { ...mention, words: rest, initial: false, position: mention.position + 1 };
     const once = counts.get(keys[index] ?? '') === 1;
     if (
@@ -746,7 +791,8 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
   const tallies = new Map<string, Tally>();
   for (const mention of mentions) {
     const name = mention.words.join(' ');
-    const folded = key(mention.words);
+    // key(mention.words), from the name just joined.
+    const folded = foldAccents(name);
     const single = mention.words.length === 1;
     if (single) {
       const word = mention.words[0] ?? '';
@@ -776,7 +822,7 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
   }
   // A name that ends exactly one longer name is that name: "Biden" is "Joe Biden", "Van der Laan" is
   // "Eberhard van der Laan", and "Poetins" is "Vladimir Poetin" too.
-  const wordCounts = new Map([...tallies.keys()].map((name) => [name, name.split(' ').length]));
+  const wordCounts = new Map([...tallies.keys()].map((name) => [name, spaces(name) + 1]));
   const byLength = [...tallies.entries()].sort(([a], [b]) => (wordCounts.get(a) ?? 0) - (wordCounts.get(b) ?? 0));
   const endings = namesByEnding(tallies.keys());
   for (const [folded, tally] of byLength) {
@@ -816,6 +862,13 @@ function rank(mentions: readonly Mention[], evidence: Evidence): Entity[] {
       count: tally.count,
       ...(tally.short !== undefined && { short: tally.short }),
     }));
+}
+
+/** The spaces of a name, counted without splitting it into words. */
+function spaces(name: string): number {
+  let count = 0;
+  for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) count += 1;
+  return count;
 }
 
 /** Each ending of the names after one of their spaces ("biden" of "joe biden"), with the names that end so. */

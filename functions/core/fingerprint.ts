@@ -12,8 +12,12 @@ const SHINGLE = 3;
 
 /** Identical bodies once words are lower-cased and punctuation and spacing are ignored. */
 export function bodyHash(paragraphs: readonly string[]): string {
-  const normalized = paragraphs.flatMap(foldedWordsOf).join(' ');
-  return createHash('sha256').update(normalized).digest('hex').slice(0, 16);
+  return bodyHashOfWords(paragraphs.flatMap(foldedWordsOf));
+}
+
+/** bodyHash of the body's lower-case words, for a caller that has them already. */
+export function bodyHashOfWords(words: readonly string[]): string {
+  return createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 16);
 }
 
 export function shingles(paragraphs: readonly string[]): Set<string> {
@@ -30,19 +34,34 @@ export function shingles(paragraphs: readonly string[]): Set<string> {
 }
 
 export function minhash(paragraphs: readonly string[]): string {
-  const minima = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  for (const base of shingleHashes(paragraphs)) {
-    for (let slot = 0; slot < MINHASH_SIZE; slot += 1) {
-      const value = mix(base ^ (SEEDS[slot] ?? 0));
-      if (value < (minima[slot] ?? 0)) minima[slot] = value;
-    }
-  }
+  return minhashOfWords(paragraphs.flatMap(foldedWordsOf));
+}
+
+/** minhash of the body's lower-case words, for a caller that has them already. */
+export function minhashOfWords(words: readonly string[]): string {
+  const hashes = shingleHashes(words);
   const bytes = new Uint8Array(MINHASH_SIZE * 2);
-  minima.forEach((value, slot) => {
-    bytes[slot * 2] = value & 0xff;
-    bytes[slot * 2 + 1] = (value >>> 8) & 0xff;
-  });
+  for (let slot = 0; slot < MINHASH_SIZE; slot += 1) {
+    // Each minimum's low 16 bits are the signature's.
+    const minimum = minimumOf(hashes, SEEDS[slot] ?? 0);
+    bytes[slot * 2] = minimum & 0xff;
+    bytes[slot * 2 + 1] = (minimum >>> 8) & 0xff;
+  }
   return Buffer.from(bytes).toString('base64');
+}
+
+/**
+ * The least mixed hash of the shingles for one slot's seed: slot by slot, so that the seed and the running minimum
+ * stay in registers over the shingles, in a function of its own, which is optimised whole rather than entered
+ * half-way through its loop while the code after the loop has never run.
+ */
+function minimumOf(hashes: Uint32Array, seed: number): number {
+  let minimum = 0xffffffff;
+  for (let index = 0; index < hashes.length; index += 1) {
+    const value = mix((hashes[index] ?? 0) ^ seed);
+    if (value < minimum) minimum = value;
+  }
+  return minimum;
 }
 
 /** The 16-bit minima of a stored signature; an empty array for a missing or malformed one. */
@@ -68,20 +87,16 @@ const SEEDS = Uint32Array.from({ length: MINHASH_SIZE }, (_, slot) => mix(Math.i
 
 /**
  * The FNV-1a hash of each of `shingles`, without joining the shingles' words into strings: the hash of the words
- * and the spaces between them, fed in order. A shingle the body repeats has its hash once, as the set does; so
- * does one with the same hash as another, whose minima are the same.
+ * and the spaces between them, fed in order. A shingle the body repeats has its hash more than once, which changes
+ * no minimum.
  */
-function shingleHashes(paragraphs: readonly string[]): Set<number> {
-  const words = paragraphs.flatMap(foldedWordsOf);
-  const hashes = new Set<number>();
-  if (words.length < SHINGLE) {
-    if (words.length > 0) hashes.add(fnv1a(words.join(' ')));
-    return hashes;
-  }
-  for (let index = 0; index + SHINGLE <= words.length; index += 1) {
+function shingleHashes(words: readonly string[]): Uint32Array {
+  if (words.length < SHINGLE) return words.length > 0 ? Uint32Array.of(fnv1a(words.join(' '))) : new Uint32Array(0);
+  const hashes = new Uint32Array(words.length - SHINGLE + 1);
+  for (let index = 0; index < hashes.length; index += 1) {
     let hash = feed(FNV_OFFSET, words[index] ?? '');
     for (let offset = 1; offset < SHINGLE; offset += 1) hash = feed(feed(hash, ' '), words[index + offset] ?? '');
-    hashes.add(hash >>> 0);
+    hashes[index] = hash >>> 0;
   }
   return hashes;
 }

@@ -29,7 +29,7 @@ export const DETECTION_SAMPLE_CHARS = 2_000;
 
 export function detectLanguage(whole: string): string {
   const text = sample(whole);
-  return decide(text, splitWords(text).map(fold));
+  return decide(text, [splitWords(text).map(fold)]);
 }
 
 /**
@@ -43,14 +43,15 @@ export function detectParagraphsLanguage(
   wordsOf: (paragraph: string) => readonly string[] = foldedWordsOf,
 ): string {
   const text = sample(leadingText(paragraphs));
-  const words: string[] = [];
+  // The paragraphs' word lists as they are, not copied into one.
+  const words: (readonly string[])[] = [];
   let at = 0;
   for (const paragraph of paragraphs) {
     if (at + paragraph.length > text.length) {
-      if (at < text.length) words.push(...splitWords(text.slice(at)).map(fold));
+      if (at < text.length) words.push(splitWords(text.slice(at)).map(fold));
       break;
     }
-    words.push(...wordsOf(paragraph));
+    words.push(wordsOf(paragraph));
     at += paragraph.length + 1;
   }
   return decide(text, words);
@@ -90,11 +91,17 @@ function count(word: string, counts: Int32Array): void {
   }
 }
 
-/** The language of a sample text from its lower-case words. */
-function decide(text: string, folded: readonly string[]): string {
-  if (!hasLetters(text, MIN_LETTERS)) return 'und';
-  const counts = new Int32Array(LISTS.length + 1);
-  for (const word of folded) {
+/**
+ * The counts of a list of words, remembered by the list: an article is detected twice, its lines for the classifier
+ * and then its paragraphs, and text.ts hands out one list per text, so that a paragraph of one line is counted once.
+ */
+const listCounts = new WeakMap<readonly string[], Int32Array>();
+
+function countsOf(words: readonly string[]): Int32Array {
+  let counts = listCounts.get(words);
+  if (counts) return counts;
+  counts = new Int32Array(LISTS.length + 1);
+  for (const word of words) {
     // French elisions count as the article or pronoun they are: l'aéroport → l', d'Orly → d'.
     const at = elisionEnd(word);
     if (at > 0) {
@@ -103,6 +110,18 @@ function decide(text: string, folded: readonly string[]): string {
     } else {
       count(word, counts);
     }
+  }
+  listCounts.set(words, counts);
+  return counts;
+}
+
+/** The language of a sample text from its lower-case words, in lists of a paragraph's words each. */
+function decide(text: string, folded: readonly (readonly string[])[]): string {
+  if (!hasLetters(text, MIN_LETTERS)) return 'und';
+  const counts = new Int32Array(LISTS.length + 1);
+  for (const words of folded) {
+    const listed = countsOf(words);
+    for (let index = 0; index < counts.length; index += 1) counts[index] = (counts[index] ?? 0) + (listed[index] ?? 0);
   }
   const total = counts[LISTS.length] ?? 0;
   for (const [index, language] of MARKED_LANGUAGES.entries()) {
@@ -140,11 +159,27 @@ function hasLetters(text: string, minimum: number): boolean {
   let letters = 0;
   for (let index = 0; index < text.length && letters < minimum; index += 1) {
     const code = text.charCodeAt(index);
-    if (code >= 128) return text.replace(/[^\p{L}]/gu, '').length >= minimum;
+    if (code >= 128) return hasUnicodeLetters(text, minimum);
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) letters += 1;
   }
   return letters >= minimum;
 }
+
+/**
+ * text.replace(/[^\p{L}]/gu, '').length >= minimum, letter by letter from the start until there are enough: the
+ * replacement rebuilt the whole sample to count its first few letters. Letters count in code units, as `length` does.
+ */
+function hasUnicodeLetters(text: string, minimum: number): boolean {
+  let letters = 0;
+  for (const character of text) {
+    if (!LETTER.test(character)) continue;
+    letters += character.length;
+    if (letters >= minimum) return true;
+  }
+  return false;
+}
+
+const LETTER = /^\p{L}$/u;
 
 /**
  * Where the elided article or pronoun of a French word ends, after its apostrophe: 2 for "l'aéroport", 3 for

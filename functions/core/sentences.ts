@@ -14,8 +14,6 @@ const abbreviations = () => unionOf('abbreviations');
 const numberAbbreviations = () => unionOf('numberAbbreviations');
 const months = () => unionOf('months');
 
-/** The last word of a piece, with any opening bracket or quote before it removed: "(ca." → "ca.". */
-const LAST_WORD = /(?:^|\s)[("'‘“„«]*(\S+)$/u;
 const FIRST_WORD = /^[("'‘“„«]*(\S+)/u;
 // Patterns with Unicode property escapes, made on first use (lazyPattern says why).
 const INITIALS = lazyPattern(String.raw`^(?:\p{Lu}\.){1,3}$`, 'u');
@@ -49,7 +47,7 @@ export function splitSentences(paragraph: string): string[] {
 
 /** Whether the sentence so far ends on a full stop that does not end a sentence. */
 function continuesAfter(text: string): boolean {
-  const last = LAST_WORD.exec(text)?.[1];
+  const last = lastWord(text);
   if (!last?.endsWith('.')) return false;
   const lower = last.toLowerCase();
   if (abbreviations().has(lower)) return true;
@@ -68,7 +66,7 @@ function mergeBackward(sentences: string[]): string[] {
     const previous = merged.at(-1);
     const first = FIRST_WORD.exec(sentence)?.[1] ?? '';
     const firstWord = first.replace(TRAILING_NON_LETTERS(), '').toLowerCase();
-    const previousWord = previous === undefined ? '' : (LAST_WORD.exec(previous)?.[1] ?? '').toLowerCase();
+    const previousWord = previous === undefined ? '' : (lastWord(previous) ?? '').toLowerCase();
     const ordinalDate = /^\d{1,2}\.$/u.test(previousWord) && months().has(firstWord);
     const numbered = numberAbbreviations().has(previousWord) && DIGIT_FIRST().test(first);
     if (previous !== undefined && (ordinalDate || numbered)) {
@@ -78,4 +76,27 @@ function mergeBackward(sentences: string[]): string[] {
     }
   }
   return merged;
+}
+
+/** The brackets and quotes that open a word: taken off the last word, as "(ca." → "ca.". */
+const OPENERS = '("\'‘“„«';
+
+/**
+ * The last word of a piece, with any opening bracket or quote before it removed: "(ca." → "ca."; undefined when
+ * the piece ends in white space. /(?:^|\s)[("'‘“„«]*(\S+)$/u by character code: a regular expression anchored at
+ * the end is still tried from every position of the piece, which for every sentence cost more than its test.
+ */
+function lastWord(text: string): string | undefined {
+  let start = text.length;
+  while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start -= 1;
+  if (start === text.length) return undefined;
+  // The openers go, but the word keeps at least its last character, as `\S+` does: "((" → "(".
+  while (start < text.length - 1 && OPENERS.includes(text.charAt(start))) start += 1;
+  return text.slice(start);
+}
+
+/** `\s`: ASCII white space by its code, any other character by the regular expression's own class. */
+function isWhiteSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/u.test(String.fromCharCode(code));
 }
