@@ -137,7 +137,7 @@ function compress(sentence: string, context: HeadlineContext): string {
 
 /** Datelines, parentheticals and dash asides out; whitespace single. */
 function cleanSentence(sentence: string): string {
-  return (
+  return stripTickerTime(
     sentence
       // "(oud)leerlingen", "(Noord)Hollandse": a bracket inside a word goes without the space before the word.
       .replace(/\([^()\s]*\)(?=\p{L})/gu, '')
@@ -148,8 +148,7 @@ function cleanSentence(sentence: string): string {
       .replace(/^\p{Lu}[\p{L}\s.'-]{1,30},\s*\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?\s*[-–—]\s+/u, '')
       .replace(/\s+[–—]\s+[^–—]+\s+[–—]\s+/gu, ' ')
       .replace(/\s+/g, ' ')
-      .trim()
-      .replace(LEADING_TICKER_TIME, withoutTickerTime)
+      .trim(),
   );
 }
 
@@ -582,12 +581,12 @@ function dropExpletive(chunks: Chunk[], language: string): Chunk[] {
   const word = lower(subject);
   const opensSubject =
     !prepositions.has(word) &&
-    !isParticiple(word) &&
+    !isParticipleIn(subject, language) &&
     (!functionWords.has(word) || DETERMINERS.has(word) || negations.has(word));
   if (!opensSubject) return chunks;
   const clauseEnd = chunks.findIndex((chunk, index) => index >= 2 && endsClause(chunk));
   const clause = chunks.slice(3, clauseEnd < 0 ? chunks.length : clauseEnd + 1);
-  if (!clause.some((chunk) => isParticiple(lower(chunk)))) return chunks;
+  if (!clause.some((chunk) => isParticipleIn(chunk, language))) return chunks;
   return [{ ...subject, raw: capitalizeFirst(subject.raw) }, ...chunks.slice(3)];
 }
 
@@ -660,13 +659,25 @@ function isParticiple(word: string): boolean {
   return PARTICIPLES.some((participle) => participle.test(word));
 }
 
+/** A participle in the article's language too, where it does not close the clause ("charged", "blessé"). */
+function isParticipleIn(chunk: Chunk | undefined, language: string): boolean {
+  const word = lower(chunk);
+  return isParticiple(word) || (packFor(language).participle?.test(word) ?? false);
+}
+
 /**
  * "Gesprek … is afgelopen" → "Gesprek … afgelopen", "A man has been charged …" → "Man charged …": headline style
  * leaves out "to be" before a participle, and the perfect's auxiliary before "been" (perfectAuxiliaries).
  */
 function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
-  const { droppableAuxiliaries: auxiliaries, perfectAuxiliaries, participle: ownParticiple } = packFor(language);
-  const participleAt = (chunk: Chunk) => isParticiple(lower(chunk)) || (ownParticiple?.test(lower(chunk)) ?? false);
+  const {
+    droppableAuxiliaries: auxiliaries,
+    perfectAuxiliaries,
+    functionWords,
+    prepositions,
+    coordinators,
+    finiteAuxiliaries,
+  } = packFor(language);
   if (auxiliaries.size === 0) return chunks;
   const clauseEnd = chunks.findIndex(endsClause);
   const last = clauseEnd < 0 ? chunks.length - 1 : clauseEnd;
@@ -676,7 +687,6 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
   // before its subject (verb-second order) carries the clause; only one after its subject goes.
   // "RIVM meldt dat het aantal … is opgelopen": an auxiliary inside a subordinate clause stays.
   if (chunks.slice(1, auxiliary).some((chunk) => RELATIVE_PRONOUNS.has(lower(chunk)))) return chunks;
-  const { functionWords, prepositions } = packFor(language);
   const pronounOrDeterminer = (chunk: Chunk | undefined) =>
     functionWords.has(lower(chunk)) && !prepositions.has(lower(chunk));
   // "has been charged": the perfect's auxiliary before "been" goes with it, and is no pronoun before it.
@@ -684,10 +694,9 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
   if ((!perfect && pronounOrDeterminer(chunks[auxiliary - 1])) || pronounOrDeterminer(chunks[auxiliary + 1]))
     return chunks;
   // "Op Schiphol zijn ruim 200 vluchten geschrapt vanwege de storm": a participle after it, in the same clause.
-  if (!chunks.slice(auxiliary + 1, last + 1).some(participleAt)) return chunks;
+  if (!chunks.slice(auxiliary + 1, last + 1).some((chunk) => isParticipleIn(chunk, language))) return chunks;
   // "… sind Täter in ein Geschäft eingestiegen und haben Beute gemacht": a second verb joined to the clause by a
   // conjunction shares its subject, and the clause keeps its own verb as the second does.
-  const { coordinators, finiteAuxiliaries } = packFor(language);
   const rest = chunks.slice(auxiliary + 1, last + 1);
   const joined = rest.findIndex((chunk) => coordinators.has(lower(chunk)));
   const isVerb = (chunk: Chunk) => finiteAuxiliaries.has(lower(chunk)) || auxiliaries.has(lower(chunk));
@@ -924,14 +933,14 @@ function cutAtPhrase(text: string, language: string): string {
   // keeps its verb, told by an auxiliary or a participle ("dat er ruzie had plaatsgevonden").
   // So does one inside a second clause that a conjunction joins on with its own auxiliary ("… eingestiegen und
   // haben die Kasse"), where the verb comes last as well.
-  const joinsClause = (word: string, index: number) =>
-    coordinators.has(bareWord(word)) && finiteAuxiliaries.has(bareWord(kept[index + 1]));
+  const joinsClause = (index: number) =>
+    coordinators.has(bareWord(kept[index])) && finiteAuxiliaries.has(bareWord(kept[index + 1]));
   const clauseAt =
     subordinators.size === 0
       ? -1
-      : kept.findLastIndex((word, index) => subordinators.has(bareWord(word)) || joinsClause(word, index));
+      : kept.findLastIndex((word, index) => subordinators.has(bareWord(word)) || joinsClause(index));
   // A joined clause's own auxiliary opens it, and tells nothing of the verb it lost.
-  const clause = kept.slice(clauseAt + (clauseAt >= 0 && joinsClause(kept[clauseAt] ?? '', clauseAt) ? 2 : 1));
+  const clause = kept.slice(clauseAt + (clauseAt >= 0 && joinsClause(clauseAt) ? 2 : 1));
   const keepsVerb = clause.some((word) => finiteAuxiliaries.has(bareWord(word)) || participle?.test(bareWord(word)));
   if (clauseAt > 0 && !keepsVerb && !kept.slice(clauseAt).some((word) => /[,;:]$/u.test(word))) {
     const before = kept
