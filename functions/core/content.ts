@@ -1,6 +1,7 @@
 import { calendarNames } from './calendar';
 import { PACKS, packFor } from './lang';
 import { SHARE_TARGETS } from './lang/common';
+import { lazyPattern, unicode, unicodeGlobal, unicodeIgnoringCase } from './lazy';
 import { stopwordsFor } from './stopwords';
 import { cachedByText, fold, foldedWordsOf } from './text';
 
@@ -112,35 +113,52 @@ const SUBHEADING_MAX_WORDS = 8;
 const SHAPE_MAX_WORDS = 15;
 
 /** A clock time: 18:07, 11.05, 7:01, 17h30; never part of a larger number (1.000.000, 3.14159). */
-const CLOCK = /(?<![\p{N}.,:])\d{1,2}(?:[:.]\d{2}|[hu]\d{2})(?![\p{N}]|[.,:]\d)/u;
+const CLOCK = lazyPattern(String.raw`(?<![\p{N}.,:])\d{1,2}(?:[:.]\d{2}|[hu]\d{2})(?![\p{N}]|[.,:]\d)`, 'u');
 /** A numeric date: 17.09.2020, 2022-04-10, 10/04/2022. */
-const NUMERIC_DATE = /(?<!\p{N})(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\p{N})/u;
+const NUMERIC_DATE = lazyPattern(
+  String.raw`(?<!\p{N})(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\p{N})`,
+  'u',
+);
 /** A copyright or other symbol first: ©, Ⓒ, ®. */
-const SYMBOL_FIRST = /^[\p{So}]|^\((?:c|C)\)/u;
+const SYMBOL_FIRST = lazyPattern(String.raw`^[\p{So}]|^\((?:c|C)\)`, 'u');
 /** A credit at the end of a caption: "(Peter Kuchenbuch-Hanken/dpa)", "— JOHN SMITH / AFP". */
-const TRAILING_CREDIT =
-  /(?:\(\s*[^()]{2,60}\s*\/\s*[^()/]{1,30}\)|[—–-]\s+\p{Lu}[^—–]{1,60}\s\/\s*\p{L}[\p{L} .-]{0,30})\s*$/u;
+const TRAILING_CREDIT = lazyPattern(
+  String.raw`(?:\(\s*[^()]{2,60}\s*\/\s*[^()/]{1,30}\)|[—–-]\s+\p{Lu}[^—–]{1,60}\s\/\s*\p{L}[\p{L} .-]{0,30})\s*$`,
+  'u',
+);
 const SENTENCE_END = /[.!?…]["'”’»)]*$/u;
 /** A credit symbol and one to five capitalised words closing a line: "… © Persbureau Noord", "… Ⓒ Fotobureau Dijkstra". */
-const TRAILING_SYMBOL_CREDIT = /\S\s+(?:[©Ⓒ]|\([cC]\))\s*\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,4}$/u;
+const TRAILING_SYMBOL_CREDIT = lazyPattern(
+  String.raw`\S\s+(?:[©Ⓒ]|\([cC]\))\s*\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,4}$`,
+  'u',
+);
 /**
  * "SPORT / TOUR DE FRANCE 2022", "NIEUWS | BINNENLAND": a site's section path, segments between spaced separators
  * in capitals throughout (a headline has lower-case words), as navigation breadcrumbs print it.
  */
 const BREADCRUMB = /^[^\s/|›>»]+(?:\s[^/|›>»]*)?\s[/|›>»]\s\S/u;
 /** A leading clock time of a live blog or a timestamped item: "18:07 Alle scholen …", "7:01 NIJMEGEN - …". */
-const LEADING_CLOCK =
-  /^(\d{1,2}(?:[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?|[hu]\d{2}))(?:\s+[-–—|])?\s+(?=[\p{Lu}\p{N}"'“„«‘])/u;
+const LEADING_CLOCK = lazyPattern(
+  String.raw`^(\d{1,2}(?:[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?|[hu]\d{2}))(?:\s+[-–—|])?\s+(?=[\p{Lu}\p{N}"'“„«‘])`,
+  'u',
+);
 /** After a clock, a page's comment or share counter: "16u55 5 Dendermonde …". */
-const COUNTER = /^(\d{1,4})\s+(?=\p{Lu})/u;
+const COUNTER = lazyPattern(String.raw`^(\d{1,4})\s+(?=\p{Lu})`, 'u');
 /** A weekday or month name glued to the word before it, a date after it, at the end of a line. */
-const GLUED_TRAILING_DATE = /\p{Ll}{2}((\p{Lu}\p{Ll}+),?\s+\d{1,2}\.?\s+\p{L}+\.?(?:\s+\d{4})?)$/u;
+const GLUED_TRAILING_DATE = lazyPattern(
+  String.raw`\p{Ll}{2}((\p{Lu}\p{Ll}+),?\s+\d{1,2}\.?\s+\p{L}+\.?(?:\s+\d{4})?)$`,
+  'u',
+);
 /** A numeric date, a clock optional, before the lead: "2023-02-19 10:36 The head coach …", "19.02.2023, 10:36 Der …". */
-const LEADING_NUMERIC_DATE =
-  /^((?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?)?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])/u;
+const LEADING_NUMERIC_DATE = lazyPattern(
+  String.raw`^((?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?)?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])`,
+  'u',
+);
 /** A day and a month name, a year optional, before the lead: "25 maart Dat had …", "5 november – Zo, …". */
-const LEADING_DATE =
-  /^((?:(\p{L}{3,12})\.?,?\s+)?\d{1,2}\.?\s+(\p{L}{3,10})\.?(?:\s+\d{4})?(?:,?\s+(?:\p{Ll}{1,4}\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?)?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])/u;
+const LEADING_DATE = lazyPattern(
+  String.raw`^((?:(\p{L}{3,12})\.?,?\s+)?\d{1,2}\.?\s+(\p{L}{3,10})\.?(?:\s+\d{4})?(?:,?\s+(?:\p{Ll}{1,4}\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u|h|Uhr))?)?)(?:\s+[-–—|]|\s*,)?\s+(?=[\p{Lu}"'“„«‘])`,
+  'u',
+);
 
 /**
  * A line of dates and times: at least one clock time or date, and most of its words numbers, month or day
@@ -153,14 +171,14 @@ export function isTimestamp(
 ): boolean {
   if (words.length === 0 || words.length > 12) return false;
   const hasDate =
-    CLOCK.test(text) ||
-    NUMERIC_DATE.test(text) ||
+    CLOCK().test(text) ||
+    NUMERIC_DATE().test(text) ||
     words.some(
       (word, index) => numeric(word) && (calendar.has(words[index + 1] ?? '') || calendar.has(words[index - 1] ?? '')),
     );
   const onlyDate = words.every((word) => numeric(word) || calendar.has(word));
   if (!hasDate && !onlyDate) return false;
-  const fieldLabel = /^[\p{L}\s]{2,25}:/u.exec(text)?.[0];
+  const fieldLabel = unicode`^[\p{L}\s]{2,25}:`.exec(text)?.[0];
   const labelWords = fieldLabel ? foldedWordsOf(fieldLabel).length : 0;
   const dateWords = words.filter(
     (word, index) =>
@@ -170,7 +188,7 @@ export function isTimestamp(
 }
 
 function numeric(word: string | undefined): boolean {
-  return word !== undefined && /^\p{N}/u.test(word);
+  return word !== undefined && unicode`^\p{N}`.test(word);
 }
 
 /** The kind of a block that its shape or its words alone decide, whatever its neighbours are. */
@@ -220,12 +238,12 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   if (words.length === 0) return 'noise';
   if (isTimestamp(text, lexicon.calendar, words)) return 'timestamp';
   // "18-08-2019, Michael Huising": a date, then a byline or a place, and no sentence.
-  if (words.length <= 8 && /^\S+\s*[,–—-]/u.test(text) && NUMERIC_DATE.test(first)) {
+  if (words.length <= 8 && /^\S+\s*[,–—-]/u.test(text) && NUMERIC_DATE().test(first)) {
     return 'timestamp';
   }
-  if (SYMBOL_FIRST.test(text) && words.length <= SHAPE_MAX_WORDS) return 'credit';
+  if (SYMBOL_FIRST().test(text) && words.length <= SHAPE_MAX_WORDS) return 'credit';
   // "Omroep Midden • vandaag, 09:41": a source and a time between field separators.
-  if (words.length <= 10 && /[•|·]/u.test(text) && CLOCK.test(text)) return 'timestamp';
+  if (words.length <= 10 && /[•|·]/u.test(text) && CLOCK().test(text)) return 'timestamp';
   // "Foto ANP", "Beeld ANP", "Foto Jan Jansen": a credit word and a name, nothing else.
   if (
     words.length <= 4 &&
@@ -233,7 +251,7 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     text
       .split(/\s+/u)
       .slice(1)
-      .every((word) => /^\p{Lu}/u.test(word))
+      .every((word) => unicode`^\p{Lu}`.test(word))
   ) {
     return 'credit';
   }
@@ -241,7 +259,7 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   const firstWord = unbracketed === text ? first : (foldedWordsOf(unbracketed)[0] ?? '');
   if (
     lexicon.creditWords.has(firstWord.replace(/'?s$/u, '')) &&
-    /^[\p{L}']+s?(?:\s+[\p{L}']+)?\s*(?::|©|\/|\bby\b)/iu.test(unbracketed)
+    unicodeIgnoringCase`^[\p{L}']+s?(?:\s+[\p{L}']+)?\s*(?::|©|\/|\bby\b)`.test(unbracketed)
   ) {
     return words.length <= SHAPE_MAX_WORDS ? 'credit' : 'caption';
   }
@@ -249,20 +267,20 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   if (words.length <= SHAPE_MAX_WORDS * 3) {
     // A longer caption still ends on its credit, after a full sentence ("… Tuesday, Nov. 6, 2018. (Name/Paper via AP)");
     // a sentence of running text does not close on a bracketed name and agency.
-    const credit = TRAILING_CREDIT.exec(text);
+    const credit = TRAILING_CREDIT().exec(text);
     if (credit && (words.length <= SHAPE_MAX_WORDS * 2 || SENTENCE_END.test(text.slice(0, credit.index).trimEnd()))) {
       return 'caption';
     }
   }
   // "… in zijn woning (Foto: Petra Mulder/RTV Noord)": a photo's caption with its credit in brackets.
   // "… (foto; Name) vergroot": a gallery's control word may follow the credit.
-  const bracket = /\(([^()]{2,80})\)(?:\s+\p{Ll}+)?\s*$/u.exec(text)?.[1];
+  const bracket = unicode`\(([^()]{2,80})\)(?:\s+\p{Ll}+)?\s*$`.exec(text)?.[1];
   const bracketWord = bracket ? (foldedWordsOf(bracket)[0] ?? '') : '';
   // "… du SAMU de Rouen (Photo DR)", "(Foto ANP)": the credit word then only its names, without a colon.
   if (
     bracket &&
     lexicon.creditWords.has(bracketWord) &&
-    /^\s*[\p{L}']+\s*(?:[:;]|\s\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,3}\s*$)/u.test(bracket)
+    unicode`^\s*[\p{L}']+\s*(?:[:;]|\s\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,3}\s*$)`.test(bracket)
   ) {
     return 'caption';
   }
@@ -271,21 +289,22 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   // "… évacuées par les pompiers. 10 août 2022. KEYSTONE": or its agency alone, in capitals after the full stop.
   if (
     words.length <= SHAPE_MAX_WORDS * 2 &&
-    (/[.!?]\s+[-–—]\s+\p{Lu}[\p{Lu}.'&/-]*\s[\p{Lu}\s.'&/-]{2,50}$/u.test(text) ||
-      (words.length >= MIN_SENTENCE_WORDS + 1 && /[\p{L}\p{N}][.!?]\s+\p{Lu}{3,}(?:[\s/-]\p{Lu}{2,})*$/u.test(text)))
+    (unicode`[.!?]\s+[-–—]\s+\p{Lu}[\p{Lu}.'&/-]*\s[\p{Lu}\s.'&/-]{2,50}$`.test(text) ||
+      (words.length >= MIN_SENTENCE_WORDS + 1 &&
+        unicode`[\p{L}\p{N}][.!?]\s+\p{Lu}{3,}(?:[\s/-]\p{Lu}{2,})*$`.test(text)))
   ) {
     return 'caption';
   }
   if (words.length <= SHAPE_MAX_WORDS * 3 && isCreditTail(creditTail(text), lexicon)) return 'caption';
   // "De loods aan de Lavendelweg © Persbureau Noord": a short line that closes on a credit symbol and a name is a photo's caption.
-  if (words.length <= SHAPE_MAX_WORDS && TRAILING_SYMBOL_CREDIT.test(text)) return 'caption';
+  if (words.length <= SHAPE_MAX_WORDS && TRAILING_SYMBOL_CREDIT().test(text)) return 'caption';
   // "… after a week of raids Picture: ANNA DE WIT Gazette": or on a credit word, a colon and names, without a full stop.
   if (words.length <= SHAPE_MAX_WORDS * 2 && closesOnCreditField(text, lexicon)) return 'caption';
   if (words.length <= NOTICE_MAX_WORDS && isSiteNotice(words, lexicon)) return 'notice';
   if (words.length <= 3 && words.every((word) => lexicon.labels.has(word))) return 'label';
-  if (words.length <= SHAPE_MAX_WORDS && BREADCRUMB.test(text) && !/\p{Ll}/u.test(text)) return 'label';
+  if (words.length <= SHAPE_MAX_WORDS && BREADCRUMB.test(text) && !unicode`\p{Ll}`.test(text)) return 'label';
   // "1 of 18", "3 van 12": a gallery's counter.
-  if (words.length === 3 && /^\d+\s+\p{L}{1,4}\s+\d+$/u.test(text.trim())) return 'noise';
+  if (words.length === 3 && unicode`^\d+\s+\p{L}{1,4}\s+\d+$`.test(text.trim())) return 'noise';
   if (words.length <= SHAPE_MAX_WORDS && (isRepeatedHalf(words) || gluedMenuItems(text) >= 2)) return 'label';
   const lower = words.length <= SHAPE_MAX_WORDS ? text.toLowerCase() : '';
   if (
@@ -306,7 +325,7 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
     words.length <= 8 &&
     !SENTENCE_END.test(text) &&
     // "By Jane Smith", "Door: redactie", "By a County Press reporter": a name, a colon, or an article before the name.
-    /^\S+(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}|\s*:)/u.test(text)
+    unicode`^\S+(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}|\s*:)`.test(text)
   ) {
     return 'byline';
   }
@@ -325,7 +344,7 @@ function isRepeatedHalf(words: readonly string[]): boolean {
  * run of three or more letters glued to a capital inside a word (names such as YouTube or McDonald have shorter runs).
  */
 function gluedMenuItems(text: string): number {
-  return text.match(/[\p{L}\p{N}]*\p{Ll}{3}\p{Lu}\p{Ll}{2}/gu)?.length ?? 0;
+  return text.match(unicodeGlobal`[\p{L}\p{N}]*\p{Ll}{3}\p{Lu}\p{Ll}{2}`)?.length ?? 0;
 }
 
 /**
@@ -333,9 +352,9 @@ function gluedMenuItems(text: string): number {
  * and a weekday before it, names of the calendar). The date's text, and how far the lead starts after it.
  */
 function leadingDate(text: string, lexicon: BoilerplateLexicon): { text: string; length: number } | undefined {
-  const numeric = LEADING_NUMERIC_DATE.exec(text);
+  const numeric = LEADING_NUMERIC_DATE().exec(text);
   if (numeric?.[1]) return { text: numeric[1], length: numeric[0].length };
-  const named = LEADING_DATE.exec(text);
+  const named = LEADING_DATE().exec(text);
   if (
     named?.[1] &&
     lexicon.calendar.has(fold(named[3] ?? '')) &&
@@ -366,7 +385,7 @@ function closesOnCreditField(text: string, lexicon: BoilerplateLexicon): boolean
     before.length >= 4 &&
     lexicon.creditWords.has(fold(before.at(-1) ?? '')) &&
     names.length <= 6 &&
-    names.every((name) => /^\p{Lu}[\p{L}.&'-]*$/u.test(name))
+    names.every((name) => unicode`^\p{Lu}[\p{L}.&'-]*$`.test(name))
   );
 }
 
@@ -374,10 +393,10 @@ function closesOnCreditField(text: string, lexicon: BoilerplateLexicon): boolean
 function isCreditTail(tail: string, lexicon: BoilerplateLexicon): boolean {
   const words = foldedWordsOf(tail);
   if (words.length === 0 || words.length > 8 || SENTENCE_END.test(tail)) return false;
-  if (SYMBOL_FIRST.test(tail)) return true;
+  if (SYMBOL_FIRST().test(tail)) return true;
   // "Beeld ANP", "Foto: picture alliance/dpa": after a colon the credit may open in lower case (an agency's own spelling).
-  if (lexicon.creditWords.has(words[0] ?? '') && /^[\p{L}']+\s*(?::|\s\p{Lu})/u.test(tail)) return true;
-  return /^\p{Lu}[\p{L}.' -]{1,40}\s*\/\s*\p{L}[\p{L} .-]{0,30}$/u.test(tail);
+  if (lexicon.creditWords.has(words[0] ?? '') && unicode`^[\p{L}']+\s*(?::|\s\p{Lu})`.test(tail)) return true;
+  return unicode`^\p{Lu}[\p{L}.' -]{1,40}\s*\/\s*\p{L}[\p{L} .-]{0,30}$`.test(tail);
 }
 
 type Density = 'good' | 'neargood' | 'short' | 'bad';
@@ -500,16 +519,16 @@ function unquoted(text: string): string {
  */
 export function splitGlued(block: RawBlock, wholeText: string, lexicon: BoilerplateLexicon): RawBlock[] {
   const { text, lines } = block;
-  const clock = LEADING_CLOCK.exec(text);
+  const clock = LEADING_CLOCK().exec(text);
   if (clock?.[1]) {
     let rest = text.slice(clock[0].length);
     const pieces: RawBlock[] = [{ text: clock[1], lines: 1, forced: 'timestamp' }];
-    const counter = COUNTER.exec(rest);
+    const counter = COUNTER().exec(rest);
     if (counter?.[1]) {
       pieces.push({ text: counter[1], lines: 1, forced: 'noise' });
       rest = rest.slice(counter[0].length);
       // "… 5 Dendermonde Het Feestkomitee …": a place, then the lead's own capitalised first word, a stopword.
-      const place = /^(\p{Lu}[\p{L}-]+)\s+(?=(\p{Lu}\p{Ll}*)\s)/u.exec(rest);
+      const place = unicode`^(\p{Lu}[\p{L}-]+)\s+(?=(\p{Lu}\p{Ll}*)\s)`.exec(rest);
       if (place?.[1] && lexicon.stopwords.has(fold(place[2] ?? ''))) {
         pieces.push({ text: place[1], lines: 1, forced: 'label' });
         rest = rest.slice(place[0].length);
@@ -518,7 +537,7 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
     return [...pieces, ...splitGlued({ text: rest, lines }, wholeText, lexicon)];
   }
   // "… fan Utjouwerij BokmaSnein 25 Febrewaris 2018": a date glued to the line's last word.
-  const trailing = GLUED_TRAILING_DATE.exec(text);
+  const trailing = GLUED_TRAILING_DATE().exec(text);
   if (trailing?.[1] && trailing.index > 0 && lexicon.calendar.has(fold(trailing[2] ?? ''))) {
     const at = text.length - trailing[1].length;
     return [
@@ -533,7 +552,7 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
       ...splitGlued({ text: text.slice(date.length), lines }, wholeText, lexicon),
     ];
   }
-  const glued = /^([\p{Lu}\p{Ll}]\p{Ll}{3,})(\p{Lu}\p{Ll}*)(?:-\p{L}+)*(?=[\s,.:;!?]|$)/u.exec(text);
+  const glued = unicode`^([\p{Lu}\p{Ll}]\p{Ll}{3,})(\p{Lu}\p{Ll}*)(?:-\p{L}+)*(?=[\s,.:;!?]|$)`.exec(text);
   // A camel-cased name (WhatsApp, DeSantis, LinkedIn) occurs again as it is, and its second half is rarely a
   // stopword; a crawler's glue ("VideoDe eerste …", "StikstofprotestBoze boeren …") is neither.
   const label = glued?.[1] ?? '';
@@ -551,13 +570,13 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
   // "UPDATE | met videoEen filiaal …": a label of a few words, marked as one by a word in capitals or a field
   // separator, glued by a lower-case word to the sentence's capitalised first word, a stopword. A name glued so
   // ("Stichting VoorDoor", "ZeelandNet") opens on a capital, and running text has neither mark.
-  const run = GLUED_AFTER_LABEL_WORDS.exec(text);
+  const run = GLUED_AFTER_LABEL_WORDS().exec(text);
   const runLabel = run?.[1] ?? '';
   const runGlued = `${runLabel.split(/\s/u).at(-1) ?? ''}${run?.[2] ?? ''}`;
   if (
     run &&
-    /^\p{Ll}/u.test(runGlued) &&
-    (/\s[|•·›»]\s/u.test(runLabel) || /(?:^|\s)\p{Lu}{2,}(?=\s)/u.test(runLabel)) &&
+    unicode`^\p{Ll}`.test(runGlued) &&
+    (/\s[|•·›»]\s/u.test(runLabel) || unicode`(?:^|\s)\p{Lu}{2,}(?=\s)`.test(runLabel)) &&
     lexicon.stopwords.has(fold(run[2] ?? '')) &&
     occursOnce(wholeText, runGlued)
   ) {
@@ -584,7 +603,7 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
 
 /** Where a link opener ("Read more", "Lees ook") starts right after a lower-case letter, glued to it; else -1. */
 function linkAfterGlue(text: string, lexicon: BoilerplateLexicon): number {
-  for (const glue of text.matchAll(/\p{Ll}(?=\p{Lu}\p{Ll})/gu)) {
+  for (const glue of text.matchAll(unicodeGlobal`\p{Ll}(?=\p{Lu}\p{Ll})`)) {
     const at = glue.index + 1;
     // Only as much of the rest as the longest opener and the character after it: not the whole block per glue.
     const rest = text.slice(at, at + longestOpener(lexicon) + 1).toLowerCase();
@@ -595,7 +614,7 @@ function linkAfterGlue(text: string, lexicon: BoilerplateLexicon): number {
 
 /** Whether lower-case `text` starts with `opener` as a whole word or phrase ("read more", not "read moreover"). */
 function opensWith(text: string, opener: string): boolean {
-  return text.startsWith(opener) && !/^[\p{L}\p{N}]/u.test(text.slice(opener.length));
+  return text.startsWith(opener) && !unicode`^[\p{L}\p{N}]`.test(text.slice(opener.length));
 }
 
 const longestOpeners = new Map<BoilerplateLexicon, number>();
@@ -614,7 +633,10 @@ function occursOnce(text: string, part: string): boolean {
 }
 
 /** One to five words without a sentence end, then a lower-case run glued to a capitalised word. */
-const GLUED_AFTER_LABEL_WORDS = /^((?:[^\s.!?]+\s+){1,5}?[^\s.!?]*?\p{Ll}{3})(\p{Lu}\p{Ll}*)(?=\s)/u;
+const GLUED_AFTER_LABEL_WORDS = lazyPattern(
+  String.raw`^((?:[^\s.!?]+\s+){1,5}?[^\s.!?]*?\p{Ll}{3})(\p{Lu}\p{Ll}*)(?=\s)`,
+  'u',
+);
 
 /**
  * The lead's first words when they are a dateline or a label rather than the sentence: "Hamburg - Die Lage
@@ -629,17 +651,17 @@ export function splitLead(block: RawBlock, lexicon: BoilerplateLexicon): RawBloc
     { text: text.slice(length).trimStart(), lines },
   ];
   const dateline =
-    /^\p{Lu}[\p{L}'’.]*(?:[ /-](?:\p{Lu}[\p{L}'’.]*|\p{Ll}{1,3})){0,3}(?:\s*\([^()]{1,25}\))?[.,]?(?:\s+[-–—]\s*|\s*[-–—]\s+)(?=[\p{Lu}"'“„«‘])/u.exec(
+    unicode`^\p{Lu}[\p{L}'’.]*(?:[ /-](?:\p{Lu}[\p{L}'’.]*|\p{Ll}{1,3})){0,3}(?:\s*\([^()]{1,25}\))?[.,]?(?:\s+[-–—]\s*|\s*[-–—]\s+)(?=[\p{Lu}"'“„«‘])`.exec(
       text,
     );
   if (dateline) return cut(dateline[0].length, 'dateline');
   // "Foto Jan Jansen De (Noord)Hollandse …": a credit word and a name, then the lead's capitalised first word.
-  const credit = /^([\p{L}]+(?:\s+\p{Lu}[\p{L}.'-]*){1,3})\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
-  const creditWord = fold(/^[\p{L}]+/u.exec(text)?.[0] ?? '');
+  const credit = unicode`^([\p{L}]+(?:\s+\p{Lu}[\p{L}.'-]*){1,3})\s+(\p{Lu}\p{Ll}*)\s`.exec(text);
+  const creditWord = fold(unicode`^[\p{L}]+`.exec(text)?.[0] ?? '');
   if (credit?.[1] && lexicon.creditWords.has(creditWord) && lexicon.stopwords.has(fold(credit[2] ?? ''))) {
     return cut(credit[1].length, 'credit');
   }
-  const label = /^(\p{Lu}[\p{L}-]{1,24}):\s+(?=[\p{Lu}"'“„«‘])/u.exec(text);
+  const label = unicode`^(\p{Lu}[\p{L}-]{1,24}):\s+(?=[\p{Lu}"'“„«‘])`.exec(text);
   if (label?.[1] && !lexicon.stopwords.has(fold(label[1]))) return cut(label[0].length, 'dateline');
   const word = labelWordBefore(text, lexicon);
   if (word) return cut(word.length, 'label');
@@ -651,7 +673,7 @@ export function splitLead(block: RawBlock, lexicon: BoilerplateLexicon): RawBloc
  * capitalised first word, a function word that starts no name: the first word is a label. Undefined when not.
  */
 export function labelWordBefore(text: string, lexicon: BoilerplateLexicon): string | undefined {
-  const word = /^(\p{Lu}[\p{L}-]{1,24})\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
+  const word = unicode`^(\p{Lu}[\p{L}-]{1,24})\s+(\p{Lu}\p{Ll}*)\s`.exec(text);
   const second = fold(word?.[2] ?? '');
   return word?.[1] &&
     lexicon.functionWords.has(second) &&

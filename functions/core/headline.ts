@@ -1,5 +1,6 @@
 import { type Entity, isDayWord, isDemonym, isKnownPlace, isPlace, isTitleWord } from './entities';
 import { hasPack, PACKS, packFor, unionOf } from './lang';
+import { lazy, lazyPattern, unicode, unicodeGlobal } from './lazy';
 import { capitalizeFirst, foldAccents, stripPossessive } from './text';
 
 /**
@@ -31,43 +32,43 @@ interface Chunk {
 }
 
 // The words of time phrases, asides and attributions in every language: a lead may quote or name in another
-// language than the article's.
-const RELATIVE_DAYS = unionOf('relativeDays');
-const DAY_PREPOSITIONS = unionOf('dayPrepositions');
-const DAY_PARTS = unionOf('dayParts');
-const DAY_FOLLOWERS = unionOf('dayFollowers');
-const LIMIT_PREPOSITIONS = unionOf('limitPrepositions');
-const PERIOD_UNITS = unionOf('periodUnits');
-const CLOCK_UNITS = unionOf('clockUnits');
-const CLOCK_PREPOSITIONS = unionOf('clockPrepositions');
-const CLOCK_ZONES = unionOf('clockZones');
-const DURATION_UNITS = unionOf('durationUnits');
-const DURATION_PREPOSITIONS = unionOf('durationPrepositions');
-const DURATION_SUFFIXES = unionOf('durationSuffixes');
+// language than the article's. Each union is made on first use: made at init, they built every pack.
+const RELATIVE_DAYS = lazy(() => unionOf('relativeDays'));
+const DAY_PREPOSITIONS = lazy(() => unionOf('dayPrepositions'));
+const DAY_PARTS = lazy(() => unionOf('dayParts'));
+const DAY_FOLLOWERS = lazy(() => unionOf('dayFollowers'));
+const LIMIT_PREPOSITIONS = lazy(() => unionOf('limitPrepositions'));
+const PERIOD_UNITS = lazy(() => unionOf('periodUnits'));
+const CLOCK_UNITS = lazy(() => unionOf('clockUnits'));
+const CLOCK_PREPOSITIONS = lazy(() => unionOf('clockPrepositions'));
+const CLOCK_ZONES = lazy(() => unionOf('clockZones'));
+const DURATION_UNITS = lazy(() => unionOf('durationUnits'));
+const DURATION_PREPOSITIONS = lazy(() => unionOf('durationPrepositions'));
+const DURATION_SUFFIXES = lazy(() => unionOf('durationSuffixes'));
 /** "de komende vier jaar", "the next two years", "die kommenden fünf Jahre": a span, with years too. */
-const SPAN_OPENERS = unionOf('spanOpeners');
-const SPAN_UNITS = unionOf('spanUnits');
-const NUMBER_WORDS = unionOf('numberWords');
-const ORDINALS = unionOf('ordinals');
-const ORDINAL_SUFFIXES = unionOf('ordinalSuffixes');
-const REPETITION_NOUNS = unionOf('repetitionNouns');
-const REPETITION_PREPOSITIONS = unionOf('repetitionPrepositions');
-const REPETITION_SPAN_PREPOSITIONS = unionOf('repetitionSpanPrepositions');
-const REPETITION_SPAN_UNITS = unionOf('repetitionSpanUnits');
-const ATTRIBUTION_OPENERS = unionOf('attributionOpeners');
-const REPORTING_VERBS = unionOf('reportingVerbs');
-const RELATIVE_PRONOUNS = unionOf('relativePronouns');
-const BARE_RELATIVES = unionOf('bareRelatives');
-const SCENE_OPENERS = unionOf('sceneOpeners');
-const DETERMINERS = unionOf('determiners');
-const MONTHS = unionOf('months');
-const FUNCTION_WORDS = unionOf('functionWords');
-const PREPOSITIONS = unionOf('prepositions');
-const NAME_PARTICLES = unionOf('nameParticles');
+const SPAN_OPENERS = lazy(() => unionOf('spanOpeners'));
+const SPAN_UNITS = lazy(() => unionOf('spanUnits'));
+const NUMBER_WORDS = lazy(() => unionOf('numberWords'));
+const ORDINALS = lazy(() => unionOf('ordinals'));
+const ORDINAL_SUFFIXES = lazy(() => unionOf('ordinalSuffixes'));
+const REPETITION_NOUNS = lazy(() => unionOf('repetitionNouns'));
+const REPETITION_PREPOSITIONS = lazy(() => unionOf('repetitionPrepositions'));
+const REPETITION_SPAN_PREPOSITIONS = lazy(() => unionOf('repetitionSpanPrepositions'));
+const REPETITION_SPAN_UNITS = lazy(() => unionOf('repetitionSpanUnits'));
+const ATTRIBUTION_OPENERS = lazy(() => unionOf('attributionOpeners'));
+const REPORTING_VERBS = lazy(() => unionOf('reportingVerbs'));
+const RELATIVE_PRONOUNS = lazy(() => unionOf('relativePronouns'));
+const BARE_RELATIVES = lazy(() => unionOf('bareRelatives'));
+const SCENE_OPENERS = lazy(() => unionOf('sceneOpeners'));
+const DETERMINERS = lazy(() => unionOf('determiners'));
+const MONTHS = lazy(() => unionOf('months'));
+const FUNCTION_WORDS = lazy(() => unionOf('functionWords'));
+const PREPOSITIONS = lazy(() => unionOf('prepositions'));
+const NAME_PARTICLES = lazy(() => unionOf('nameParticles'));
 // Only where the participle closes the clause is its shape telling in a quotation from another language: English
 // "-ed" and "-en" would take every Dutch plural ("mensen") for one.
-const PARTICIPLES = Object.values(PACKS).flatMap((pack) =>
-  pack.participle && pack.finalVerb ? [pack.participle] : [],
+const PARTICIPLES = lazy(() =>
+  Object.values(PACKS).flatMap((pack) => (pack.participle && pack.finalVerb ? [pack.participle] : [])),
 );
 
 /** A list item's mark: •, ▪, ►, ■, ·. */
@@ -84,7 +85,7 @@ export interface HeadlineContext {
 export function isSceneOpener(sentence: string): boolean {
   // The first chunk only: the first run of characters between spaces.
   const first = /[^ ]+/u.exec(sentence)?.[0];
-  return SCENE_OPENERS.has(lower(first === undefined ? undefined : toChunk(first)));
+  return SCENE_OPENERS().has(lower(first === undefined ? undefined : toChunk(first)));
 }
 
 /**
@@ -140,24 +141,24 @@ function cleanSentence(sentence: string): string {
   return stripTickerTime(
     sentence
       // "(oud)leerlingen", "(Noord)Hollandse": a bracket inside a word goes without the space before the word.
-      .replace(/\([^()\s]*\)(?=\p{L})/gu, '')
+      .replace(unicodeGlobal`\([^()\s]*\)(?=\p{L})`, '')
       .replace(/\s*\([^()]*\)/gu, '')
       .replace(/\s*\[[^[\]]*\]/gu, '')
       // "AMSTERDAM -", "DEN HAAG (ANP) -", "WASHINGTON, Dec 7 -", "Brussel, 7 december –", "ENSCHEDE |"
-      .replace(/^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,[^–—-]{1,25})?\s+(?:[-–—]{1,2}|\|)\s+/u, '')
-      .replace(/^\p{Lu}[\p{L}\s.'-]{1,30},\s*\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?\s*[-–—]\s+/u, '')
+      .replace(unicode`^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,[^–—-]{1,25})?\s+(?:[-–—]{1,2}|\|)\s+`, '')
+      .replace(unicode`^\p{Lu}[\p{L}\s.'-]{1,30},\s*\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?\s*[-–—]\s+`, '')
       .replace(/\s+[–—]\s+[^–—]+\s+[–—]\s+/gu, ' ')
       .replace(/\s+/g, ' ')
       .trim(),
   );
 }
 
-const LEADING_TICKER_TIME = /^\d{1,2}[:.]\d{2}\s+(?=(\p{Lu}\p{Ll}*))/u;
-const withoutTickerTime = (time: string, unit: string) => (CLOCK_UNITS.has(unit.toLowerCase()) ? time : '');
+const LEADING_TICKER_TIME = lazyPattern(String.raw`^\d{1,2}[:.]\d{2}\s+(?=(\p{Lu}\p{Ll}*))`, 'u');
+const withoutTickerTime = (time: string, unit: string) => (CLOCK_UNITS().has(unit.toLowerCase()) ? time : '');
 
 /** "23:27 Putin schenkt …" → "Putin schenkt …": a live ticker's time before its item, not a time the item is about. */
 export function stripTickerTime(sentence: string): string {
-  return sentence.replace(LEADING_TICKER_TIME, withoutTickerTime);
+  return sentence.replace(LEADING_TICKER_TIME(), withoutTickerTime);
 }
 
 function toChunks(text: string): Chunk[] {
@@ -176,7 +177,7 @@ function toChunk(raw: string): Chunk {
 
 /** A word's letters and digits, without the punctuation around it: a chunk's core, for the steps that read words. */
 function coreOf(word: string | undefined): string {
-  return (word ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return (word ?? '').replace(unicodeGlobal`^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$`, '');
 }
 
 /** A word's core in lower case, as the word lists of the steps that read words compare it. */
@@ -191,14 +192,14 @@ const withoutTrailingComma = (chunk: Chunk): Chunk => ({ ...chunk, raw: chunk.ra
 /** "Volgens het ministerie, …" and "…, berichten de persagentschappen." go. */
 function dropAttribution(chunks: Chunk[]): Chunk[] {
   let result = chunks;
-  if (ATTRIBUTION_OPENERS.has(lower(result[0]))) {
+  if (ATTRIBUTION_OPENERS().has(lower(result[0]))) {
     const comma = result.findIndex((chunk, index) => index < 10 && endsClause(chunk));
     if (comma > 0 && comma < result.length - MIN_WORDS) result = result.slice(comma + 1);
   }
   const lastComma = result.findLastIndex(endsClause);
   if (lastComma > 0 && result.length - lastComma - 1 <= 10) {
     const tail = result.slice(lastComma + 1);
-    if (tail.some((chunk) => REPORTING_VERBS.has(lower(chunk)))) {
+    if (tail.some((chunk) => REPORTING_VERBS().has(lower(chunk)))) {
       result = [...result.slice(0, lastComma), withoutTrailingComma(result[lastComma] as Chunk)];
     }
   }
@@ -212,14 +213,14 @@ function dropCommaAsides(chunks: Chunk[], language: string): Chunk[] {
   for (let guard = 0; guard < 5; guard += 1) {
     // "Depuis une semaine, des incendies sévissent …": where the verb is not second, the comma after a fronted
     // adverbial opens the main clause, unless a relative clause follows it.
-    const adverbialEnd = !verbSecond && PREPOSITIONS.has(lower(result[0])) ? result.findIndex(endsClause) : -1;
+    const adverbialEnd = !verbSecond && PREPOSITIONS().has(lower(result[0])) ? result.findIndex(endsClause) : -1;
     const open = result.findIndex(
       (chunk, index) =>
         endsClause(chunk) &&
-        (index !== adverbialEnd || RELATIVE_PRONOUNS.has(lower(result[index + 1]))) &&
+        (index !== adverbialEnd || RELATIVE_PRONOUNS().has(lower(result[index + 1]))) &&
         index < result.length - 1 &&
-        (DETERMINERS.has(lower(result[index + 1])) ||
-          RELATIVE_PRONOUNS.has(lower(result[index + 1])) ||
+        (DETERMINERS().has(lower(result[index + 1])) ||
+          RELATIVE_PRONOUNS().has(lower(result[index + 1])) ||
           isRoleApposition(result, index)),
     );
     if (open < 0) break;
@@ -227,9 +228,9 @@ function dropCommaAsides(chunks: Chunk[], language: string): Chunk[] {
     const end = close < 0 ? result.length - 1 : close;
     const opener = result[open + 1];
     // An aside at the very end only when it is relative: ", een ultrabeveiligde ruimte" may be the object.
-    const isRelative = RELATIVE_PRONOUNS.has(lower(opener));
+    const isRelative = RELATIVE_PRONOUNS().has(lower(opener));
     // "hat angekündigt, die Warnstreiks … fortsetzen zu wollen": what a reporting verb introduces is the news.
-    const reported = REPORTING_VERBS.has(lower(result[open]));
+    const reported = REPORTING_VERBS().has(lower(result[open]));
     if (end - open > 14 || (close < 0 && !isRelative) || open === 0 || reported) break;
     const closeChunk = result[end];
     const keepPunctuation = close < 0 ? /[.!?]$/u.test(closeChunk?.raw ?? '') : false;
@@ -250,24 +251,33 @@ function dropCommaAsides(chunks: Chunk[], language: string): Chunk[] {
 function isRoleApposition(chunks: readonly Chunk[], comma: number): boolean {
   const name = chunks[comma];
   const opener = chunks[comma + 1];
-  if (!name || !opener || !/^\p{Lu}/u.test(name.core) || !/^\p{Ll}/u.test(opener.core) || !/,$/u.test(name.raw)) {
+  if (
+    !name ||
+    !opener ||
+    !unicode`^\p{Lu}`.test(name.core) ||
+    !unicode`^\p{Ll}`.test(opener.core) ||
+    !/,$/u.test(name.raw)
+  ) {
     return false;
   }
-  if (FUNCTION_WORDS.has(opener.lower)) return false;
+  if (FUNCTION_WORDS().has(opener.lower)) return false;
   // A person's name: two capitalised words, perhaps with a particle between ("Remco van Werkhoven"); one
   // capitalised word before a comma is as often an item of a list ("Inondations dans le Gard, record de …").
-  const capitalised = (chunk: Chunk | undefined) => /^\p{Lu}/u.test(chunk?.core ?? '');
+  const capitalised = (chunk: Chunk | undefined) => unicode`^\p{Lu}`.test(chunk?.core ?? '');
   const before = chunks[comma - 1];
-  if (!capitalised(before) && !(NAME_PARTICLES.has(lower(before)) && capitalised(chunks[comma - 2]))) return false;
+  if (!capitalised(before) && !(NAME_PARTICLES().has(lower(before)) && capitalised(chunks[comma - 2]))) return false;
   const close = chunks.findIndex((chunk, index) => index > comma && endsClause(chunk));
-  return close > comma + 1 && close - comma <= 10 && /^\p{Ll}/u.test(chunks[close + 1]?.core ?? '');
+  return close > comma + 1 && close - comma <= 10 && unicode`^\p{Ll}`.test(chunks[close + 1]?.core ?? '');
 }
 
 /** "Door de zware storm die dinsdag over Nederland trok, reden …": the relative clause up to its comma goes. */
 function dropRelativeClause(chunks: Chunk[]): Chunk[] {
   const start = chunks.findIndex(
     (chunk, index) =>
-      index > 0 && BARE_RELATIVES.has(lower(chunk)) && !endsClause(chunks[index - 1]) && /^\p{Ll}/u.test(chunk.core),
+      index > 0 &&
+      BARE_RELATIVES().has(lower(chunk)) &&
+      !endsClause(chunks[index - 1]) &&
+      unicode`^\p{Ll}`.test(chunk.core),
   );
   if (start < 0) return chunks;
   const close = chunks.findIndex((chunk, index) => index >= start && endsClause(chunk));
@@ -279,25 +289,25 @@ function dropRelativeClause(chunks: Chunk[]): Chunk[] {
 function dropRepetition(chunks: Chunk[]): Chunk[] {
   const at = chunks.findIndex(
     (chunk, index) =>
-      REPETITION_NOUNS.has(lower(chunk)) &&
-      (ORDINALS.has(lower(chunks[index - 1])) || isOrdinalNumber(chunks[index - 1]?.core ?? '')),
+      REPETITION_NOUNS().has(lower(chunk)) &&
+      (ORDINALS().has(lower(chunks[index - 1])) || isOrdinalNumber(chunks[index - 1]?.core ?? '')),
   );
   if (at < 1) return chunks;
   let start = at - 1;
   while (
     start > 0 &&
     at - start < 3 &&
-    (DETERMINERS.has(lower(chunks[start - 1])) || REPETITION_PREPOSITIONS.has(lower(chunks[start - 1])))
+    (DETERMINERS().has(lower(chunks[start - 1])) || REPETITION_PREPOSITIONS().has(lower(chunks[start - 1])))
   )
     start -= 1;
   let end = at;
   // "… in drie jaar", "… in three years", "… seit drei Jahren".
   if (
-    REPETITION_SPAN_PREPOSITIONS.has(lower(chunks[end + 1])) &&
+    REPETITION_SPAN_PREPOSITIONS().has(lower(chunks[end + 1])) &&
     isNumber(chunks[end + 2]) &&
     !endsClause(chunks[end])
   ) {
-    if (REPETITION_SPAN_UNITS.has(lower(chunks[end + 3]))) end += 3;
+    if (REPETITION_SPAN_UNITS().has(lower(chunks[end + 3]))) end += 3;
   }
   if (end >= chunks.length - 1) return chunks;
   const drop = new Set<number>();
@@ -308,12 +318,12 @@ function dropRepetition(chunks: Chunk[]): Chunk[] {
 /** "2e", "2nd": digits and an ordinal ending. */
 function isOrdinalNumber(core: string): boolean {
   const ending = /^\d+(\D+)$/u.exec(core)?.[1];
-  return ending !== undefined && ORDINAL_SUFFIXES.has(ending);
+  return ending !== undefined && ORDINAL_SUFFIXES().has(ending);
 }
 
 function isNumber(chunk: Chunk | undefined): boolean {
   if (!chunk) return false;
-  return /^\d+(?:[.,]\d+)?$/u.test(chunk.core) || NUMBER_WORDS.has(lower(chunk));
+  return /^\d+(?:[.,]\d+)?$/u.test(chunk.core) || NUMBER_WORDS().has(lower(chunk));
 }
 
 /**
@@ -341,9 +351,9 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
       // "depuis le 12 juillet", "seit dem 12. Juli": an article between the preposition and the date goes with both.
       // Not before a preposition: "…, in der am Abend ein Feuer …" is a relative pronoun's clause.
       if (
-        DETERMINERS.has(before) &&
+        DETERMINERS().has(before) &&
         !governing.has(lower(chunks[from])) &&
-        !DAY_PREPOSITIONS.has(lower(chunks[from])) &&
+        !DAY_PREPOSITIONS().has(lower(chunks[from])) &&
         from >= 2 &&
         governing.has(lower(chunks[from - 2])) &&
         !endsClause(chunks[from - 2])
@@ -368,7 +378,7 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
   const fronted = (first: number, last: number) =>
     first === 0 && chunks[last + 1] !== undefined && /,["'’”]?$/u.test(chunks[last]?.raw ?? '');
   // "29 december", "10 août": a day's number and a month name from `at` on.
-  const dateAt = (at: number) => isNumber(chunks[at]) && MONTHS.has(lower(chunks[at + 1]));
+  const dateAt = (at: number) => isNumber(chunks[at]) && MONTHS().has(lower(chunks[at + 1]));
   // "… 2021": a date that ends at `last` takes the year after it, unless a comma closed it first.
   const throughYear = (last: number) =>
     !endsClause(chunks[last]) && /^\d{4}$/u.test(chunks[last + 1]?.core ?? '') ? last + 1 : last;
@@ -377,34 +387,35 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     // "this morning", "last night", "cette nuit", "am Abend": a part of the day after its determiner is a time phrase
     // as a day is ("… a house blaze in Burnley this morning"), and so is a week or a month ("afgelopen week").
     const before = lower(chunks[index - 1]);
-    const partOrPeriod = DAY_PARTS.has(word) || PERIOD_UNITS.has(word);
-    if (partOrPeriod && DAY_PREPOSITIONS.has(before) && !endsClause(chunks[index - 1]) && !isDayWord(before)) {
+    const partOrPeriod = DAY_PARTS().has(word) || PERIOD_UNITS().has(word);
+    if (partOrPeriod && DAY_PREPOSITIONS().has(before) && !endsClause(chunks[index - 1]) && !isDayWord(before)) {
       // "earlier this month", "begin deze week", "voor eind deze maand": a word of the period's position goes with it.
       let start = index - 1;
       while (start > 0 && atPosition(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
       markSpan(drop, withPrepositions(start), index, chunks);
       return;
     }
-    if (isDayWord(word) || RELATIVE_DAYS.has(word)) {
+    if (isDayWord(word) || RELATIVE_DAYS().has(word)) {
       let start = index;
       let end = index;
-      while (start > 0 && DAY_PREPOSITIONS.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
+      while (start > 0 && DAY_PREPOSITIONS().has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1]))
+        start -= 1;
       // "… bis (mindestens) Samstag andauern", "… blijft tot en met zondag afgesloten", "… closed until Friday": a day
       // that bounds the state the clause ends on is news, and stays; one before the object ("kreeg tot en met
       // donderdag driehonderd klachten") only dates a count.
       const bounded =
-        LIMIT_PREPOSITIONS.has(lower(chunks[start - 1])) || LIMIT_PREPOSITIONS.has(lower(chunks[start - 2]));
+        LIMIT_PREPOSITIONS().has(lower(chunks[start - 1])) || LIMIT_PREPOSITIONS().has(lower(chunks[start - 2]));
       const clauseEnd = chunks.findIndex((candidate, at) => at >= index && endsClause(candidate));
       const toEnd = (clauseEnd < 0 ? chunks.length - 1 : clauseEnd) - index;
       if (bounded && toEnd <= 2) return;
-      if (DAY_PARTS.has(lower(chunks[index + 1])) && !endsClause(chunk)) end += 1;
+      if (DAY_PARTS().has(lower(chunks[index + 1])) && !endsClause(chunk)) end += 1;
       // "Mercredi 10 août", "vendredi dernier": a date or a word after the day is the same phrase; left behind, it
       // would stand alone ("ont procédé dernier").
       if (!endsClause(chunks[end]) && dateAt(end + 1)) end = throughYear(end + 2);
-      if (!endsClause(chunks[end]) && DAY_FOLLOWERS.has(lower(chunks[end + 1]))) end += 1;
+      if (!endsClause(chunks[end]) && DAY_FOLLOWERS().has(lower(chunks[end + 1]))) end += 1;
       // "Am Montag, den 27. März 2017, wird …": a date set off by commas after the day is the day's own apposition.
       if (/,$/u.test(chunks[end]?.raw ?? '')) {
-        const at = DETERMINERS.has(lower(chunks[end + 1])) ? end + 2 : end + 1;
+        const at = DETERMINERS().has(lower(chunks[end + 1])) ? end + 2 : end + 1;
         const last = dateAt(at) ? throughYear(at + 1) : -1;
         if (last >= 0 && /,$/u.test(chunks[last]?.raw ?? '')) end = last;
       }
@@ -413,45 +424,45 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     }
     // "29 december (2021)", "December 29": a date, with the preposition before it.
     const monthAfter = dateAt(index);
-    const monthBefore = MONTHS.has(lower(chunk)) && /^\d{1,2}$/u.test(chunks[index + 1]?.core ?? '');
+    const monthBefore = MONTHS().has(lower(chunk)) && /^\d{1,2}$/u.test(chunks[index + 1]?.core ?? '');
     if ((monthAfter && !endsClause(chunk)) || (monthBefore && !endsClause(chunk))) {
       const end = throughYear(index + 1);
       const from = withPrepositions(index);
       if (midClause(end) || fronted(from, end)) markSpan(drop, from, end, chunks);
       return;
     }
-    if (isNumber(chunk) && SPAN_OPENERS.has(lower(chunks[index - 1])) && SPAN_UNITS.has(lower(chunks[index + 1]))) {
+    if (isNumber(chunk) && SPAN_OPENERS().has(lower(chunks[index - 1])) && SPAN_UNITS().has(lower(chunks[index + 1]))) {
       let start = index - 1;
-      if (DETERMINERS.has(lower(chunks[start - 1]))) start -= 1;
+      if (DETERMINERS().has(lower(chunks[start - 1]))) start -= 1;
       if (midClause(index + 1)) markSpan(drop, start, index + 1, chunks);
       return;
     }
     const duration =
       isNumber(chunk) &&
-      DURATION_UNITS.has(lower(chunks[index + 1])) &&
+      DURATION_UNITS().has(lower(chunks[index + 1])) &&
       !endsClause(chunk) &&
       // "twee uur" is a duration after "zo'n" or before "lang", a clock time otherwise ("na 18 uur").
-      (!CLOCK_UNITS.has(lower(chunks[index + 1])) ||
-        DURATION_PREPOSITIONS.has(lower(chunks[index - 1])) ||
-        DURATION_SUFFIXES.has(lower(chunks[index + 2])));
+      (!CLOCK_UNITS().has(lower(chunks[index + 1])) ||
+        DURATION_PREPOSITIONS().has(lower(chunks[index - 1])) ||
+        DURATION_SUFFIXES().has(lower(chunks[index + 2])));
     const clock =
       !duration &&
-      (/^\d{1,2}[.:]\d{2}$/u.test(chunk.core) || (isNumber(chunk) && CLOCK_UNITS.has(lower(chunks[index + 1]))));
+      (/^\d{1,2}[.:]\d{2}$/u.test(chunk.core) || (isNumber(chunk) && CLOCK_UNITS().has(lower(chunks[index + 1]))));
     if (!clock && !duration) return;
-    const prepositions = clock ? CLOCK_PREPOSITIONS : DURATION_PREPOSITIONS;
+    const prepositions = clock ? CLOCK_PREPOSITIONS() : DURATION_PREPOSITIONS();
     let start = index;
     while (start > 0 && prepositions.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
     // "de afgelopen twee weken", "the past two weeks": a span word before a duration makes it a time phrase, with
     // its article; left behind, "afgelopen" would stand alone ("hebben afgelopen onderdak gevonden").
-    if (duration && SPAN_OPENERS.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) {
+    if (duration && SPAN_OPENERS().has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) {
       start -= 1;
-      if (DETERMINERS.has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
-    } else if (duration && DETERMINERS.has(lower(chunks[start - 1]))) return;
+      if (DETERMINERS().has(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
+    } else if (duration && DETERMINERS().has(lower(chunks[start - 1]))) return;
     start = withPrepositions(start);
-    let end = CLOCK_UNITS.has(lower(chunks[index + 1])) || duration ? index + 1 : index;
+    let end = CLOCK_UNITS().has(lower(chunks[index + 1])) || duration ? index + 1 : index;
     // "vier uur lang", "two hours long".
-    if (duration && !endsClause(chunks[end]) && DURATION_SUFFIXES.has(lower(chunks[end + 1]))) end += 1;
-    while (clock && !endsClause(chunks[end]) && CLOCK_ZONES.has(lower(chunks[end + 1]))) end += 1;
+    if (duration && !endsClause(chunks[end]) && DURATION_SUFFIXES().has(lower(chunks[end + 1]))) end += 1;
+    while (clock && !endsClause(chunks[end]) && CLOCK_ZONES().has(lower(chunks[end + 1]))) end += 1;
     // "after almost an hour of talks", "drie weken van regen": a phrase after the duration may hang on it, and would be
     // left without its head ("ended of talks").
     if (duration && governing.has(lower(chunks[end + 1]))) return;
@@ -483,10 +494,10 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
 /** Marks a span for deletion; its trailing punctuation moves to the chunk before it. */
 function markSpan(drop: Set<number>, start: number, end: number, chunks: Chunk[]): void {
   for (let index = start; index <= end; index += 1) drop.add(index);
-  const trailing = /[^\p{L}\p{N}]+$/u.exec(chunks[end]?.raw ?? '')?.[0];
+  const trailing = unicode`[^\p{L}\p{N}]+$`.exec(chunks[end]?.raw ?? '')?.[0];
   const before = chunks[start - 1];
   if (trailing && before && start > 0 && !drop.has(start - 1)) {
-    chunks[start - 1] = { ...before, raw: before.raw.replace(/[^\p{L}\p{N}]*$/u, trailing) };
+    chunks[start - 1] = { ...before, raw: before.raw.replace(unicode`[^\p{L}\p{N}]*$`, trailing) };
   }
 }
 
@@ -514,7 +525,7 @@ function reduceNames(chunks: Chunk[], context: HeadlineContext): Chunk[] {
       for (let probe = result.length - 1; probe >= 0 && result.length - probe <= 5; probe -= 1) {
         const chunk = result[probe] as Chunk;
         if (probe < result.length - 1 && endsClause(chunk)) break;
-        if (DETERMINERS.has(lower(chunk))) {
+        if (DETERMINERS().has(lower(chunk))) {
           determiner = probe;
           break;
         }
@@ -529,12 +540,17 @@ function reduceNames(chunks: Chunk[], context: HeadlineContext): Chunk[] {
         // the title modifies the title, and goes with it.
         // A function word there ("By boer Jehannes …", "At", "Bij") is the sentence's own, and stays.
         const opener = result[0] as Chunk;
-        if (start === 1 && !endsClause(opener) && !functionWords.has(lower(opener)) && !DETERMINERS.has(lower(opener)))
+        if (
+          start === 1 &&
+          !endsClause(opener) &&
+          !functionWords.has(lower(opener)) &&
+          !DETERMINERS().has(lower(opener))
+        )
           start = 0;
       }
     }
     const last = chunks[index + nameWords.length - 1] as Chunk;
-    const trailing = /(?:['’]s)?[^\p{L}\p{N}]*$/u.exec(last.raw)?.[0] ?? '';
+    const trailing = unicode`(?:['’]s)?[^\p{L}\p{N}]*$`.exec(last.raw)?.[0] ?? '';
     result.length = start;
     result.push(...toChunks(`${entity.short ?? entity.name}${trailing}`));
     index += nameWords.length;
@@ -544,8 +560,8 @@ function reduceNames(chunks: Chunk[], context: HeadlineContext): Chunk[] {
 
 /** "Russische", "Russian", and the genitives "Russlands", "Russia's" before a title. */
 function isNationality(chunk: Chunk, language: string): boolean {
-  if (isDemonym(chunk.core, language) || /^(?:\p{Lu}\.){2,3}$/u.test(chunk.raw)) return true;
-  if (isPlace(chunk.core) && /^\p{Lu}/u.test(chunk.core)) return true;
+  if (isDemonym(chunk.core, language) || unicode`^(?:\p{Lu}\.){2,3}$`.test(chunk.raw)) return true;
+  if (isPlace(chunk.core) && unicode`^\p{Lu}`.test(chunk.core)) return true;
   const genitive = chunk.raw.replace(/['’]s$|s$/u, '');
   return genitive !== chunk.raw && isPlace(genitive);
 }
@@ -553,7 +569,7 @@ function isNationality(chunk: Chunk, language: string): boolean {
 /** A lower-case noun before a name, or a title: "evenknie", "president", "President". */
 function isRoleWord(chunk: Chunk, functionWords: ReadonlySet<string>): boolean {
   if (isTitleWord(chunk.core)) return true;
-  return /^\p{Ll}/u.test(chunk.core) && !functionWords.has(lower(chunk)) && !DETERMINERS.has(lower(chunk));
+  return unicode`^\p{Ll}`.test(chunk.core) && !functionWords.has(lower(chunk)) && !DETERMINERS().has(lower(chunk));
 }
 
 function matchesAt(chunks: readonly Chunk[], index: number, nameWords: readonly string[]): boolean {
@@ -562,7 +578,7 @@ function matchesAt(chunks: readonly Chunk[], index: number, nameWords: readonly 
     const chunk = chunks[index + offset] as Chunk;
     if (chunk.nameKey !== word) return false;
     // Punctuation may only follow the last word of the name.
-    return offset === nameWords.length - 1 || !/[^\p{L}\p{N}]$/u.test(chunk.raw);
+    return offset === nameWords.length - 1 || !unicode`[^\p{L}\p{N}]$`.test(chunk.raw);
   });
 }
 
@@ -582,7 +598,7 @@ function dropExpletive(chunks: Chunk[], language: string): Chunk[] {
   const opensSubject =
     !prepositions.has(word) &&
     !isParticipleIn(subject, language) &&
-    (!functionWords.has(word) || DETERMINERS.has(word) || negations.has(word));
+    (!functionWords.has(word) || DETERMINERS().has(word) || negations.has(word));
   if (!opensSubject) return chunks;
   const clauseEnd = chunks.findIndex((chunk, index) => index >= 2 && endsClause(chunk));
   const clause = chunks.slice(3, clauseEnd < 0 ? chunks.length : clauseEnd + 1);
@@ -597,14 +613,14 @@ function dropLeadingArticle(chunks: Chunk[], context: HeadlineContext): Chunk[] 
   if (!first || !articles.has(lower(first)) || chunks.length <= MIN_WORDS) return chunks;
   // "Het is …", "Die drei jungen Frauen …": a pronoun, or an article whose noun does not follow at once.
   const next = chunks[1];
-  if (functionWords.has(lower(next)) || (capitalisesNouns && !/^\p{Lu}/u.test(next?.core ?? ''))) return chunks;
+  if (functionWords.has(lower(next)) || (capitalisesNouns && !unicode`^\p{Lu}`.test(next?.core ?? ''))) return chunks;
   // "Het blijft onduidelijk …", "Het hing in de lucht …": an article that is also a pronoun goes before a noun only.
   // A capital after it is a name or a noun ("Het KNMI", "Het Nederlands elftal"), never the verb, and so is a word
   // that an auxiliary follows ("Het kabinet heeft …").
   const { pronounArticles, finiteAuxiliaries } = packFor(context.language);
   if (
     pronounArticles.has(lower(first)) &&
-    !/^\p{Lu}/u.test(next?.core ?? '') &&
+    !unicode`^\p{Lu}`.test(next?.core ?? '') &&
     !finiteAuxiliaries.has(lower(chunks[2])) &&
     !shownAsNoun(lower(next), context)
   )
@@ -624,7 +640,7 @@ function dropArticles(chunks: Chunk[], context: HeadlineContext): Chunk[] {
   const { spareArticles: articles, pronounArticles, functionWords } = packFor(context.language);
   return chunks.filter((chunk, index) => {
     const next = chunks[index + 1];
-    if (!articles.has(chunk.raw) || !/^\p{Ll}/u.test(next?.core ?? '') || endsClause(chunk)) return true;
+    if (!articles.has(chunk.raw) || !unicode`^\p{Ll}`.test(next?.core ?? '') || endsClause(chunk)) return true;
     if (functionWords.has(lower(next))) return true;
     return pronounArticles.has(chunk.lower) && !shownAsNoun(lower(next), context);
   });
@@ -656,7 +672,7 @@ const length = (chunks: readonly Chunk[]) => chunks.map((chunk) => chunk.raw).jo
 
 /** A past participle closing the clause: afgelopen, gearresteerd, festgenommen, verloren. */
 function isParticiple(word: string): boolean {
-  return PARTICIPLES.some((participle) => participle.test(word));
+  return PARTICIPLES().some((participle) => participle.test(word));
 }
 
 /** A participle in the article's language too, where it does not close the clause ("charged", "blessé"). */
@@ -686,7 +702,7 @@ function dropAuxiliary(chunks: Chunk[], language: string): Chunk[] {
   // "Er is voor gekozen …", "Opnieuw is er …", "Woensdag werd de brandweer …": the auxiliary after a pronoun or
   // before its subject (verb-second order) carries the clause; only one after its subject goes.
   // "RIVM meldt dat het aantal … is opgelopen": an auxiliary inside a subordinate clause stays.
-  if (chunks.slice(1, auxiliary).some((chunk) => RELATIVE_PRONOUNS.has(lower(chunk)))) return chunks;
+  if (chunks.slice(1, auxiliary).some((chunk) => RELATIVE_PRONOUNS().has(lower(chunk)))) return chunks;
   const pronounOrDeterminer = (chunk: Chunk | undefined) =>
     functionWords.has(lower(chunk)) && !prepositions.has(lower(chunk));
   // "has been charged": the perfect's auxiliary before "been" goes with it, and is no pronoun before it.
@@ -729,7 +745,7 @@ function fitLength(text: string, language: string, entities: readonly Entity[]):
   for (;;) {
     const trimmed = headline.replace(/[\s.,:;–—\-…'"“”‘’„«»]+$/u, '');
     const lastWord = trimmed.split(' ').at(-1) ?? '';
-    const bare = lastWord.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
+    const bare = lastWord.replace(unicode`^[^\p{L}\p{N}]+`, '').toLowerCase();
     if (trimmed.includes(' ') && dangling(bare)) {
       headline = trimmed.slice(0, trimmed.length - lastWord.length);
       trimmedAny = true;
@@ -765,14 +781,14 @@ function shorten(
   const attribution = rest
     .split(' ')
     .slice(0, 5)
-    .some((word) => REPORTING_VERBS.has(word.toLowerCase()));
-  const relative = RELATIVE_PRONOUNS.has((rest.split(' ')[0] ?? '').toLowerCase());
+    .some((word) => REPORTING_VERBS().has(word.toLowerCase()));
+  const relative = RELATIVE_PRONOUNS().has((rest.split(' ')[0] ?? '').toLowerCase());
   if (!pack.finalVerb && pack.prepositions.has(opener) && rest.split(' ').length >= 4 && !attribution && !relative) {
     return rest.length > HEADLINE_MAX_CHARS ? shorten(rest, language, entities) : { text: rest, cutInside: false };
   }
   // "Het hing in de lucht, maar toch kwam het als een schok: Nederland gaat dicht, …": what a colon opens with a
   // capital is the statement that the words before it announce.
-  const colon = /:\s+(?=["'‘“„«]?\p{Lu})/u.exec(headline);
+  const colon = unicode`:\s+(?=["'‘“„«]?\p{Lu})`.exec(headline);
   const statement = colon ? headline.slice(colon.index + colon[0].length) : '';
   if (statement.split(' ').length >= 4 && colon && colon.index >= clause.length) {
     return statement.length > HEADLINE_MAX_CHARS
@@ -782,13 +798,13 @@ function shorten(
   // "Die Gewerkschaft Verdi hat angekündigt, …": a clause that ends on its reporting verb only frames the news.
   // "Four fire engines from Burnley, Clitheroe and Nelson were called …": a comma between two names before the
   // list's conjunction separates the list's items, not clauses.
-  const frames = REPORTING_VERBS.has(bareWord(clause.split(' ').at(-1)));
+  const frames = REPORTING_VERBS().has(bareWord(clause.split(' ').at(-1)));
   const restWords = rest.split(' ');
   const listOfNames =
-    /^\p{Lu}/u.test(clause.split(' ').at(-1) ?? '') &&
-    /^\p{Lu}/u.test(restWords[0] ?? '') &&
+    unicode`^\p{Lu}`.test(clause.split(' ').at(-1) ?? '') &&
+    unicode`^\p{Lu}`.test(restWords[0] ?? '') &&
     pack.coordinators.has(bareWord(restWords[1])) &&
-    /^\p{Lu}/u.test(restWords[2] ?? '');
+    unicode`^\p{Lu}`.test(restWords[2] ?? '');
   // "Alvorens de Vlaamse regering van start kan gaan, moet …": a first clause that a subordinator opens is the
   // main clause's adverbial, and says nothing alone.
   // Not a demonstrative before its verb ("Dat is de conclusie …").
@@ -858,7 +874,7 @@ function dropPhrasesBeforeFinalVerb(
   // Only where nouns are capitalised does a phrase show where it ends, and only in one clause: in Dutch the
   // nearest preposition may open the subject's phrase or a clause's ("… om overlast te beperken").
   // A score's or a time's colon ("mit 3:1") joins no clauses.
-  if (!participle || !finalVerb || !capitalisesNouns || /[,;:](?!\p{N})/u.test(headline)) return undefined;
+  if (!participle || !finalVerb || !capitalisesNouns || unicode`[,;:](?!\p{N})`.test(headline)) return undefined;
   const words = headline.replace(/[.!?]+$/u, '').split(' ');
   if (!participle.test(bareWord(words.at(-1)))) return undefined;
   // The verb cluster: "verunglückt", "verurteilt worden", "opgepakt zijn".
@@ -876,8 +892,11 @@ function dropPhrasesBeforeFinalVerb(
     // "der Südost-Türkei und Nord-Syriens": a compound's part may be the name.
     const isName = coreOf(word)
       .split('-')
-      .some((part) => names.has(foldAccents(part)) || (/^\p{Lu}/u.test(part) && isKnownPlace(part.replace(/s$/u, ''))));
-    return /[\p{N},;:]/u.test(word) || names.has(foldAccents(coreOf(word))) || isName;
+      .some(
+        (part) =>
+          names.has(foldAccents(part)) || (unicode`^\p{Lu}`.test(part) && isKnownPlace(part.replace(/s$/u, ''))),
+      );
+    return unicode`[\p{N},;:]`.test(word) || names.has(foldAccents(coreOf(word))) || isName;
   };
   // The phrases between the subject and the verb go from the nearest one back, all of them after the first that
   // goes: a phrase may belong to the one before it ("vor dem Ende von Tankrabatt …").
@@ -901,7 +920,7 @@ function dropPhrasesBeforeFinalVerb(
     const word = kept[at] ?? '';
     // "… zur Unfallstelle gefahren und hatten …": a verb there closes a clause of its own. Nouns are capitalised
     // here, so "Verletzten" is none.
-    if (stays(word) || (/^\p{Ll}/u.test(word) && participle.test(bareWord(word)))) return undefined;
+    if (stays(word) || (unicode`^\p{Ll}`.test(word) && participle.test(bareWord(word)))) return undefined;
     if (!prepositions.has(bareWord(word))) continue;
     const shorter = [...kept.slice(0, at), ...kept.slice(finite)];
     if (shorter.join(' ').length <= HEADLINE_MAX_CHARS) return shorter.join(' ');
@@ -922,7 +941,7 @@ function cutAtPhrase(text: string, language: string): string {
   const { prepositions, functionWords, subordinators, finiteAuxiliaries, participle, coordinators } = packFor(language);
   const opensPhrase = (word: string) => {
     const bare = bareWord(word);
-    return prepositions.has(bare) || (functionWords.has(bare) && !DETERMINERS.has(bare));
+    return prepositions.has(bare) || (functionWords.has(bare) && !DETERMINERS().has(bare));
   };
   const cut = text.slice(0, HEADLINE_MAX_CHARS + 1);
   const space = cut.lastIndexOf(' ');
@@ -953,7 +972,7 @@ function cutAtPhrase(text: string, language: string): string {
   // The phrase is whole when the next word opens another, a comma closed it, or it ended on a name or number; a
   // capitalised adjective of place ("naar het Limburgse | heuvelland") is no name and goes on with its noun.
   const last = kept.at(-1) ?? '';
-  const endsOnName = /^[\p{Lu}\p{N}]/u.test(last) && !isDemonym(coreOf(last), language);
+  const endsOnName = unicode`^[\p{Lu}\p{N}]`.test(last) && !isDemonym(coreOf(last), language);
   if (opensPhrase(next) || /[,;:]$/u.test(last) || endsOnName) return kept.join(' ');
   for (let index = kept.length - 1; index > 0; index -= 1) {
     if (/[,;:]$/u.test(kept[index - 1] ?? '') || opensPhrase(kept[index] ?? '')) {

@@ -1,4 +1,5 @@
 import { PACKS } from './lang';
+import { lazy, unicode } from './lazy';
 import { cutAtSpace, fold, foldedWordsOf, splitWords } from './text';
 import { detectAll } from './tinyld';
 
@@ -7,8 +8,7 @@ import { detectAll } from './tinyld';
  * an exotic guess; a language tinyld has no model for (Frisian) is recognised by its pack's marker words.
  */
 export const SUPPORTED_LANGUAGES = ['nl', 'en', 'de', 'fr', 'es', 'it', 'fy'] as const;
-const MARKED_LANGUAGES = SUPPORTED_LANGUAGES.filter((language) => PACKS[language].markers.size > 0);
-const DETECTOR_LANGUAGES = SUPPORTED_LANGUAGES.filter((language) => PACKS[language].markers.size === 0);
+type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 
 /** Below this many letters no detector is reliable, so the answer is `und` (undetermined). */
 const MIN_LETTERS = 20;
@@ -68,22 +68,38 @@ function leadingText(paragraphs: readonly string[]): string {
 }
 
 /**
- * The word lists a word is on, one bit per list: the function words of each of DETECTOR_LANGUAGES, in order, then the
- * markers of each of MARKED_LANGUAGES. One look-up per word counts the words of every list.
+ * The word lists a word is on, one bit per list: the function words of each of `detector`, in order, then the markers
+ * of each of `marked`. One look-up per word counts the words of every list. Built on the first detection, as the packs
+ * it reads are: at init it built every pack (lang/index.ts says why they are lazy).
  */
-const LIST_BITS = new Map<string, number>();
-const LISTS = [
-  ...DETECTOR_LANGUAGES.map((language) => PACKS[language].functionWords),
-  ...MARKED_LANGUAGES.map((language) => PACKS[language].markers),
-];
-LISTS.forEach((list, index) => {
-  for (const word of list) LIST_BITS.set(word, (LIST_BITS.get(word) ?? 0) | (1 << index));
+interface WordLists {
+  /** Languages recognised by their pack's marker words (tinyld has no model for them). */
+  readonly marked: readonly SupportedLanguage[];
+  /** Languages the detector scores. */
+  readonly detector: readonly SupportedLanguage[];
+  /** How many lists: a word's counts end with the count of all words at this index. */
+  readonly size: number;
+  readonly bits: ReadonlyMap<string, number>;
+}
+
+const wordLists = lazy((): WordLists => {
+  const marked = SUPPORTED_LANGUAGES.filter((language) => PACKS[language].markers.size > 0);
+  const detector = SUPPORTED_LANGUAGES.filter((language) => PACKS[language].markers.size === 0);
+  const lists = [
+    ...detector.map((language) => PACKS[language].functionWords),
+    ...marked.map((language) => PACKS[language].markers),
+  ];
+  const bits = new Map<string, number>();
+  lists.forEach((list, index) => {
+    for (const word of list) bits.set(word, (bits.get(word) ?? 0) | (1 << index));
+  });
+  return { marked, detector, size: lists.length, bits };
 });
 
 /** Adds a word to the count of each list it is on; `counts` ends with the count of all words. */
-function count(word: string, counts: Int32Array): void {
-  counts[LISTS.length] = (counts[LISTS.length] ?? 0) + 1;
-  let bits = LIST_BITS.get(word) ?? 0;
+function count(word: string, counts: Int32Array, lists: WordLists): void {
+  counts[lists.size] = (counts[lists.size] ?? 0) + 1;
+  let bits = lists.bits.get(word) ?? 0;
   while (bits !== 0) {
     const index = 31 - Math.clz32(bits & -bits);
     counts[index] = (counts[index] ?? 0) + 1;
@@ -100,15 +116,16 @@ const listCounts = new WeakMap<readonly string[], Int32Array>();
 function countsOf(words: readonly string[]): Int32Array {
   let counts = listCounts.get(words);
   if (counts) return counts;
-  counts = new Int32Array(LISTS.length + 1);
+  const lists = wordLists();
+  counts = new Int32Array(lists.size + 1);
   for (const word of words) {
     // French elisions count as the article or pronoun they are: l'aéroport → l', d'Orly → d'.
     const at = elisionEnd(word);
     if (at > 0) {
-      count(word.slice(0, at).replace('’', "'"), counts);
-      count(word.slice(at), counts);
+      count(word.slice(0, at).replace('’', "'"), counts, lists);
+      count(word.slice(at), counts, lists);
     } else {
-      count(word, counts);
+      count(word, counts, lists);
     }
   }
   listCounts.set(words, counts);
@@ -118,30 +135,31 @@ function countsOf(words: readonly string[]): Int32Array {
 /** The language of a sample text from its lower-case words, in lists of a paragraph's words each. */
 function decide(text: string, folded: readonly (readonly string[])[]): string {
   if (!hasLetters(text, MIN_LETTERS)) return 'und';
-  const counts = new Int32Array(LISTS.length + 1);
+  const { marked: markedLanguages, detector: detectorLanguages, size } = wordLists();
+  const counts = new Int32Array(size + 1);
   for (const words of folded) {
     const listed = countsOf(words);
     for (let index = 0; index < counts.length; index += 1) counts[index] = (counts[index] ?? 0) + (listed[index] ?? 0);
   }
-  const total = counts[LISTS.length] ?? 0;
-  for (const [index, language] of MARKED_LANGUAGES.entries()) {
-    const marked = counts[DETECTOR_LANGUAGES.length + index] ?? 0;
+  const total = counts[size] ?? 0;
+  for (const [index, language] of markedLanguages.entries()) {
+    const marked = counts[detectorLanguages.length + index] ?? 0;
     if (marked >= 3 && marked / total >= MARKER_SHARE) return language;
   }
   const shares = new Map<string, number>();
-  DETECTOR_LANGUAGES.forEach((language, index) => {
+  detectorLanguages.forEach((language, index) => {
     shares.set(language, total === 0 ? 0 : (counts[index] ?? 0) / total);
   });
   const clear = clearWinner(shares, total);
   if (clear) return clear;
   const scores = new Map<string, number>();
-  for (const { lang, accuracy } of detectAll(text, { only: [...DETECTOR_LANGUAGES] })) scores.set(lang, accuracy);
+  for (const { lang, accuracy } of detectAll(text, { only: [...detectorLanguages] })) scores.set(lang, accuracy);
   for (const [language, share] of shares)
     scores.set(language, (scores.get(language) ?? 0) + FUNCTION_WORD_WEIGHT * share);
   let best = 'und';
   let bestScore = 0;
   // Fixed language order breaks ties, so the answer never depends on map order.
-  for (const language of DETECTOR_LANGUAGES) {
+  for (const language of detectorLanguages) {
     const score = scores.get(language) ?? 0;
     if (score > bestScore) {
       best = language;
@@ -171,15 +189,14 @@ function hasLetters(text: string, minimum: number): boolean {
  */
 function hasUnicodeLetters(text: string, minimum: number): boolean {
   let letters = 0;
+  const letter = unicode`^\p{L}$`;
   for (const character of text) {
-    if (!LETTER.test(character)) continue;
+    if (!letter.test(character)) continue;
     letters += character.length;
     if (letters >= minimum) return true;
   }
   return false;
 }
-
-const LETTER = /^\p{L}$/u;
 
 /**
  * Where the elided article or pronoun of a French word ends, after its apostrophe: 2 for "l'aéroport", 3 for

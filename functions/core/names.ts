@@ -35,9 +35,10 @@ const rule = (
 
 /**
  * The rules, in the order they apply to one folded word (lower case, accents off, letters only). Each rule maps
- * the variants of one sound to one spelling; rules later in the list see the output of the earlier ones.
+ * the variants of one sound to one spelling; rules later in the list see the output of the earlier ones. Made on first
+ * use: three patterns have property escapes, which V8 would build from ICU at init (lazyPattern says why).
  */
-export const NAME_RULES: readonly NameRule[] = [
+export const nameRules = lazy((): readonly NameRule[] => [
   rule('x is ks (Alexander, Aleksandr)', /x/gu, 'ks', ['alexander', 'aleksander']),
   rule(
     'German tsch, Dutch tsj, French tch are ch (Janukowitsch, Janoekovytsj)',
@@ -104,7 +105,7 @@ export const NAME_RULES: readonly NameRule[] = [
     ['amerikaanse', 'amerikaan'],
     ['merkel', 'merkel'],
   ),
-];
+]);
 
 /** Lower case, accents and marks off, the letters no decomposition takes apart spelled out; letters only. */
 export function foldName(word: string): string {
@@ -124,7 +125,7 @@ export function foldName(word: string): string {
 /** The key of one word of a name: folded, then every rule in order. Remembered, as names repeat. */
 export const nameWordKey: (word: string) => string = cachedByText((word) => {
   let key = foldName(word);
-  for (const rule of NAME_RULES) key = key.replace(rule.pattern, rule.replacement);
+  for (const rule of nameRules()) key = key.replace(rule.pattern, rule.replacement);
   return key;
 });
 

@@ -11,6 +11,7 @@ import {
 } from './content';
 import { htmlToText, looksLikeHtml } from './html';
 import { DETECTION_SAMPLE_CHARS, detectParagraphsLanguage } from './language';
+import { unicode, unicodeGlobal } from './lazy';
 import { InvalidPeriodError, parsePeriod } from './periods';
 import { countWords, fold, foldedWordsOf, forgetArticleTexts } from './text';
 
@@ -128,7 +129,7 @@ export function normalizeText(text: string): string {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
       .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '')
       // Dutch typesetting's ",,Ik ben geschokt”": two commas before a word are the low opening quote.
-      .replace(/(^|[\s(])[,‚]{2}(?=[\p{L}\p{N}])/gu, '$1„')
+      .replace(unicodeGlobal`(^|[\s(])[,‚]{2}(?=[\p{L}\p{N}])`, '$1„')
       .normalize('NFC')
   );
 }
@@ -261,13 +262,13 @@ const MIN_WRAP_WIDTH = 50;
  * at the paragraph's width. A line before that ends in neither (a title, a date) closes its block.
  */
 function continuesLine(previous: string, line: string, width: number, lexicon: BoilerplateLexicon): boolean {
-  if (/^[\p{Ll}(,;:]/u.test(line)) return true;
-  if (/\p{L}-$|[,;]$/u.test(previous)) return true;
+  if (unicode`^[\p{Ll}(,;:]`.test(line)) return true;
+  if (unicode`\p{L}-$|[,;]$`.test(previous)) return true;
   if (/[.!?…]["'”’»)]*$/u.test(previous)) return true;
   // "… betaalt €" / "40 miljoen …", "… vanaf" / "12 maart …": a line that stops on a symbol or a function word
   // stops inside its sentence.
-  const lastWord = fold(/[\p{L}]+$/u.exec(previous)?.[0] ?? '');
-  if (/[\p{Sc}\p{Sm}]$/u.test(previous) || lexicon.functionWords.has(lastWord)) return true;
+  const lastWord = fold(unicode`[\p{L}]+$`.exec(previous)?.[0] ?? '');
+  if (unicode`[\p{Sc}\p{Sm}]$`.test(previous) || lexicon.functionWords.has(lastWord)) return true;
   return width >= MIN_WRAP_WIDTH && reachesWrap(previous, width);
 }
 
@@ -344,9 +345,10 @@ function splitFirstLine(
   isBoilerplate: (text: string) => boolean,
 ): RawBlock[] {
   if (block.lines !== 1 || isBoilerplate(block.text)) return [block];
-  const kicker = /^(\p{Ll}[\p{L}-]{2,20}(?:\s+(?:[-–|]\s+)?\p{Ll}[\p{L}-]*){0,3})\s+(?=["“„‘']?\p{Lu}\p{Ll})/u.exec(
-    block.text,
-  );
+  const kicker =
+    unicode`^(\p{Ll}[\p{L}-]{2,20}(?:\s+(?:[-–|]\s+)?\p{Ll}[\p{L}-]*){0,3})\s+(?=["“„‘']?\p{Lu}\p{Ll})`.exec(
+      block.text,
+    );
   if (kicker?.[1] && !lexicon.stopwords.has(fold(kicker[1].split(/\s/u)[0] ?? ''))) {
     const rest = { text: block.text.slice(kicker[0].length), lines: 1 };
     const pieces = splitFirstLine(rest, lexicon, isBoilerplate);
@@ -355,7 +357,7 @@ function splitFirstLine(
   }
   // "LIVE Live: debat …", "Nieuwsbericht Herziening …", "COLUMN ‘Gezellig hoor …’": a label word of the language,
   // in any case, before a capitalised word or a quotation is the page's section, not its title's first word.
-  const label = /^([\p{L}'-]{3,24}):?\s+(?=["“„‘'«]?\p{Lu})/u.exec(block.text);
+  const label = unicode`^([\p{L}'-]{3,24}):?\s+(?=["“„‘'«]?\p{Lu})`.exec(block.text);
   if (label?.[1] && lexicon.labels.has(fold(label[1]))) {
     const rest = { text: block.text.slice(label[0].length), lines: 1 };
     if (isTitleLike(rest, lexicon)) return [{ text: label[1], lines: 1, forced: 'label' }, rest];
@@ -371,7 +373,7 @@ function splitFirstLine(
   };
   const clockAt = words.findIndex(
     (word, index) =>
-      index >= TITLE_MIN_WORDS && CLOCK_WORD.test(word) && /^[\p{N}\p{Lu}]/u.test(words[index + 1] ?? ''),
+      index >= TITLE_MIN_WORDS && CLOCK_WORD.test(word) && unicode`^[\p{N}\p{Lu}]`.test(words[index + 1] ?? ''),
   );
   const beforeClock = clockAt > 0 ? titleBefore(clockAt) : undefined;
   if (beforeClock) return [beforeClock, { text: words.slice(clockAt).join(' '), lines: 1 }];
@@ -380,7 +382,7 @@ function splitFirstLine(
   // Baambruggestraat"), where every word is capitalised: a title's own words after its first are in lower case, some
   // of them at least (its first, after the label, is capitalised).
   const kickerWord = labelWordBefore(block.text, lexicon);
-  if (kickerWord && /\s\p{Ll}/u.test(block.text.slice(kickerWord.length))) {
+  if (kickerWord && unicode`\s\p{Ll}`.test(block.text.slice(kickerWord.length))) {
     const rest = { text: block.text.slice(kickerWord.length).trim(), lines: 1 };
     if (isTitleLike(rest, lexicon)) return [{ text: kickerWord, lines: 1, forced: 'label' }, rest];
   }
@@ -389,7 +391,7 @@ function splitFirstLine(
     const word = words[index] ?? '';
     const previous = words[index - 1] ?? '';
     const folded = fold(word);
-    if (!/^\p{Lu}\p{Ll}/u.test(word) || /[^\p{L}\p{N}]$/u.test(previous)) continue;
+    if (!unicode`^\p{Lu}\p{Ll}`.test(word) || unicode`[^\p{L}\p{N}]$`.test(previous)) continue;
     const particle = lexicon.nameParticles.has(folded) && !lexicon.capitalisesNouns;
     if (!lexicon.functionWords.has(folded) || particle) continue;
     const title = titleBefore(index);
@@ -409,18 +411,19 @@ function isTitleLike(block: RawBlock, lexicon: BoilerplateLexicon): boolean {
   // A headline may close on an ellipsis ("… et le feu progresse encore..."), never on a full stop or a comma.
   const end = block.text
     .replace(/["'”’»)\]]+$/u, '')
-    .replace(/(?<=\p{L})(?:…|\.{3})$/u, '')
+    .replace(unicode`(?<=\p{L})(?:…|\.{3})$`, '')
     .slice(-1);
   // A title starts as a headline does: a capital, a digit or a quote; a lower-case first line is a label.
   // A number with a full stop or bracket first ("08. Vlissingse Bode", "3) …") numbers a page or a list item.
-  const start = /^[\p{Lu}\p{N}"'‘’“”„«]/u.test(block.text) && !/^\d+[.)]\s/u.test(block.text);
+  const start = unicode`^[\p{Lu}\p{N}"'‘’“”„«]`.test(block.text) && !/^\d+[.)]\s/u.test(block.text);
   // Two sentences are a two-part headline when short ("Burgemeester kan opgelucht ademhalen. Tegenvaller voor oppositie"), and
   // running text or a caption when long.
   // An ellipsis inside a long line before a new sentence marks a teaser cut from the text ("… of his team in the ...
   // 'Responsibility …"); one before a lower-case word is the headline's own pause ("… par les gendarmes… qui …").
   const sentences =
     words > SHORT_TITLE_WORDS &&
-    (/[.!?]\s+\p{Lu}/u.test(block.text.replace(QUOTED, '')) || /(?:…|\.{3})\s+["'‘“„«]?\p{Lu}/u.test(block.text));
+    (unicode`[.!?]\s+\p{Lu}`.test(block.text.replace(QUOTED, '')) ||
+      unicode`(?:…|\.{3})\s+["'‘“„«]?\p{Lu}`.test(block.text));
   const length =
     (words >= TITLE_MIN_WORDS || isNounVerbPair(block.text, lexicon)) &&
     (words <= TITLE_MAX_WORDS || (words <= LONG_TITLE_MAX_WORDS && !block.text.includes('.')));
@@ -437,8 +440,8 @@ function isNounVerbPair(text: string, lexicon: BoilerplateLexicon): boolean {
   const [first = '', second = '', ...rest] = text.split(' ');
   return (
     rest.length === 0 &&
-    /^\p{Lu}\p{Ll}{2,}$/u.test(first) &&
-    /^\p{Ll}{4,}[!?]?$/u.test(second) &&
+    unicode`^\p{Lu}\p{Ll}{2,}$`.test(first) &&
+    unicode`^\p{Ll}{4,}[!?]?$`.test(second) &&
     !lexicon.functionWords.has(fold(second.replace(/[!?]$/u, '')))
   );
 }

@@ -1,4 +1,5 @@
 import { isSceneOpener, stripTickerTime } from './headline';
+import { unicode } from './lazy';
 import { foldedWordsOf, splitWords } from './text';
 
 /**
@@ -65,7 +66,7 @@ function comparable(text: string): string {
 /** "AMSTERDAM (ANP) - De …" → "De …": the dateline is the wire's, not the story's. */
 export function stripDateline(sentence: string): string {
   return sentence.replace(
-    /^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:\s*\([^()]{1,20}\))?(?:,[^–—-]{1,25})?\s+(?:[-–—]{1,2}|\|)\s+/u,
+    unicode`^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:\s*\([^()]{1,20}\))?(?:,[^–—-]{1,25})?\s+(?:[-–—]{1,2}|\|)\s+`,
     '',
   );
 }

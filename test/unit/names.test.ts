@@ -5,8 +5,8 @@ import type { Entity } from '../../functions/core/entities';
 import { nationalities } from '../../functions/core/lang/nationality-data';
 import {
   foldName,
-  NAME_RULES,
   nameId,
+  nameRules,
   nameWordKey,
   nationalityOf,
   placeId,
@@ -31,7 +31,7 @@ const names = (terms: readonly string[] | undefined) =>
     .filter((term) => term.startsWith('n:') || term.startsWith('c:'));
 
 describe('name normalisation rules', () => {
-  for (const rule of NAME_RULES) {
+  for (const rule of nameRules()) {
     it(`${rule.name}`, () => {
       expect(rule.examples.length).toBeGreaterThan(0);
       for (const [before, after] of rule.examples) expect(before.replace(rule.pattern, rule.replacement)).toBe(after);

@@ -1,4 +1,4 @@
-import { lazy } from '../lazy';
+import { lazy, unicode } from '../lazy';
 import { STOPWORDS_ISO } from '../stopword-data';
 import { type LanguagePack, NO_WORDS, phrases, words } from './types';
 
@@ -30,8 +30,8 @@ export const de = /* @__PURE__ */ lazy(
     ),
     droppableAuxiliaries: words('ist sind war waren wird werden wurde wurden'),
     perfectAuxiliaries: NO_WORDS,
-    // Patterns with property escapes as strings, made when the pack is: lazyPattern (core/lazy.ts) says why.
-    finalVerb: new RegExp(String.raw`^\p{Ll}+(?:en|d|t)$`, 'u'),
+    // Patterns with property escapes by the unicode tag, made when the pack is: core/lazy.ts says why.
+    finalVerb: unicode`^\p{Ll}+(?:en|d|t)$`,
     capitalisesNouns: true,
     longOpenerIsNoun: true,
     // German adjectives of nationality are lower case ("russische"); a capitalised one starts a name.
@@ -39,7 +39,7 @@ export const de = /* @__PURE__ */ lazy(
     nameParticles: words('von zu vom zum zur van de der'),
     nameParticleOpeners: words('von zu van de'),
     inhabitantEndings: words('er erin erinnen'),
-    adjectiveSuffix: new RegExp(String.raw`\p{L}(?:isch|lich|ig|sch|bar|sam|haft)(?:e|en|er|es|em)$`, 'u'),
+    adjectiveSuffix: unicode`\p{L}(?:isch|lich|ig|sch|bar|sam|haft)(?:e|en|er|es|em)$`,
     organisationSuffixes: words(`
     amt amtes amts gericht gerichts gerichtshof ministerium ministeriums partei verband verbands verein vereins
     stiftung institut instituts agentur kommission börse bank gewerkschaft liga league
@@ -79,10 +79,7 @@ export const de = /* @__PURE__ */ lazy(
     hamburg münchen köln frankfurt stuttgart düsseldorf dresden leipzig bremen hannover bayern sachsen hessen
     bundestag bundesrat bundesregierung bundeswehr pentagon
   `),
-    participle: new RegExp(
-      String.raw`^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|emp|ent|er|miss|ver|zer)\p{Ll}{3,})(?:d|t|en)$`,
-      'u',
-    ),
+    participle: unicode`^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|emp|ent|er|miss|ver|zer)\p{Ll}{3,})(?:d|t|en)$`,
 
     relativeDays: words('gestern heute vorgestern'),
     dayPrepositions: words('am kommenden letzten letzte nächste diese dieses seit früh spät frühen späten'),

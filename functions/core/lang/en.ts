@@ -1,4 +1,4 @@
-import { lazy } from '../lazy';
+import { lazy, unicode } from '../lazy';
 import { STOPWORDS_ISO } from '../stopword-data';
 import { type LanguagePack, NO_WORDS, phrases, words } from './types';
 
@@ -73,10 +73,7 @@ export const en = /* @__PURE__ */ lazy(
     bundestag kremlin pentagon downing
   `),
     // Regular and strong participles by their ending, and the commonest irregular ones of news ("found", "shot").
-    participle: new RegExp(
-      String.raw`^(?:\p{Ll}{2,}(?:ed|en|wn)|found|hit|shot|held|hurt|left|sent|caught|brought|told|sold|built|lost|made|paid|struck|won|led|fled|kept|spent|heard)$`,
-      'u',
-    ),
+    participle: unicode`^(?:\p{Ll}{2,}(?:ed|en|wn)|found|hit|shot|held|hurt|left|sent|caught|brought|told|sold|built|lost|made|paid|struck|won|led|fled|kept|spent|heard)$`,
 
     relativeDays: words('yesterday today tonight'),
     dayPrepositions: words('on last this next since early late earlier later'),

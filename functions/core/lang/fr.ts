@@ -1,4 +1,4 @@
-import { lazy } from '../lazy';
+import { lazy, unicode } from '../lazy';
 import { STOPWORDS_ISO } from '../stopword-data';
 import { type LanguagePack, NO_WORDS, phrases, words } from './types';
 
@@ -66,10 +66,7 @@ export const fr = /* @__PURE__ */ lazy(
     bruxelles lyon marseille genève stuttgart
     bundestag kremlin elysée
   `),
-    participle: new RegExp(
-      String.raw`^(?:\p{Ll}{2,}(?:é|ée|és|ées)|pris|prise|mis|mise|atteint|atteinte|détruit|détruite)$`,
-      'u',
-    ),
+    participle: unicode`^(?:\p{Ll}{2,}(?:é|ée|és|ées)|pris|prise|mis|mise|atteint|atteinte|détruit|détruite)$`,
 
     relativeDays: words(`hier aujourd'hui`),
     dayPrepositions: words('le ce cet cette depuis tôt'),

@@ -1,4 +1,4 @@
-import { lazy } from '../lazy';
+import { lazy, unicode } from '../lazy';
 import { STOPWORDS_ISO } from '../stopword-data';
 import { type LanguagePack, NO_WORDS, phrases, words } from './types';
 
@@ -30,8 +30,8 @@ export const nl = /* @__PURE__ */ lazy(
     ),
     droppableAuxiliaries: words('is zijn was waren wordt worden werd werden'),
     perfectAuxiliaries: NO_WORDS,
-    // Patterns with property escapes as strings, made when the pack is: lazyPattern (core/lazy.ts) says why.
-    finalVerb: new RegExp(String.raw`^\p{Ll}+(?:en|d|t)$`, 'u'),
+    // Patterns with property escapes by the unicode tag, made when the pack is: core/lazy.ts says why.
+    finalVerb: unicode`^\p{Ll}+(?:en|d|t)$`,
     capitalisesNouns: false,
     longOpenerIsNoun: true,
     // Russische, Amerikaanse, Franse, Duitse, Oekraïense, Belgisch, Europees.
@@ -86,7 +86,7 @@ export const nl = /* @__PURE__ */ lazy(
     hamburg münchen frankfurt stuttgart dresden leipzig bremen hannover lyon marseille
     bundestag kremlin pentagon europarlement elysée downing
   `),
-    participle: new RegExp(String.raw`^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|ver|ont|her)\p{Ll}{3,})(?:d|t|en)$`, 'u'),
+    participle: unicode`^(?:\p{Ll}{0,6}ge\p{Ll}{2,}|(?:be|ver|ont|her)\p{Ll}{3,})(?:d|t|en)$`,
 
     relativeDays: words(`
     gisteren vandaag vanochtend vanmorgen vanmiddag vanavond vannacht gisteravond gistermiddag gisterochtend
