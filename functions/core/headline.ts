@@ -336,8 +336,19 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
   const drop = new Set<number>();
   // The chunks as written: markSpan moves a dropped span's comma onto the chunk before it.
   const written = [...chunks];
-  const { prepositions: governing, coordinators, dayPrepositions, periodPositions } = packFor(language);
+  const { prepositions: governing, coordinators, dayPrepositions, periodPositions, periodLinks } = packFor(language);
   const atPosition = (word: string) => dayPrepositions.has(word) || periodPositions.has(word);
+  // "aan het eind van de middag", "en fin de matinée", "by the end of this month": where the period's phrase starts at
+  // `at`, the index of the position word before it and its link, or -1. Its own article and preposition ("aan het")
+  // go with it by withPrepositions.
+  const positionBefore = (at: number): number =>
+    at >= 2 &&
+    periodLinks.has(lower(chunks[at - 1])) &&
+    periodPositions.has(lower(chunks[at - 2])) &&
+    !endsClause(chunks[at - 1]) &&
+    !endsClause(chunks[at - 2])
+      ? at - 2
+      : -1;
   const withPrepositions = (start: number) => {
     let from = start;
     for (;;) {
@@ -388,9 +399,19 @@ function dropTimeAdverbials(chunks: Chunk[], language: string): Chunk[] {
     // as a day is ("… a house blaze in Burnley this morning"), and so is a week or a month ("afgelopen week").
     const before = lower(chunks[index - 1]);
     const partOrPeriod = DAY_PARTS().has(word) || PERIOD_UNITS().has(word);
-    if (partOrPeriod && DAY_PREPOSITIONS().has(before) && !endsClause(chunks[index - 1]) && !isDayWord(before)) {
+    const demonstrative =
+      DAY_PREPOSITIONS().has(before) && !endsClause(chunks[index - 1]) && !isDayWord(before) ? index - 1 : -1;
+    // Only a position makes "de middag" or "la matinée" a time phrase: alone it is a noun phrase ("de week van de
+    // vrijwilliger").
+    const positioned = partOrPeriod
+      ? Math.max(
+          positionBefore(demonstrative >= 0 ? demonstrative : index),
+          DETERMINERS().has(before) && !endsClause(chunks[index - 1]) ? positionBefore(index - 1) : -1,
+        )
+      : -1;
+    if (partOrPeriod && (demonstrative >= 0 || positioned >= 0)) {
       // "earlier this month", "begin deze week", "voor eind deze maand": a word of the period's position goes with it.
-      let start = index - 1;
+      let start = positioned >= 0 ? positioned : demonstrative;
       while (start > 0 && atPosition(lower(chunks[start - 1])) && !endsClause(chunks[start - 1])) start -= 1;
       markSpan(drop, withPrepositions(start), index, chunks);
       return;

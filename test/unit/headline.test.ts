@@ -119,6 +119,30 @@ describe('generateHeadline on shapes of real leads', () => {
         'nl',
         'Het is een flinke klus om honderd bedden te regelen',
       ],
+      // A position linked to a part of the day or a period ("aan het eind van de middag", "en fin de matinée") is the
+      // same time phrase (devset, devset2, devset4, devset5: Dutch local and French pages); in English the rule had
+      // dropped only "this month" and left "by the end" behind.
+      [
+        'Een scooterrijder is woensdag aan het eind van de middag gewond geraakt bij een val op de Stationsweg in Assen.',
+        'nl',
+        'Scooterrijder gewond geraakt bij een val op de Stationsweg in Assen',
+      ],
+      [
+        'La préfecture a levé en fin de matinée l’alerte aux orages dans trois départements du sud-ouest.',
+        'fr',
+        'La préfecture a levé l’alerte aux orages dans trois départements du sud-ouest',
+      ],
+      [
+        'The library in Leeds will close by the end of this month for repairs to its roof.',
+        'en',
+        'Library in Leeds will close for repairs to its roof',
+      ],
+      // Without a position, a period after an article is a noun phrase and stays.
+      [
+        'De week van de vrijwilliger begint maandag in Zwolle met een groot feest.',
+        'nl',
+        'Week van de vrijwilliger begint in Zwolle met een groot feest',
+      ],
       // A day that bounds the news stays (devset4: "bis mindestens Samstag" had become "bis mindestens").
       [
         'Die Sperrung der Brücke in Meißen wird nach Angaben der Stadt bis mindestens Freitag andauern.',

@@ -88,6 +88,8 @@ export const de = /* @__PURE__ */ lazy(
     limitPrepositions: words('bis'),
     periodUnits: words('woche wochenende monat'),
     periodPositions: words('anfang ende mitte'),
+    // "am Ende des Tages", "Anfang der Woche": German links a position to its period by the genitive, without a word.
+    periodLinks: NO_WORDS,
     clockUnits: words('uhr h'),
     clockPrepositions: words('um gegen kurz nach ca circa'),
     clockZones: words('ortszeit'),

@@ -74,6 +74,7 @@ export const fr = /* @__PURE__ */ lazy(
     dayFollowers: words('dernier dernière prochain prochaine'),
     periodUnits: words('semaine week-end mois'),
     periodPositions: words('début fin mi'),
+    periodLinks: words('de du'),
     limitPrepositions: words("jusqu'à jusqu'au jusqu’à jusqu’au"),
     clockUnits: words('heures heure h'),
     clockPrepositions: words('vers à'),

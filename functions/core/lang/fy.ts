@@ -75,6 +75,7 @@ export const fy = /* @__PURE__ */ lazy(
     limitPrepositions: words('oant'),
     periodUnits: words('wike wykein moanne'),
     periodPositions: words('begjin ein midden'),
+    periodLinks: words('fan'),
     clockUnits: words('oere'),
     clockPrepositions: words('om sawat'),
     clockZones: NO_WORDS,

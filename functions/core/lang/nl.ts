@@ -98,6 +98,7 @@ export const nl = /* @__PURE__ */ lazy(
     limitPrepositions: words('tot met uiterlijk'),
     periodUnits: words('week weekend maand'),
     periodPositions: words('begin eind einde midden'),
+    periodLinks: words('van'),
     clockUnits: words('uur u h'),
     clockPrepositions: words('rond omstreeks om iets na voor tegen kort even ongeveer ca circa'),
     clockZones: words('belgische nederlandse lokale plaatselijke tijd'),

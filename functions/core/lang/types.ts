@@ -141,6 +141,11 @@ export interface LanguagePack {
   readonly periodUnits: ReadonlySet<string>;
   /** Words of a position in a period, read only in the article's own language: "begin deze week", "Ende dieser Woche". */
   readonly periodPositions: ReadonlySet<string>;
+  /**
+   * Words that link a position to the part of a day or the period it is in: "aan het eind van de middag", "en fin de
+   * matinée", "by the end of this month". Without them the position rule would drop only "this month".
+   */
+  readonly periodLinks: ReadonlySet<string>;
   /** Prepositions of a limit in time: a day they govern is news and stays ("bis Samstag", "tot en met zondag"). */
   readonly limitPrepositions: ReadonlySet<string>;
   /** Units after a number that make a clock time: "18 uur", "6 p.m". */
@@ -287,6 +292,7 @@ export const NO_LANGUAGE: LanguagePack = {
   limitPrepositions: NO_WORDS,
   periodUnits: NO_WORDS,
   periodPositions: NO_WORDS,
+  periodLinks: NO_WORDS,
   clockUnits: NO_WORDS,
   clockPrepositions: NO_WORDS,
   clockZones: NO_WORDS,
