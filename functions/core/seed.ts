@@ -330,6 +330,40 @@ function findTitle(
   return -1;
 }
 
+/** How many blocks a page's menu, date or notice lines may take before a title that the page repeats. */
+const MAX_BLOCKS_BEFORE_REPEATED_TITLE = 8;
+/** How far down the second copy of a repeated title may stand: past the lead, as a share box or a gallery repeats it. */
+const REPEATED_TITLE_SPAN = 16;
+/** A block this long is running text: the title stands before it or not at all. */
+const RUNNING_TEXT_WORDS = 20;
+
+/**
+ * The title of a page that does not start with it ("Webmail", "1. Navigation", a date over a menu): the first
+ * title-like line with no boilerplate shape, before the running text, that the page repeats near the top, as a crawl of
+ * its <title> and its <h1> gives it twice. Readability reads the same evidence, the document's title matched against
+ * its headings (Mozilla Readability, _getArticleTitle). Only where findTitle finds none: a line repeated under a title
+ * is its standfirst.
+ */
+function findRepeatedTitle(
+  blocks: readonly RawBlock[],
+  kinds: readonly (BoilerplateKind | undefined)[],
+  lexicon: BoilerplateLexicon,
+): number {
+  const top = blocks.slice(0, REPEATED_TITLE_SPAN).map((block) => block.text);
+  const last = Math.min(MAX_BLOCKS_BEFORE_REPEATED_TITLE, blocks.length - 1);
+  for (let index = 0; index < last; index += 1) {
+    const block = blocks[index] as RawBlock;
+    if (kinds[index]) continue;
+    if (isTitleLike(block, lexicon)) {
+      // A copy may be a block of its own or the last line of the lead, when the crawl put no blank line before it.
+      if (top.some((text, at) => at > index && text.includes(block.text))) return index;
+    } else if (block.lines > 1 || block.text.split(' ').length >= RUNNING_TEXT_WORDS) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
 /**
  * The first line when a crawler put more on it than the title:
  * - a kicker before it: lower-case label words ("video Weer een jaar voorbij …", "uitslag verkiezingen -
@@ -466,12 +500,28 @@ function structure(body: string): { title?: string; blocks: Block[] } {
     .flatMap((block, index) => (index === 0 ? splitFirstLine(block, lexicon, isBoilerplate) : [block]))
     .flatMap((block) => splitGlued(block, body, lexicon));
   const kinds = raw.map((block) => block.forced ?? shapeOf(block.text));
-  const titleAt = findTitle(raw, kinds, lexicon);
+  const titleFirst = findTitle(raw, kinds, lexicon);
+  const titleAt = titleFirst >= 0 ? titleFirst : findRepeatedTitle(raw, kinds, lexicon);
   // What stands before the title is boilerplate by its shape, or a kicker, which is a label.
   const before = raw
     .slice(0, Math.max(titleAt, 0))
     .map((block, index) => (kinds[index] ? block : { ...block, forced: 'label' as const }));
-  const rest = titleAt < 0 ? raw : [...before, ...raw.slice(titleAt + 1)];
+  // A title found by its repetition is not read again: a copy of its own is boilerplate, and so is a copy that the
+  // crawl ran on to the end of the lead (no blank line between them), split from it and kept.
+  const repeated = titleFirst < 0 ? raw[titleAt]?.text : undefined;
+  const after = raw.slice(titleAt + 1).flatMap((block): RawBlock[] => {
+    if (repeated === undefined) return [block];
+    if (block.text === repeated) return [{ ...block, forced: 'noise' }];
+    if (block.lines > 1 && block.text.endsWith(` ${repeated}`)) {
+      const text = block.text.slice(0, -repeated.length - 1);
+      return [
+        { ...block, text, lines: block.lines - 1 },
+        { text: repeated, lines: 1, forced: 'noise' },
+      ];
+    }
+    return [block];
+  });
+  const rest = titleAt < 0 ? raw : [...before, ...after];
   const lead = rest.findIndex((block) => !(block.forced ?? shapeOf(block.text)));
   if (lead >= 0) rest.splice(lead, 1, ...splitLead(rest[lead] as RawBlock, lexicon));
   const blocks = classifyBlocks(rest, lexicon, shapeOf).map(

@@ -262,6 +262,39 @@ describe('shapes of real pages', () => {
 
   // Shape of the title lines of Dutch regional sites (devset, devset2, devset5): "UPDATE …", "OPINIE ‘…’",
   // "Nieuwsbericht …", "LIVE Live: …".
+  // devset, devset2, devset5: pages that start with a menu, a notice or a date have their title twice near the top
+  // (the crawl of <title> and <h1>); the headline had been the notice or the lead.
+  it('takes a title-like line that the page repeats before its running text as the title, and keeps the copies as boilerplate', () => {
+    const notice = parse('repeated-title-after-notice.txt');
+    expect(notice.title).toBe("Twee auto's botsen op de Kanaalweg bij Hoogeveen");
+    expect(boilerplate(notice.blocks)).toEqual([
+      ['label', 'Mail'],
+      ['label', 'Kies je mailomgeving'],
+      ['label', 'Omdat wij ook de mail van de buurtkrant aanbieden, vragen we je eenmalig een keuze te maken.'],
+      ['noise', "Twee auto's botsen op de Kanaalweg bij Hoogeveen"],
+      ['dateline', 'HOOGEVEEN -'],
+    ]);
+    expect(summarizeArticle(notice).headline).toBe("Twee auto's botsen op de Kanaalweg bij Hoogeveen");
+    // The copy ran on to the end of the lead: split from it, so that the summary does not repeat the title.
+    const lead = parse('repeated-title-in-lead.txt');
+    expect(lead.title).toBe('New footbridge opens over the river in Exeter');
+    expect(lead.paragraphs[0]).toMatch(/on the banks\.$/u);
+    expect(boilerplate(lead.blocks)).toContainEqual(['noise', 'New footbridge opens over the river in Exeter']);
+  });
+
+  it('reads no repetition as a title under a title line, or after the running text has begun', () => {
+    // Under a title, a repeated line is its standfirst.
+    const standfirst = parseSeed(
+      ' date 2024-05 Storm closes the harbour in Dover\n\nFerries stay in port until Thursday\n\nFerries stay in port until Thursday\n\nThe harbour in Dover was closed on Tuesday after a storm with gusts of a hundred miles an hour hit the coast, and the ferries to Calais stayed in port.',
+    );
+    expect(standfirst.title).toBe('Storm closes the harbour in Dover');
+    // A link repeated between paragraphs is no title.
+    const links = parseSeed(
+      ' date 2024-05 14 May 2024\n\nThe harbour in Dover was closed on Tuesday after a storm with gusts of a hundred miles an hour hit the coast of Kent overnight.\n\nRead the full story\n\nFerries to Calais stayed in port while the wind blew.\n\nRead the full story\n\nThe port said it would open again on Thursday.',
+    );
+    expect(links.title).toBeUndefined();
+  });
+
   it('reads a label word of the language before the title, in any case, as a kicker', () => {
     const seed = parse('label-word-title.txt');
     expect(seed.title).toBe('Twee gewonden bij brand in flatgebouw aan de Vechtstraat');
