@@ -1,5 +1,5 @@
 import { calendarNames } from './calendar';
-import { PACKS, packFor } from './lang';
+import { PACKS, packFor, unionOf } from './lang';
 import { SHARE_TARGETS } from './lang/common';
 import { lazyPattern, unicode, unicodeGlobal, unicodeIgnoringCase } from './lazy';
 import { stopwordsFor } from './stopwords';
@@ -42,6 +42,8 @@ export interface BoilerplateLexicon {
   readonly labels: ReadonlySet<string>;
   /** Lower-case phrases that open a link to something else: "lees ook", "read more", "share". */
   readonly linkOpeners: readonly string[];
+  /** Every language's skip links, a whole line each: "skip to main content", "passer au contenu". */
+  readonly skipLinks: ReadonlySet<string>;
   /** Words that open a byline: "door", "by", "von". */
   readonly bylineOpeners: ReadonlySet<string>;
   /** Words that open a photo credit: "foto", "beeld", "photo", "bild". */
@@ -74,6 +76,7 @@ export function boilerplateLexicon(language: string): BoilerplateLexicon {
     calendar: calendarNames(Object.keys(PACKS)),
     labels: pack.boilerplateLabels,
     linkOpeners: [...pack.linkOpeners],
+    skipLinks: unionOf('skipLinks'),
     bylineOpeners: pack.bylineOpeners,
     creditWords: pack.creditWords,
     noticeWords: pack.noticeWords,
@@ -307,6 +310,7 @@ function shapeOfBlock(text: string, lexicon: BoilerplateLexicon): BoilerplateKin
   if (words.length === 3 && unicode`^\d+\s+\p{L}{1,4}\s+\d+$`.test(text.trim())) return 'noise';
   if (words.length <= SHAPE_MAX_WORDS && (isRepeatedHalf(words) || gluedMenuItems(text) >= 2)) return 'label';
   const lower = words.length <= SHAPE_MAX_WORDS ? text.toLowerCase() : '';
+  if (lexicon.skipLinks.has(lower.trim())) return 'link';
   if (
     words.length <= SHAPE_MAX_WORDS &&
     lexicon.linkOpeners.some((opener) => {

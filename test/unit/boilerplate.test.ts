@@ -39,6 +39,15 @@ describe('shapes of real pages', () => {
       ],
     ],
     ['glued-label-title.txt', 'Boze boeren rijden met trekkers naar Den Haag', [['label', 'Stikstofprotest']]],
+    // devset2, devset5: "Skip to main content" over a Dutch article, "Passer au contenu" were the headline.
+    [
+      'skip-link-first-line.txt',
+      'Sluiting zwembad De Welle in Zwolle uitgesteld tot de zomer',
+      [
+        ['link', 'Skip to main content'],
+        ['dateline', 'ZWOLLE -'],
+      ],
+    ],
     ['glued-label-lead.txt', undefined, [['label', 'foto']]],
     ['date-before-lead.txt', 'Raadsvergadering in Olst duurt twaalf minuten', [['timestamp', '26 maart']]],
     [

@@ -117,6 +117,9 @@ export const de = /* @__PURE__ */ lazy(
     ),
     boilerplateLabels: words('video audio foto fotos bild bilder anzeige werbung liveblog'),
     linkOpeners: phrases('lesen sie auch, lesen sie mehr, mehr zum thema, weiterlesen, teilen'),
+    skipLinks: phrases(
+      'zum inhalt, direkt zum inhalt, zum hauptinhalt, zum inhalt springen, springe zum inhalt, zur navigation',
+    ),
     bylineOpeners: words('von'),
     creditWords: words('foto bild quelle copyright'),
     noticeWords: words(

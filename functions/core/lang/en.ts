@@ -108,6 +108,7 @@ export const en = /* @__PURE__ */ lazy(
     ),
     boilerplateLabels: words('video audio photo photos advertisement sponsored live update'),
     linkOpeners: phrases('read more, read also, see also, related, watch, share this, share'),
+    skipLinks: phrases('skip to content, skip to main content, skip to navigation, skip navigation, jump to content'),
     bylineOpeners: words('by'),
     creditWords: words('photo picture image credit copyright source'),
     noticeWords: words('cookie cookies consent javascript browser newsletter subscribe click website'),

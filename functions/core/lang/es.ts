@@ -20,6 +20,7 @@ export const es = /* @__PURE__ */ lazy(() =>
     prepositions: words(`a ante bajo con contra de desde durante en entre hacia hasta para por según sin sobre tras`),
     boilerplateLabels: words('vídeo foto fotos publicidad'),
     linkOpeners: phrases('leer más, lea también, compartir'),
+    skipLinks: phrases('saltar al contenido, ir al contenido, saltar al contenido principal'),
     bylineOpeners: words('por'),
     creditWords: words('foto fuente'),
     noticeWords: words('cookie cookies consentimiento javascript navegador boletín suscríbete clic'),

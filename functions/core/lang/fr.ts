@@ -101,6 +101,9 @@ export const fr = /* @__PURE__ */ lazy(
     ),
     boilerplateLabels: words('vidéo audio photo photos publicité sponsorisé direct'),
     linkOpeners: phrases('lire aussi, à lire aussi, voir aussi, lire la suite, partager'),
+    skipLinks: phrases(
+      'passer au contenu, passer au contenu principal, aller au contenu, aller au contenu principal, accéder au contenu, aller à la navigation',
+    ),
     bylineOpeners: words('par'),
     creditWords: words('photo crédit source copyright'),
     noticeWords: words('cookie cookies consentement javascript navigateur newsletter abonnez cliquez cliquant'),

@@ -101,6 +101,8 @@ export const fy = /* @__PURE__ */ lazy(
     ),
     boilerplateLabels: words("fideo audio foto foto's advertinsje"),
     linkOpeners: phrases('lês ek, lês mear, diel'),
+    // Frisian sites' interface is Dutch (omropfryslan.nl): skip links are read in every language.
+    skipLinks: NO_WORDS,
     bylineOpeners: words('troch'),
     creditWords: words('foto byld boarne'),
     noticeWords: words('cookie cookies javascript browser nijsbrief klik'),

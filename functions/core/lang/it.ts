@@ -19,6 +19,7 @@ export const it = /* @__PURE__ */ lazy(() =>
     prepositions: words(`a da di in con su per tra fra dopo prima durante senza verso`),
     boilerplateLabels: words('video foto pubblicità'),
     linkOpeners: phrases('leggi anche, condividi'),
+    skipLinks: phrases('vai al contenuto, salta al contenuto, vai al contenuto principale'),
     bylineOpeners: words('di'),
     creditWords: words('foto fonte'),
     noticeWords: words('cookie cookies consenso javascript browser newsletter iscriviti clicca'),

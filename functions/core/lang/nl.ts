@@ -128,6 +128,9 @@ export const nl = /* @__PURE__ */ lazy(
       "video audio foto foto's fotoserie advertentie reclame gesponsord liveblog live update premium column opinie nieuwsbericht",
     ),
     linkOpeners: phrases('lees ook, lees meer, lees verder, meer lezen, bekijk ook, bekijk de, deel dit, delen, deel'),
+    skipLinks: phrases(
+      'naar de inhoud, direct naar de inhoud, ga naar de inhoud, ga direct naar de inhoud, naar hoofdinhoud, ga naar hoofdinhoud, direct naar hoofdinhoud, spring naar de inhoud',
+    ),
     bylineOpeners: words('door'),
     creditWords: words('foto beeld fotografie bron copyright credit'),
     noticeWords: words(

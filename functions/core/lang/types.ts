@@ -197,6 +197,12 @@ export interface LanguagePack {
   readonly boilerplateLabels: ReadonlySet<string>;
   /** Lower-case phrases that open a link to something else: "lees ook", "read more", "deel dit". */
   readonly linkOpeners: ReadonlySet<string>;
+  /**
+   * A page's skip link, a whole line, lower case: "skip to main content", "naar de inhoud" (WCAG 2.4.1 Bypass Blocks,
+   * technique G1: a link at the top of each page to its main content). Read in every language, as a site's interface
+   * is often in another than its articles.
+   */
+  readonly skipLinks: ReadonlySet<string>;
   /** Words that open a byline: "door", "by", "von". */
   readonly bylineOpeners: ReadonlySet<string>;
   /** Words that open a photo credit: "foto", "beeld", "photo", "bild". */
@@ -316,6 +322,7 @@ export const NO_LANGUAGE: LanguagePack = {
   prepositions: NO_WORDS,
   boilerplateLabels: NO_WORDS,
   linkOpeners: NO_WORDS,
+  skipLinks: NO_WORDS,
   bylineOpeners: NO_WORDS,
   creditWords: NO_WORDS,
   noticeWords: NO_WORDS,
