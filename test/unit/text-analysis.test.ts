@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import { calendarNames } from '../../functions/core/calendar';
 import { findEntities } from '../../functions/core/entities';
 import { extractKeywords, MAX_KEYWORDS, MIN_KEYWORDS, stem } from '../../functions/core/keywords';
 import { detectLanguage, detectParagraphsLanguage } from '../../functions/core/language';
+import { regionCodes, regionNames } from '../../functions/core/regions';
 import { splitSentences } from '../../functions/core/sentences';
 import { STOPWORDS_ISO } from '../../functions/core/stopword-data';
 import { stopwordsFor } from '../../functions/core/stopwords';
@@ -19,6 +23,7 @@ import {
   tokensOf,
 } from '../../functions/core/text';
 import { loadCases } from '../../scripts/eval';
+import { vendorCldr } from '../../scripts/vendor-cldr';
 
 describe('splitSentences', () => {
   it.each([
@@ -204,6 +209,23 @@ describe('detectLanguage', () => {
         expect(detectParagraphsLanguage(paragraphs)).toBe(detectLanguage(paragraphs.join('\n')));
       }
     }
+  });
+});
+
+describe('CLDR names', () => {
+  it('are the names this ICU gives, as generated', () => {
+    // If this fails after a Node.js (ICU) upgrade, run: node --import tsx scripts/vendor-cldr.ts
+    expect(readFileSync(join(import.meta.dirname, '../../functions/core/cldr-data.ts'), 'utf8')).toBe(vendorCldr());
+  });
+
+  it('read from the data give what Intl gives, and a language without data is read through Intl', () => {
+    expect([...calendarNames(['nl', 'fr'])]).toEqual(expect.arrayContaining(['dinsdag', 'mrt', 'févr', 'dim']));
+    expect(calendarNames(['pt']).has('fevereiro')).toBe(true);
+    expect(regionNames(['de']).has('athiopien')).toBe(true);
+    expect(regionNames(['pl']).has('niemcy')).toBe(true);
+    const codes = regionCodes(['nl', 'en'], (name) => name.toLowerCase());
+    expect(codes.get('verenigde staten')).toBe('US');
+    expect(codes.get('united kingdom')).toBe('GB');
   });
 });
 
