@@ -1,5 +1,5 @@
 import { type Entity, isDayWord, isDemonym, isKnownPlace, isPlace, isTitleWord } from './entities';
-import { hasPack, PACKS, packFor, unionOf } from './lang';
+import { hasPack, type LanguagePack, PACKS, packFor, unionOf } from './lang';
 import { lazy, lazyPattern, unicode, unicodeGlobal } from './lazy';
 import { capitalizeFirst, foldAccents, stripPossessive } from './text';
 
@@ -830,13 +830,40 @@ function shorten(
   // main clause's adverbial, and says nothing alone.
   // Not a demonstrative before its verb ("Dat is de conclusie …").
   const subordinate = pack.subordinators.has(opener) && !pack.finiteAuxiliaries.has(bareWord(clause.split(' ')[1]));
-  if (clause.length <= HEADLINE_MAX_CHARS && clause.split(' ').length >= 4 && !frames && !listOfNames && !subordinate)
+  // "In een chique kamer op het stadhuis, met uitzicht op de Grote Markt, voert …": where the verb comes second, a
+  // first clause that opens with a preposition and has no word of a verb's shape is the fronted phrase alone.
+  const verbless =
+    pack.finalVerb !== undefined &&
+    pack.prepositions.has(opener) &&
+    !clause
+      .split(' ')
+      .slice(1)
+      .some((word) => isVerbShaped(bareWord(word), pack));
+  if (
+    clause.length <= HEADLINE_MAX_CHARS &&
+    clause.split(' ').length >= 4 &&
+    !frames &&
+    !listOfNames &&
+    !subordinate &&
+    !verbless
+  )
     return { text: clause, cutInside: false };
   const withoutPhrases = dropPhrasesBeforeFinalVerb(headline, language, entities);
   if (withoutPhrases) return { text: withoutPhrases, cutInside: false };
   const withoutRelative = dropEmbeddedRelative(headline, language);
   if (withoutRelative) return { text: withoutRelative, cutInside: false };
   return { text: cutAtPhrase(headline, language), cutInside: true };
+}
+
+/**
+ * Whether a word as written may be a verb by the pack's words and shapes: an auxiliary, or a lower-case word of a final
+ * verb's or a participle's shape. Loose on purpose (Dutch nouns in -en have the shape): what it rules out has no verb.
+ */
+function isVerbShaped(word: string, pack: LanguagePack): boolean {
+  const bare = bareWord(word);
+  if (pack.finiteAuxiliaries.has(bare) || pack.droppableAuxiliaries.has(bare)) return true;
+  if (!unicode`^\p{Ll}`.test(coreOf(word))) return false;
+  return (pack.finalVerb?.test(bare) ?? false) || (pack.participle?.test(bare) ?? false);
 }
 
 /** A subject's relative clause starts this early in the sentence: "De 34-jarige man uit Tilburg die …". */

@@ -496,6 +496,13 @@ describe('generateHeadline on the shapes of long real leads', () => {
         'In de hele provincie Utrecht gaan vanaf maandag alle scholen dicht vanwege de storm, zo heeft de gemeente in een verklaring laten weten.',
       ),
     ).toMatch(/^In (de )?hele provincie Utrecht gaan/u);
+    // But a first clause with a preposition first and no word of a verb's shape is the fronted phrase alone (devset4:
+    // "In chique kamer op stadhuis" had been a regional paper's headline): the verb after it stays.
+    expect(
+      headline(
+        'In een oude loods bij de sluis, naast het kantoor van de havenmeester, bouwen vrijwilligers al jaren aan een replica van een Hanzekogge.',
+      ),
+    ).toMatch(/bouwen vrijwilligers/u);
   });
 
   it('leaves out the role between commas after a person’s name, not an item of a list', () => {
