@@ -208,7 +208,8 @@ function dropAttribution(chunks: Chunk[]): Chunk[] {
 
 /** ", het Oekraïense schiereiland," and ", die … ," between commas, and a relative clause at the end, go. */
 function dropCommaAsides(chunks: Chunk[], language: string): Chunk[] {
-  const verbSecond = packFor(language).finalVerb !== undefined;
+  const { finalVerb, bareRelatives, determiners } = packFor(language);
+  const verbSecond = finalVerb !== undefined;
   let result = chunks;
   for (let guard = 0; guard < 5; guard += 1) {
     // "Depuis une semaine, des incendies sévissent …": where the verb is not second, the comma after a fronted
@@ -231,7 +232,12 @@ function dropCommaAsides(chunks: Chunk[], language: string): Chunk[] {
     const isRelative = RELATIVE_PRONOUNS().has(lower(opener));
     // "hat angekündigt, die Warnstreiks … fortsetzen zu wollen": what a reporting verb introduces is the news.
     const reported = REPORTING_VERBS().has(lower(result[open]));
-    if (end - open > 14 || (close < 0 && !isRelative) || open === 0 || reported) break;
+    // "…, une forte houle, qui impactera …, est annoncée": a noun phrase that a relative clause goes on to describe
+    // is the clause's own subject or object, not an aside. Only by a pronoun that is no article too (not German or
+    // Dutch "die", which opens the next noun phrase as often).
+    const next = lower(result[close + 1]);
+    const described = !isRelative && close >= 0 && bareRelatives.has(next) && !determiners.has(next);
+    if (end - open > 14 || (close < 0 && !isRelative) || open === 0 || reported || described) break;
     const closeChunk = result[end];
     const keepPunctuation = close < 0 ? /[.!?]$/u.test(closeChunk?.raw ?? '') : false;
     const head = withoutTrailingComma(result[open] as Chunk);

@@ -505,6 +505,17 @@ describe('generateHeadline on the shapes of long real leads', () => {
     ).toMatch(/bouwen vrijwilligers/u);
   });
 
+  it('keeps a noun phrase between commas that a relative clause goes on to describe: it is no aside', () => {
+    // devset4 (a French regional page): ", une forte houle, qui impactera …," had gone as an aside, and the headline
+    // ran on into the next piece ("… au Nord de la Réunion et comparable").
+    expect(
+      headline(
+        "Le maire annonce que du fait des travaux sur le pont de la Marne, une longue coupure, qui touchera les quartiers du centre-ville et du port, et semblable à celle de l'été dernier, est prévue par la mairie.",
+        'fr',
+      ),
+    ).toBe('Le maire annonce que du fait des travaux sur le pont de la Marne');
+  });
+
   it('leaves out the role between commas after a person’s name, not an item of a list', () => {
     expect(
       headline(
