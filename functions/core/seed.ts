@@ -117,6 +117,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 const UNNORMALIZED = /^\uFEFF|[\u0000-\u0009\u000B-\u001F\u007F-\u009F]|[,‚]{2}/u;
 
 export function normalizeText(text: string): string {
+  if (isNormalLatin(text)) return text;
   // Most texts need none of the replacements: one scan instead of one per replacement.
   if (!UNNORMALIZED.test(text)) return text.normalize('NFC');
   return (
@@ -131,6 +132,24 @@ export function normalizeText(text: string): string {
       .replace(/(^|[\s(])[,‚]{2}(?=[\p{L}\p{N}])/gu, '$1„')
       .normalize('NFC')
   );
+}
+
+/**
+ * Whether normalizeText would return the text as it is, told by character code for most texts: no character below
+ * U+0300 changes under NFC (the first one that may, a combining accent, is U+0300 itself, where Unicode's NFC quick
+ * check begins), and none of them is a control character other than the line feed or a second comma in a row.
+ * False for any other text, which normalizeText then reads in full: ICU's normalization of a whole body cost more
+ * than this scan.
+ */
+function isNormalLatin(text: string): boolean {
+  let previous = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x300 || (code < 0x20 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f)) return false;
+    if (code === 44 && previous === 44) return false;
+    previous = code;
+  }
+  return true;
 }
 
 export function parseSeed(raw: string): ParsedSeed {
