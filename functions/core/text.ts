@@ -144,6 +144,11 @@ export function forgetArticleTexts(): void {
   for (const forget of articleCaches) forget();
 }
 
+/** Has `forget` called with forgetArticleTexts, for a cache of the article's own that is keyed by other than text. */
+export function forgetWithArticleTexts(forget: () => void): void {
+  articleCaches.push(forget);
+}
+
 /** The words of a text in lower case, remembered for the article; the array is shared. */
 export const foldedWordsOf: (text: string) => readonly string[] = cachedByText(
   (text) => splitWords(text).map(fold),

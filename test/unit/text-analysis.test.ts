@@ -205,6 +205,20 @@ describe('detectLanguage', () => {
       }
     }
   });
+
+  it("of one article's paragraphs, then another's, is each one's own, the article's counts forgotten or not", () => {
+    // The word counts are remembered by word list until forgetArticleTexts: no list may get another's counts. One
+    // article of each language, in turn and then backwards, against the evaluation set's own language.
+    const byLanguage = new Map(loadCases().map(({ seed, reference }) => [reference.language, seed] as const));
+    expect(byLanguage.size).toBeGreaterThanOrEqual(4);
+    const cases = [...byLanguage];
+    for (const forget of [false, true]) {
+      for (const [language, seed] of [...cases, ...[...cases].reverse()]) {
+        if (forget) forgetArticleTexts();
+        expect(detectParagraphsLanguage(seed.paragraphs)).toBe(language);
+      }
+    }
+  });
 });
 
 describe('stopwords', () => {
