@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as cryptoHash } from 'node:crypto';
 import { foldedWordsOf } from './text';
 
 /**
@@ -17,7 +17,8 @@ export function bodyHash(paragraphs: readonly string[]): string {
 
 /** bodyHash of the body's lower-case words, for a caller that has them already. */
 export function bodyHashOfWords(words: readonly string[]): string {
-  return createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 16);
+  // The one-shot hash: the same digest as a Hash object's, without making one per article.
+  return cryptoHash('sha256', words.join(' ')).slice(0, 16);
 }
 
 export function shingles(paragraphs: readonly string[]): Set<string> {
