@@ -6,7 +6,7 @@ import { chooseLead, generateHeadline, HEADLINE_MAX_CHARS, titleHeadline } from 
 import { extractKeywords } from './keywords';
 import { detectParagraphsLanguage } from './language';
 import type { Block, ParsedSeed } from './seed';
-import { splitSentences } from './sentences';
+import { splitParagraphsSentences } from './sentences';
 import { storyTerms } from './story-terms';
 import { SUMMARY_MAX_WORDS, stripDateline, summarize } from './summary';
 import { foldedWordsOf, readingMinutes } from './text';
@@ -94,7 +94,7 @@ export function summarizeArticle(seed: ParsedSeed): ArticleSummary {
     index === 0 ? stripDateline(paragraph) : paragraph,
   );
   const analysed = leadingParagraphs(paragraphs, ANALYSIS_MAX_CHARS);
-  const sentences = analysed.flatMap(splitSentences);
+  const sentences = splitParagraphsSentences(analysed);
   const found = findEntities(sentences, language);
   const lead = chooseLead(sentences);
   const headline = seed.title?.trim()

@@ -3,7 +3,7 @@ import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' 
 import { findEntities } from '../../functions/core/entities';
 import { extractKeywords, MAX_KEYWORDS, MIN_KEYWORDS, stem } from '../../functions/core/keywords';
 import { detectLanguage, detectParagraphsLanguage } from '../../functions/core/language';
-import { splitSentences } from '../../functions/core/sentences';
+import { splitParagraphsSentences, splitSentences } from '../../functions/core/sentences';
 import { STOPWORDS_ISO } from '../../functions/core/stopword-data';
 import { stopwordsFor } from '../../functions/core/stopwords';
 import {
@@ -53,6 +53,49 @@ describe('splitSentences', () => {
           ]);
         },
       ),
+    );
+  });
+});
+
+describe('splitParagraphsSentences', () => {
+  it("gives each paragraph's own sentences, in order, as splitSentences of each", () => {
+    for (const { seed } of loadCases()) {
+      for (const paragraphs of [seed.paragraphs, seed.blocks.map((block) => block.text)]) {
+        expect(splitParagraphsSentences(paragraphs)).toEqual(paragraphs.flatMap(splitSentences));
+      }
+    }
+  });
+
+  it('whatever the paragraphs: empty, with line breaks, tickers, abbreviations or unpaired surrogates', () => {
+    const piece = fc.constantFrom(
+      'Het ging goed.',
+      'Mr.',
+      'ca.',
+      'am 3.',
+      'Dezember kam er mehr.',
+      'nr.',
+      '5 volgt',
+      '+++',
+      '18:05 Scholz landet',
+      '“Het is goed.”',
+      'Ja!',
+      '\n',
+      '\r\n',
+      ' ',
+      '',
+      '\u2029',
+      '\ud800',
+      'é',
+    );
+    const paragraph = fc.oneof(
+      fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(' ')),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 6 }), (paragraphs) => {
+        expect(splitParagraphsSentences(paragraphs)).toEqual(paragraphs.flatMap(splitSentences));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
