@@ -121,11 +121,12 @@ function wordStem(word: string, language: string): WordStem | null {
 
 export function extractKeywords(sentences: readonly string[], language: string, entities: readonly Entity[]): string[] {
   const { capitalisesNouns } = packFor(language);
-  const nameWords = new Set(
-    entities.flatMap((entity) =>
-      [entity.name, entity.short ?? ''].flatMap((name) => name.split(/\s+/).map(foldAccents)),
-    ),
-  );
+  // The folded words of the names and their short forms, by loops rather than flatMap's arrays per name.
+  const nameWords = new Set<string>();
+  for (const entity of entities) {
+    for (const word of entity.name.split(/\s+/)) nameWords.add(foldAccents(word));
+    for (const word of (entity.short ?? '').split(/\s+/)) nameWords.add(foldAccents(word));
+  }
   const candidates = new Map<string, Candidate>();
   const known = wordStemsOf(language);
   // What a token's text decides wherever it stands, asked once per text: whether it can be a keyword (null if not),
