@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as cryptoHash } from 'node:crypto';
 import { foldedWordsOf } from './text';
 
 /**
@@ -17,7 +17,8 @@ export function bodyHash(paragraphs: readonly string[]): string {
 
 /** bodyHash of the body's lower-case words, for a caller that has them already. */
 export function bodyHashOfWords(words: readonly string[]): string {
-  return createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 16);
+  // The one-shot hash: the same digest as a Hash object's, without making one per article.
+  return cryptoHash('sha256', words.join(' ')).slice(0, 16);
 }
 
 export function shingles(paragraphs: readonly string[]): Set<string> {
@@ -53,15 +54,22 @@ export function minhashOfWords(words: readonly string[]): string {
 /**
  * The least mixed hash of the shingles for one slot's seed: slot by slot, so that the seed and the running minimum
  * stay in registers over the shingles, in a function of its own, which is optimised whole rather than entered
- * half-way through its loop while the code after the loop has never run.
+ * half-way through its loop while the code after the loop has never run. `mix` is written out, and the mixed hashes
+ * are compared as signed 32-bit integers with their top bit flipped, which orders them as their unsigned values do:
+ * an unsigned value of 2^31 or more is no small integer to V8, and the loop ran on doubles.
  */
 function minimumOf(hashes: Uint32Array, seed: number): number {
-  let minimum = 0xffffffff;
+  let minimum = 0x7fffffff;
   for (let index = 0; index < hashes.length; index += 1) {
-    const value = mix((hashes[index] ?? 0) ^ seed);
-    if (value < minimum) minimum = value;
+    let hash = (hashes[index] as number) ^ seed;
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    hash ^= (hash >>> 16) ^ 0x80000000;
+    if (hash < minimum) minimum = hash;
   }
-  return minimum;
+  return (minimum ^ 0x80000000) >>> 0;
 }
 
 /** The 16-bit minima of a stored signature; an empty array for a missing or malformed one. */

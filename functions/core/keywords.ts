@@ -121,11 +121,12 @@ function wordStem(word: string, language: string): WordStem | null {
 
 export function extractKeywords(sentences: readonly string[], language: string, entities: readonly Entity[]): string[] {
   const { capitalisesNouns } = packFor(language);
-  const nameWords = new Set(
-    entities.flatMap((entity) =>
-      [entity.name, entity.short ?? ''].flatMap((name) => name.split(/\s+/).map(foldAccents)),
-    ),
-  );
+  // The folded words of the names and their short forms, by loops rather than flatMap's arrays per name.
+  const nameWords = new Set<string>();
+  for (const entity of entities) {
+    for (const word of entity.name.split(/\s+/)) nameWords.add(foldAccents(word));
+    for (const word of (entity.short ?? '').split(/\s+/)) nameWords.add(foldAccents(word));
+  }
   const candidates = new Map<string, Candidate>();
   const known = wordStemsOf(language);
   // What a token's text decides wherever it stands, asked once per text: whether it can be a keyword (null if not),
@@ -180,9 +181,7 @@ export function extractKeywords(sentences: readonly string[], language: string, 
     }
   }
   // The candidates are the article's own: scored in place.
-  const ranked = [...candidates.values()];
-  for (const candidate of ranked) candidate.score *= lengthFactor(candidate.stem);
-  ranked.sort((a, b) => b.score - a.score || a.first - b.first || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0));
+  const ranked = bestCandidates(candidates.values(), MAX_KEYWORDS);
   const top = ranked[0]?.score ?? 0;
   const chosen: string[] = [];
   for (const candidate of ranked) {
@@ -192,6 +191,31 @@ export function extractKeywords(sentences: readonly string[], language: string, 
     chosen.push(surfaceOf(candidate, language));
   }
   return chosen;
+}
+
+/** Higher score first, then the earlier, then by stem: a strict order, as stems are the candidates' keys. */
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.first - b.first || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0);
+}
+
+/**
+ * The first `count` candidates in compareCandidates' order, their scores weighed by length first: what sorting them
+ * all gives as its first `count`, kept by insertion, as no more are ever read (an article has a hundred candidates
+ * or more).
+ */
+function bestCandidates(candidates: Iterable<Candidate>, count: number): Candidate[] {
+  const best: Candidate[] = [];
+  for (const candidate of candidates) {
+    candidate.score *= lengthFactor(candidate.stem);
+    if (best.length === count) {
+      if (compareCandidates(candidate, best[count - 1] as Candidate) >= 0) continue;
+      best.pop();
+    }
+    let at = best.length;
+    while (at > 0 && compareCandidates(candidate, best[at - 1] as Candidate) < 0) at -= 1;
+    best.splice(at, 0, candidate);
+  }
+  return best;
 }
 
 /** Longer words are more specific: a Dutch compound such as "videoverbinding" says more than "land". */

@@ -1,6 +1,6 @@
 import { PACKS } from './lang';
 import { lazy, unicode } from './lazy';
-import { cutAtSpace, fold, foldedWordsOf, splitWords } from './text';
+import { cutAtSpace, fold, foldedWordsOf, forgetWithArticleTexts, splitWords } from './text';
 import { detectAll } from './tinyld';
 
 /**
@@ -108,14 +108,20 @@ function count(word: string, counts: Int32Array, lists: WordLists): void {
 }
 
 /**
- * The counts of a list of words, remembered by the list: an article is detected twice, its lines for the classifier
- * and then its paragraphs, and text.ts hands out one list per text, so that a paragraph of one line is counted once.
+ * The counts of a list of words, remembered by the list for the article: an article is detected twice, its lines for
+ * the classifier and then its paragraphs, and text.ts hands out one list per text of the article, so that a paragraph
+ * of one line is counted once. A Map emptied with the article's texts rather than a WeakMap, whose entries the garbage
+ * collector treats as ephemerons at a cost to every collection; emptied at MAX_COUNTED_LISTS too, for a caller that
+ * detects without parsing.
  */
-const listCounts = new WeakMap<readonly string[], Int32Array>();
+const listCounts = new Map<readonly string[], Int32Array>();
+const MAX_COUNTED_LISTS = 10_000;
+forgetWithArticleTexts(() => listCounts.clear());
 
 function countsOf(words: readonly string[]): Int32Array {
   let counts = listCounts.get(words);
   if (counts) return counts;
+  if (listCounts.size >= MAX_COUNTED_LISTS) listCounts.clear();
   const lists = wordLists();
   counts = new Int32Array(lists.size + 1);
   for (const word of words) {

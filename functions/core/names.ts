@@ -2,7 +2,7 @@ import { isTitleWord } from './entities';
 import { PACKS } from './lang';
 import { NAME_ALIASES } from './lang/aliases';
 import { nationalities } from './lang/nationality-data';
-import { lazy, lazyPattern } from './lazy';
+import { lazy, lazyPattern, unicodeGlobal } from './lazy';
 import { regionCodes } from './regions';
 import { cachedByText, foldAccents } from './text';
 
@@ -55,7 +55,13 @@ export const nameRules = lazy((): readonly NameRule[] => [
     ['uschakow', 'ushakow'],
     ['oesjakov', 'oeshakov'],
   ),
-  rule('Dutch oe is u, but at the end (Poetin; Joe)', /oe(?=\p{L})/gu, 'u', ['poetin', 'putin'], ['joe', 'joe']),
+  rule(
+    'Dutch oe is u, but at the end (Poetin; Joe)',
+    unicodeGlobal`oe(?=\p{L})`,
+    'u',
+    ['poetin', 'putin'],
+    ['joe', 'joe'],
+  ),
   rule('French ou is u (Poutine, Nétanyahou)', /ou/gu, 'u', ['poutine', 'putine'], ['netanyahou', 'netanyahu']),
   rule('ph is f (Josephine, Josefine)', /ph/gu, 'f', ['joseph', 'josef']),
   rule('th is t (Thatcher)', /th/gu, 't', ['thomas', 'tomas']),
@@ -91,14 +97,14 @@ export const nameRules = lazy((): readonly NameRule[] => [
   ),
   rule(
     'doubled letters are one (Russland, Mattarella)',
-    /(\p{L})\1+/gu,
+    unicodeGlobal`(\p{L})\1+`,
     '$1',
     ['russland', 'rusland'],
     ['mattarella', 'matarela'],
   ),
   rule(
     'a final e, s, es or se after four letters goes (Poutine, Putins, Amerikaans, Amerikaanse)',
-    /(?<=\p{L}{4})(?:es|se|e|s)$/gu,
+    unicodeGlobal`(?<=\p{L}{4})(?:es|se|e|s)$`,
     '',
     ['putine', 'putin'],
     ['putins', 'putin'],

@@ -118,6 +118,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 const UNNORMALIZED = /^\uFEFF|[\u0000-\u0009\u000B-\u001F\u007F-\u009F]|[,‚]{2}/u;
 
 export function normalizeText(text: string): string {
+  if (isNormalLatin(text)) return text;
   // Most texts need none of the replacements: one scan instead of one per replacement.
   if (!UNNORMALIZED.test(text)) return text.normalize('NFC');
   return (
@@ -132,6 +133,18 @@ export function normalizeText(text: string): string {
       .replace(unicodeGlobal`(^|[\s(])[,‚]{2}(?=[\p{L}\p{N}])`, '$1„')
       .normalize('NFC')
   );
+}
+
+/**
+ * What stops normalizeText from returning a text as it is: a code unit from U+0300 on (no character below it changes
+ * under NFC: the first one that may, a combining accent, is U+0300 itself, where Unicode's NFC quick check begins), a
+ * control character other than the line feed, or a second comma in a row. A text without any is returned as it is,
+ * told by one scan of this pattern: ICU's normalization of a whole body cost more.
+ */
+const NOT_NORMAL_LATIN = /[^\n\x20-\x7e\xa0-\u02ff]|,,/;
+
+function isNormalLatin(text: string): boolean {
+  return !NOT_NORMAL_LATIN.test(text);
 }
 
 export function parseSeed(raw: string): ParsedSeed {

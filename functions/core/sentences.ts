@@ -45,6 +45,65 @@ export function splitSentences(paragraph: string): string[] {
   return mergeBackward(sentences);
 }
 
+/**
+ * paragraphs.flatMap(splitSentences), with one segmentation of the paragraphs joined by line breaks rather than one
+ * per paragraph: each segmentation copies its text into ICU and sets up a break iterator, which for the analysis's
+ * paragraphs cost about as much as the iteration itself. A line break ends a sentence and no boundary rule looks
+ * across one (UAX #29: SB4, and ParaSep in SB8 to SB11), so the segments of the joined text are those of each
+ * paragraph, the last with the line break after it, which trim takes off. A paragraph with a ticker's separators is
+ * split on its own, as splitSentences splits it.
+ */
+export function splitParagraphsSentences(paragraphs: readonly string[]): string[] {
+  const sentences: string[] = [];
+  let from = 0;
+  while (from < paragraphs.length) {
+    let to = from;
+    while (to < paragraphs.length && !(paragraphs[to] as string).includes('+++')) to += 1;
+    if (to > from) for (const sentence of splitJoined(paragraphs.slice(from, to))) sentences.push(sentence);
+    if (to < paragraphs.length)
+      for (const sentence of splitSentences(paragraphs[to] as string)) sentences.push(sentence);
+    from = to + 1;
+  }
+  return sentences;
+}
+
+/** The sentences of paragraphs without a ticker's separators, paragraph by paragraph, from one segmentation. */
+function splitJoined(paragraphs: readonly string[]): string[] {
+  const sentences: string[] = [];
+  // The paragraph the segments are in, where it starts in the joined text and where the line break after it is.
+  let paragraph = 0;
+  let start = 0;
+  let end = (paragraphs[0] as string).length;
+  let ofParagraph: string[] = [];
+  let pending = '';
+  const endParagraph = () => {
+    if (pending) ofParagraph.push(pending);
+    pending = '';
+    for (const sentence of mergeBackward(ofParagraph)) sentences.push(sentence);
+    ofParagraph = [];
+  };
+  for (const { segment, index } of segmenter().segment(paragraphs.join('\n'))) {
+    while (index > end) {
+      endParagraph();
+      paragraph += 1;
+      start = end + 1;
+      end = start + (paragraphs[paragraph] as string).length;
+    }
+    let piece = segment.trim();
+    if (!piece) continue;
+    // A paragraph of one sentence is that sentence: the paragraph's own string, not a copy cut from the joined text,
+    // so that the caches of the article's texts (text.ts) find it as the same string, hashed once.
+    if (index === start && piece.length === end - start) piece = paragraphs[paragraph] as string;
+    pending = pending ? `${pending} ${piece}` : piece;
+    if (!continuesAfter(pending)) {
+      ofParagraph.push(pending);
+      pending = '';
+    }
+  }
+  endParagraph();
+  return sentences;
+}
+
 /** Whether the sentence so far ends on a full stop that does not end a sentence. */
 function continuesAfter(text: string): boolean {
   const last = lastWord(text);

@@ -144,6 +144,11 @@ export function forgetArticleTexts(): void {
   for (const forget of articleCaches) forget();
 }
 
+/** Has `forget` called with forgetArticleTexts, for a cache of the article's own that is keyed by other than text. */
+export function forgetWithArticleTexts(forget: () => void): void {
+  articleCaches.push(forget);
+}
+
 /** The words of a text in lower case, remembered for the article; the array is shared. */
 export const foldedWordsOf: (text: string) => readonly string[] = cachedByText(
   (text) => splitWords(text).map(fold),
@@ -229,10 +234,18 @@ export function stripPossessive(word: string): string {
 
 /** NATO, VS, TASS: two or more letters, all capitals. */
 export function isAcronym(word: string): boolean {
-  // Most words have a lower-case ASCII letter second: no acronym, without a regular expression.
-  const second = word.charCodeAt(1);
-  if (word.length < 2 || (second >= 97 && second <= 122)) return false;
-  return ALL_UPPER().test(word.replace(/[-.]/g, ''));
+  if (word.length < 2) return false;
+  // ALL_UPPER of the word without its hyphens and full stops, by character code while the word is ASCII: it is asked
+  // of every token, and the replacement and the pattern cost more than the scan (a number, "2024", has no lower-case
+  // letter to stop at). A word with any other character is decided by the Unicode property.
+  let capitals = 0;
+  for (let index = 0; index < word.length; index += 1) {
+    const code = word.charCodeAt(index);
+    if (code >= 65 && code <= 90) capitals += 1;
+    else if (code >= 128) return ALL_UPPER().test(word.replace(/[-.]/g, ''));
+    else if (code !== 45 && code !== 46) return false;
+  }
+  return capitals >= 2;
 }
 
 /** The body as one canonical string: words only, lower case, single spaces. Equal bodies are duplicates. */

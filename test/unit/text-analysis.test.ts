@@ -7,7 +7,7 @@ import { findEntities } from '../../functions/core/entities';
 import { extractKeywords, MAX_KEYWORDS, MIN_KEYWORDS, stem } from '../../functions/core/keywords';
 import { detectLanguage, detectParagraphsLanguage } from '../../functions/core/language';
 import { regionCodes, regionNames } from '../../functions/core/regions';
-import { splitSentences } from '../../functions/core/sentences';
+import { splitParagraphsSentences, splitSentences } from '../../functions/core/sentences';
 import { STOPWORDS_ISO } from '../../functions/core/stopword-data';
 import { stopwordsFor } from '../../functions/core/stopwords';
 import {
@@ -58,6 +58,49 @@ describe('splitSentences', () => {
           ]);
         },
       ),
+    );
+  });
+});
+
+describe('splitParagraphsSentences', () => {
+  it("gives each paragraph's own sentences, in order, as splitSentences of each", () => {
+    for (const { seed } of loadCases()) {
+      for (const paragraphs of [seed.paragraphs, seed.blocks.map((block) => block.text)]) {
+        expect(splitParagraphsSentences(paragraphs)).toEqual(paragraphs.flatMap(splitSentences));
+      }
+    }
+  });
+
+  it('whatever the paragraphs: empty, with line breaks, tickers, abbreviations or unpaired surrogates', () => {
+    const piece = fc.constantFrom(
+      'Het ging goed.',
+      'Mr.',
+      'ca.',
+      'am 3.',
+      'Dezember kam er mehr.',
+      'nr.',
+      '5 volgt',
+      '+++',
+      '18:05 Scholz landet',
+      '“Het is goed.”',
+      'Ja!',
+      '\n',
+      '\r\n',
+      ' ',
+      '',
+      '\u2029',
+      '\ud800',
+      'é',
+    );
+    const paragraph = fc.oneof(
+      fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(' ')),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 6 }), (paragraphs) => {
+        expect(splitParagraphsSentences(paragraphs)).toEqual(paragraphs.flatMap(splitSentences));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
@@ -207,6 +250,20 @@ describe('detectLanguage', () => {
         seed.paragraphs.flatMap(splitSentences),
       ]) {
         expect(detectParagraphsLanguage(paragraphs)).toBe(detectLanguage(paragraphs.join('\n')));
+      }
+    }
+  });
+
+  it("of one article's paragraphs, then another's, is each one's own, the article's counts forgotten or not", () => {
+    // The word counts are remembered by word list until forgetArticleTexts: no list may get another's counts. One
+    // article of each language, in turn and then backwards, against the evaluation set's own language.
+    const byLanguage = new Map(loadCases().map(({ seed, reference }) => [reference.language, seed] as const));
+    expect(byLanguage.size).toBeGreaterThanOrEqual(4);
+    const cases = [...byLanguage];
+    for (const forget of [false, true]) {
+      for (const [language, seed] of [...cases, ...[...cases].reverse()]) {
+        if (forget) forgetArticleTexts();
+        expect(detectParagraphsLanguage(seed.paragraphs)).toBe(language);
       }
     }
   });
