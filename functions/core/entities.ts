@@ -498,7 +498,8 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
       // "St James’ Park": a possessive apostrophe after an s, where a genitive is no German "Scholz’ Rede". The gap
       // is sliced out only after an s.
       const gap = !pack.capitalisesNouns && current.endsWith('s') ? sentence.slice(tokens[last]?.end, next?.start) : '';
-      const possessive = /^['’]\s+$/u.test(gap);
+      // Most words end in no s: no gap, and no pattern to run on it.
+      const possessive = gap !== '' && /^['’]\s+$/u.test(gap);
       if (next && usable(tokens, last + 1, shouted) && (spaced(sentence, tokens, last + 1) || possessive)) {
         // After an initial only more of the name: "Adam A. Hij" is a name and a sentence.
         if (isInitialLetter(current) && evidence.stopwords.has(next.text.toLowerCase())) break;
