@@ -498,7 +498,8 @@ function runs(sentence: string, tokens: readonly Word[], sentenceIndex: number, 
       // "St James’ Park": a possessive apostrophe after an s, where a genitive is no German "Scholz’ Rede". The gap
       // is sliced out only after an s.
       const gap = !pack.capitalisesNouns && current.endsWith('s') ? sentence.slice(tokens[last]?.end, next?.start) : '';
-      const possessive = /^['’]\s+$/u.test(gap);
+      // Most words end in no s: no gap, and no pattern to run on it.
+      const possessive = gap !== '' && /^['’]\s+$/u.test(gap);
       if (next && usable(tokens, last + 1, shouted) && (spaced(sentence, tokens, last + 1) || possessive)) {
         // After an initial only more of the name: "Adam A. Hij" is a name and a sentence.
         if (isInitialLetter(current) && evidence.stopwords.has(next.text.toLowerCase())) break;
@@ -738,10 +739,21 @@ function appositives(mentions: readonly Mention[], evidence: Evidence, alone: Re
   const keys = mentions.map((mention) => key(mention.words));
   for (const folded of keys) counts.set(folded, (counts.get(folded) ?? 0) + 1);
   const surnames = new Set(mentions.filter((mention) => mention.words.length > 1).map((m) => key(m.words.slice(-1))));
-  return mentions.flatMap((mention, index) => {
-    if (mention.words.length <= 1) return [mention];
+  // A loop that pushes, and the remainder made only where it is kept: every mention passes here.
+  const result: Mention[] = [];
+  const remainderOf = (mention: Mention, rest: readonly string[]): Mention => ({
+    ...mention,
+    words: rest,
+    initial: false,
+    position: mention.position + 1,
+  });
+  for (let index = 0; index < mentions.length; index += 1) {
+    const mention = mentions[index] as Mention;
+    if (mention.words.length <= 1) {
+      result.push(mention);
+      continue;
+    }
     const [first = '', ...rest] = mention.words;
-    const remainder = { ...mention, words: rest, initial: false, position: mention.position + 1 };
     const once = counts.get(keys[index] ?? '') === 1;
     if (
       once &&
@@ -750,14 +762,16 @@ function appositives(mentions: readonly Mention[], evidence: Evidence, alone: Re
       !isPlaceOrAcronym(rest[0] ?? '') &&
       !alone.has(key(rest))
     ) {
-      return [{ ...mention, words: [first] }, remainder];
+      result.push({ ...mention, words: [first] }, remainderOf(mention, rest));
+      continue;
     }
     // "(his maiden) Wimbledon Title": a name the article writes alone, then a word it also writes in lower case.
     const head = mention.words.slice(0, -1);
     const tail = mention.words.at(-1) ?? '';
     if (!pack.capitalisesNouns && alone.has(key(head)) && evidence.lowercase.has(tail.toLowerCase())) {
       // "the Kenyan Government": an adjective of nationality before a common word is no name at all.
-      return head.length === 1 && isNationality(first, evidence) ? [] : [{ ...mention, words: head }];
+      if (!(head.length === 1 && isNationality(first, evidence))) result.push({ ...mention, words: head });
+      continue;
     }
     // German: "die Frankfurter Börse" is one name, "der Erfurter Politiker Möller" a title (split above) and a name.
     const nationality = isNationality(first, evidence) && (!pack.capitalisesNouns || rest.length > 1);
@@ -769,8 +783,9 @@ function appositives(mentions: readonly Mention[], evidence: Evidence, alone: Re
       isPlaceOrAcronym(rest[0] ?? '') ||
       rest.some(isInitialLetter) ||
       (pack.capitalisesNouns && rest.length > 1 && !rest.some((word) => isNoun(word, evidence)));
-    return common && restIsName ? [remainder] : [mention];
-  });
+    result.push(common && restIsName ? remainderOf(mention, rest) : mention);
+  }
+  return result;
 }
 
 interface Tally {
