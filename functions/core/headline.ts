@@ -844,7 +844,7 @@ function shorten(
     !clause
       .split(' ')
       .slice(1)
-      .some((word) => isVerbShaped(bareWord(word), pack));
+      .some((word) => isVerbShaped(word, pack));
   if (
     clause.length <= HEADLINE_MAX_CHARS &&
     clause.split(' ').length >= 4 &&

@@ -503,6 +503,12 @@ describe('generateHeadline on the shapes of long real leads', () => {
         'In een oude loods bij de sluis, naast het kantoor van de havenmeester, bouwen vrijwilligers al jaren aan een replica van een Hanzekogge.',
       ),
     ).toMatch(/bouwen vrijwilligers/u);
+    // A capitalised name of a verb's shape ("Kampen") is no verb.
+    expect(
+      headline(
+        'In een oude loods bij de sluis van Kampen, naast het kantoor van de havenmeester, bouwen vrijwilligers al jaren aan een replica van een Hanzekogge.',
+      ),
+    ).toMatch(/bouwen vrijwilligers/u);
   });
 
   it('keeps a noun phrase between commas that a relative clause goes on to describe: it is no aside', () => {
