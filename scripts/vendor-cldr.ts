@@ -9,16 +9,11 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { calendarNamesFromIntl } from '../functions/core/calendar';
+import { CLDR_CODE_MARK as CODE_MARK, CLDR_SEPARATOR as SEPARATOR } from '../functions/core/cldr-format';
 import { PACKS } from '../functions/core/lang';
 import { regionCodesFromIntl, regionNamesFromIntl } from '../functions/core/regions';
 
 export const CLDR_FILE = resolve(import.meta.dirname, '../functions/core/cldr-data.ts');
-
-/** Between the names of a list: a character no CLDR name of these languages holds (checked when written). */
-export const SEPARATOR = '|';
-
-/** Between a region's code and its name. */
-export const CODE_MARK = '=';
 
 const join = (names: readonly string[]): string => {
   for (const name of names) if (name.includes(SEPARATOR)) throw new Error(`A CLDR name holds ${SEPARATOR}: ${name}`);

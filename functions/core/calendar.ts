@@ -1,4 +1,5 @@
 import { CLDR_CALENDAR } from './cldr-data';
+import { CLDR_SEPARATOR } from './cldr-format';
 
 /**
  * Month and weekday names, long and abbreviated, from the Unicode CLDR instead of typed-in lists: "wo", "zo", "mär",
@@ -15,7 +16,8 @@ export function calendarNames(languages: readonly string[]): ReadonlySet<string>
   const names = new Set<string>();
   for (const language of languages) {
     const data = CLDR_CALENDAR[language];
-    for (const name of data === undefined ? calendarNamesFromIntl(language) : data.split('|')) names.add(name);
+    for (const name of data === undefined ? calendarNamesFromIntl(language) : data.split(CLDR_SEPARATOR))
+      names.add(name);
   }
   cache.set(key, names);
   return names;

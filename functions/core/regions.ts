@@ -1,4 +1,5 @@
 import { CLDR_REGION_CODES, CLDR_REGIONS } from './cldr-data';
+import { CLDR_CODE_MARK, CLDR_SEPARATOR } from './cldr-format';
 import { lazy, lazyPattern } from './lazy';
 import { foldAccents } from './text';
 
@@ -44,7 +45,12 @@ function namesOf(language: string): RegionNames {
   if (!names) {
     const data = CLDR_REGIONS[language];
     const entries = (list: string) =>
-      new Map(list.split('|').map((entry) => [entry.slice(0, 2), entry.slice(3)] as [string, string]));
+      new Map(
+        list.split(CLDR_SEPARATOR).map((entry) => {
+          const mark = entry.indexOf(CLDR_CODE_MARK);
+          return [entry.slice(0, mark), entry.slice(mark + 1)] as [string, string];
+        }),
+      );
     names =
       data === undefined ? regionNamesFromIntl(language) : { long: entries(data.long), short: entries(data.short) };
     parsed.set(language, names);
