@@ -119,7 +119,7 @@ export function cachedByText<T>(
   const cache = new Map<string, T | typeof NO_VALUE>();
   let chars = 0;
   if (lifetime === 'article') {
-    articleCaches.push(() => {
+    forgetWithArticleTexts(() => {
       cache.clear();
       chars = 0;
     });
