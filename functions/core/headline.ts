@@ -771,9 +771,12 @@ function fitLength(text: string, language: string, entities: readonly Entity[]):
     !(whole && !trimmedAny) && pack.functionWords.has(word) && (cutInside || !closesClause(word));
   for (;;) {
     const trimmed = headline.replace(/[\s.,:;–—\-…'"“”‘’„«»]+$/u, '');
-    const lastWord = trimmed.split(' ').at(-1) ?? '';
+    const lastWords = trimmed.split(' ');
+    const lastWord = lastWords.at(-1) ?? '';
     const bare = lastWord.replace(unicode`^[^\p{L}\p{N}]+`, '').toLowerCase();
-    if (trimmed.includes(' ') && dangling(bare)) {
+    // "… geregeld te hebben": an auxiliary after the infinitive's marker is the infinitive that closes the clause.
+    const infinitive = !trimmedAny && pack.infinitiveMarkers.has(bareWord(lastWords.at(-2)));
+    if (trimmed.includes(' ') && !infinitive && dangling(bare)) {
       headline = trimmed.slice(0, trimmed.length - lastWord.length);
       trimmedAny = true;
       continue;
@@ -784,7 +787,7 @@ function fitLength(text: string, language: string, entities: readonly Entity[]):
     headline = trimmed + closing;
     break;
   }
-  return capitalizeFirst(balanceQuotes(headline).replace(/\s{2,}/gu, ' '));
+  return capitalizeFirst(balanceQuotes(headline, pack).replace(/\s{2,}/gu, ' '));
 }
 
 /**
@@ -858,7 +861,42 @@ function shorten(
   if (withoutPhrases) return { text: withoutPhrases, cutInside: false };
   const withoutRelative = dropEmbeddedRelative(headline, language);
   if (withoutRelative) return { text: withoutRelative, cutInside: false };
+  const withinInfinitive = dropPhrasesInInfinitive(headline, language);
+  if (withinInfinitive) return { text: withinInfinitive, cutInside: false };
   return { text: cutAtPhrase(headline, language), cutInside: true };
+}
+
+/**
+ * "De politie kijkt naar ons land om de dader van een misdrijf in Oudenbosch te kunnen identificeren": an infinitival
+ * clause at the end puts its verb last, after its marker, and a cut at the length would take the verb and leave the
+ * clause open. Its prepositional phrases go instead, the nearest to the verb first, until the sentence fits; the
+ * clause keeps its first word after the opener (its object or its own first phrase) and its verbs. Undefined where the
+ * sentence ends on no such clause, a comma falls inside it, or it will not fit.
+ */
+function dropPhrasesInInfinitive(headline: string, language: string): string | undefined {
+  const { infinitiveOpeners, infinitiveMarkers, prepositions, participle, finalVerb } = packFor(language);
+  if (infinitiveOpeners.size === 0) return undefined;
+  const words = headline.replace(/[.!?]+$/u, '').split(' ');
+  const bare = words.map(bareWord);
+  const marker = bare.findLastIndex((word) => infinitiveMarkers.has(word));
+  // The marker stands before the clause's last verbs: "te hebben", "te kunnen identificeren".
+  if (marker < 0 || words.length - marker > 3) return undefined;
+  const opener = bare.findLastIndex((word, index) => index < marker && infinitiveOpeners.has(word));
+  if (opener <= 0 || words.slice(opener, -1).some((word) => /[,;:]$/u.test(word))) return undefined;
+  // "… geregeld te hebben": a participle or infinitive just before the marker is the clause's verb too.
+  const verbBefore = (index: number) =>
+    unicode`^\p{Ll}`.test(words[index] ?? '') &&
+    !prepositions.has(bare[index] ?? '') &&
+    ((participle?.test(bare[index] ?? '') ?? false) || (finalVerb?.test(bare[index] ?? '') ?? false));
+  let verb = marker;
+  while (verb - 1 > opener + 1 && verbBefore(verb - 1)) verb -= 1;
+  let kept = words;
+  for (let from = verb - 1; from > opener + 1; from -= 1) {
+    if (!prepositions.has(bare[from] ?? '')) continue;
+    kept = [...words.slice(0, from), ...words.slice(verb)];
+    if (kept.join(' ').length <= HEADLINE_MAX_CHARS) return kept.length >= MIN_WORDS ? kept.join(' ') : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -1047,7 +1085,22 @@ function tidy(text: string): string {
 }
 
 /** Quotation marks that lost their partner in the compression go. */
-function balanceQuotes(text: string): string {
+/**
+ * The words a language writes with a leading apostrophe, as its pack lists them among its function words (Dutch
+ * "'t", Frisian "'e"), by pack: a quote mark that opens one of them is the word's own apostrophe, not a quotation's
+ * ("Bart van ‘t Wout").
+ */
+const ELIDED_WORDS = new WeakMap<LanguagePack, ReadonlySet<string>>();
+function elidedWords(pack: LanguagePack): ReadonlySet<string> {
+  let elided = ELIDED_WORDS.get(pack);
+  if (!elided) {
+    elided = new Set([...pack.functionWords].filter((word) => word.startsWith("'")).map((word) => word.slice(1)));
+    ELIDED_WORDS.set(pack, elided);
+  }
+  return elided;
+}
+
+function balanceQuotes(text: string, pack: LanguagePack): string {
   let result = text;
   const count = (mark: string) => result.split(mark).length - 1;
   if (count('«') !== count('»')) result = result.replaceAll('«', '').replaceAll('»', '');
@@ -1057,8 +1110,19 @@ function balanceQuotes(text: string): string {
     low === 0 ? count('“') === count('”') : low === count('“') + count('”') || low + count('“') === count('”');
   if (!balanced) result = result.replace(/[„“”]/gu, '');
   if ((result.match(/"/g) ?? []).length % 2 === 1) result = result.replaceAll('"', '');
-  // A single quote at a word edge that is not an apostrophe inside a word (zo'n).
-  const edges = result.match(/(?:^|\s)['‘]|['’](?=\s|$)/gu) ?? [];
-  if (edges.length % 2 === 1) result = result.replace(/(^|\s)['‘]/gu, '$1').replace(/['’](?=\s|$)/gu, '');
+  // A single quote at a word edge that is not an apostrophe inside a word (zo'n) nor one opening an elided word (‘t).
+  const elided = elidedWords(pack);
+  const opensQuote = (word: string) => !elided.has(word.toLowerCase());
+  const openings = [...result.matchAll(unicodeGlobal`(?:^|\s)['‘](\p{L}*)`)].filter((match) =>
+    opensQuote(match[1] ?? ''),
+  );
+  const closings = result.match(/['’](?=\s|$)/gu) ?? [];
+  if ((openings.length + closings.length) % 2 === 1) {
+    result = result
+      .replace(unicodeGlobal`(^|\s)['‘](\p{L}*)`, (match, space: string, word: string) =>
+        opensQuote(word) ? space + word : match,
+      )
+      .replace(/['’](?=\s|$)/gu, '');
+  }
   return result;
 }

@@ -630,6 +630,47 @@ describe('generateHeadline on the shapes of long real leads', () => {
       ),
     ).not.toMatch(/^Zesduizend toeristen worden/u);
   });
+
+  it('drops phrases inside an infinitival clause rather than its verbs, which come last after the marker', () => {
+    // devset2 and devset4 (Flemish and Dutch regional papers): the cut left "om … uit Oekraïne" open.
+    const lead =
+      'De gemeente Zwolle zoekt sinds deze week vrijwilligers om de oudere bewoners van een verzorgingstehuis in de wijk Assendorp te helpen verhuizen.';
+    const result = headline(lead);
+    expect(result).toBe(
+      'Gemeente Zwolle zoekt vrijwilligers om oudere bewoners van verzorgingstehuis te helpen verhuizen',
+    );
+    expectHeadlineRules(result, lead, 'nl');
+    // "te hebben" closes the clause: the auxiliary after the marker is no dangling function word.
+    expect(
+      headline(
+        'Het wordt een flinke opgave om voor het einde van deze zomer vijfhonderd extra plaatsen voor studenten uit het buitenland in de stad geregeld te hebben.',
+      ),
+    ).toMatch(/geregeld te hebben$/u);
+  });
+
+  it('cuts before a Frisian subordinate clause that "om\'t" (because) opens, as before any subordinate one', () => {
+    // Frisian "om't" (because) opens a subordinate clause (devset: a Frisian broadcaster, a headline ending on it).
+    expect(
+      headline(
+        "De gemeente Ljouwert hat de nije brêge oer de Harlingertrekfeart in wike letter iepene as earder pland om't de ljochten op de brêge net goed wurken.",
+        'fy',
+      ),
+    ).toBe('Gemeente Ljouwert hat nije brêge oer de Harlingertrekfeart wike letter iepene as earder pland');
+  });
+
+  it('keeps the apostrophe of an elided article when it balances the quotation marks', () => {
+    // devset3 (a regional paper): "Bart van ‘t Wout" lost its apostrophe with the quotes around a title.
+    expect(
+      headline(
+        'In het gemeentehuis van Zwolle voert ‘informateur’ Anna van ‘t Hek deze week gesprekken met alle partijen over een nieuw college.',
+      ),
+    ).toMatch(/Anna van ‘t Hek/u);
+    expect(
+      headline(
+        'Aan het eind van de middag werd in het dorp een ‘feestelijke’ opening van het nieuwe gebouw van de school aan ‘t Hoogeland gevierd door honderden ouders.',
+      ),
+    ).toMatch(/‘feestelijke’ opening .*aan ‘t Hoogeland/u);
+  });
 });
 
 describe('generateHeadline', () => {

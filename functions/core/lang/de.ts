@@ -128,6 +128,8 @@ export const de = /* @__PURE__ */ lazy(
     addressPronouns: words('du dich dir dein deine deinen deiner wir uns unser unsere ihre ihrer'),
     coordinators: words('und oder'),
     expletives: words('es'),
+    infinitiveOpeners: words('um ohne statt anstatt'),
+    infinitiveMarkers: words('zu'),
     subordinators: words('dass daß weil obwohl nachdem bevor damit sodass während wenn falls sobald'),
   }),
 );

@@ -116,6 +116,8 @@ export const en = /* @__PURE__ */ lazy(
     coordinators: words('and or'),
     // The verb of a subordinate clause comes early: a cut after it keeps it.
     subordinators: NO_WORDS,
+    infinitiveOpeners: NO_WORDS,
+    infinitiveMarkers: NO_WORDS,
     // "There were three people hurt" is rare in news leads; "there" is more often a place.
     expletives: NO_WORDS,
   }),

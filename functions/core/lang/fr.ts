@@ -111,6 +111,8 @@ export const fr = /* @__PURE__ */ lazy(
     coordinators: words('et ou'),
     // The verb of a subordinate clause comes early: a cut after it keeps it.
     subordinators: NO_WORDS,
+    infinitiveOpeners: NO_WORDS,
+    infinitiveMarkers: NO_WORDS,
     expletives: NO_WORDS,
   }),
 );

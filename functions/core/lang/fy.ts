@@ -109,6 +109,8 @@ export const fy = /* @__PURE__ */ lazy(
     addressPronouns: words('do dy dyn jo jins wy ús'),
     coordinators: words('en of'),
     expletives: words('der'),
-    subordinators: words('dat omdat trochdat wylst doe neidat foardat sadat hoewol as'),
+    infinitiveOpeners: words('om'),
+    infinitiveMarkers: words('te'),
+    subordinators: words("dat omdat om't om’t trochdat wylst doe neidat foardat sadat hoewol as"),
   }),
 );

@@ -139,6 +139,8 @@ export const nl = /* @__PURE__ */ lazy(
     addressPronouns: words('je jij jou jouw u uw wij we ons onze'),
     coordinators: words('en of'),
     expletives: words('er'),
+    infinitiveOpeners: words('om'),
+    infinitiveMarkers: words('te'),
     subordinators: words(
       'dat omdat doordat terwijl toen nadat voordat alvorens zodat hoewel indien zodra totdat wanneer zoals',
     ),

@@ -222,6 +222,15 @@ export interface LanguagePack {
    */
   readonly subordinators: ReadonlySet<string>;
   /**
+   * Words that open an infinitival clause whose verb comes last after its marker (infinitiveMarkers): "om … te
+   * regelen", "um … zu helfen". A cut inside one leaves it open ("een klus om tweeduizend plekken voor vluchtelingen"),
+   * so a headline too long drops the clause's phrases instead. Only before a marker is the word such an opener: "om"
+   * is a preposition too ("om tien uur").
+   */
+  readonly infinitiveOpeners: ReadonlySet<string>;
+  /** The particle before a clause-final infinitive: "te", "zu". */
+  readonly infinitiveMarkers: ReadonlySet<string>;
+  /**
    * The empty subject that opens a clause whose real subject follows the verb ("Er zijn twee mensen gewond geraakt",
    * "Es wurden drei Personen verletzt"): headline style leaves it out with the auxiliary.
    */
@@ -329,6 +338,8 @@ export const NO_LANGUAGE: LanguagePack = {
   addressPronouns: NO_WORDS,
   coordinators: NO_WORDS,
   subordinators: NO_WORDS,
+  infinitiveOpeners: NO_WORDS,
+  infinitiveMarkers: NO_WORDS,
   expletives: NO_WORDS,
 };
 
