@@ -12,6 +12,7 @@ import {
   latestDigests,
   listDigests,
   neighbouringDigests,
+  type OnDemandDigest,
   pageDigest,
   readDigest,
   rememberNeighbours,
@@ -35,17 +36,21 @@ import {
   withHead,
 } from '../shared/http';
 import { logger } from '../shared/observability';
+import { sideBundle } from '../shared/side-bundle';
 import { EDGE_HEADERS } from './edge';
 import { chooseFormat, type Format, MEDIA_TYPES, preferredFormat } from './formats';
+import type * as OnDemand from './on-demand';
 import { articlePage, digestPage, errorPage, indexPage, namePage, securityHeaders, storyPage } from './pages';
 
 /*
- * Feeds (with the feed library and its XML writer) and the OpenAPI document are loaded by the first request that asks
- * for one: esbuild bundles each into the same file as a module evaluated on its first import, so init does not run
- * its top level (the feed library's, the document's construction). One import per container.
+ * Feeds, the OpenAPI document and digests computed on demand are loaded by the first request that needs one of them:
+ * deployed, on-demand.ts is a bundle of its own beside this one, which init does not parse. One import per container.
  */
-const feeds = lazy(() => import('./feeds'));
-const openApi = lazy(() => import('./openapi'));
+const onDemand = lazy(() => import(sideBundle(import.meta.url, 'on-demand')) as Promise<typeof OnDemand>);
+const feeds = onDemand;
+const openApi = onDemand;
+const computeOnDemand: OnDemandDigest = async (deps, period, now) =>
+  (await onDemand()).computeDigest(deps, period, now);
 
 const config = readConfig(['TABLE_NAME']);
 const documentClient = createDocumentClient();
@@ -109,7 +114,11 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
     handler: async (event: Event) => {
       const format = formatOf(event, DIGEST_FORMATS);
       const now = new Date();
-      const digest = await readDigest({ articles, digests, stories }, pathParameter(event, 'date'), now);
+      const digest = await readDigest(
+        { articles, digests, stories, onDemand: computeOnDemand },
+        pathParameter(event, 'date'),
+        now,
+      );
       const [paged, around] = await Promise.all([
         pageDigest(digest, query(event)),
         neighbouringDigests(neighbours, digest.date),

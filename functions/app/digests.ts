@@ -56,8 +56,22 @@ export async function listDigests(
 /** A digest as served: `stale` when its period's articles changed after it was generated. */
 export type ServedDigest = Digest & { readonly stale: boolean };
 
-/** The stored digest of a period, or one computed on the spot when none has been generated yet. */
-export async function readDigest(deps: DigestDependencies, period: string, now: Date): Promise<ServedDigest> {
+/**
+ * How a reader's digest that none has generated yet is computed: computeDigest, without storing. A dependency rather
+ * than a call, so that the API can load the analysis it needs only for the requests that need it (api/on-demand.ts).
+ */
+export type OnDemandDigest = (
+  deps: DigestDependencies,
+  period: string,
+  now: Date,
+) => Promise<{ readonly digest: Digest }>;
+
+/** The stored digest of a period, or one computed on the spot (`onDemand`) when none has been generated yet. */
+export async function readDigest(
+  deps: DigestDependencies & { readonly onDemand: OnDemandDigest },
+  period: string,
+  now: Date,
+): Promise<ServedDigest> {
   try {
     parsePeriod(period);
   } catch (error) {
@@ -74,7 +88,7 @@ export async function readDigest(deps: DigestDependencies, period: string, now: 
       (parsePeriod(period).level !== 'day' && (await deps.digests.hasPendingChanges(period)));
     return { ...stored, stale };
   }
-  const { digest } = await computeDigest(deps, period, now);
+  const { digest } = await deps.onDemand(deps, period, now);
   if (digest.articleCount === 0) throw notFound(`No articles are dated inside ${period}`);
   return { ...digest, stale: false };
 }

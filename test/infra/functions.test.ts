@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SIDE_BUNDLES } from '../../lib/service-function';
 import { projectFunctions, resourcesOf, roleOf, synth } from './synth';
 
 const dev = synth('dev');
@@ -112,6 +113,29 @@ describe('project functions', () => {
       expect(bundle).toMatch(/export\s*\{[^}]*\bhandler\b[^}]*\}/);
     },
   );
+
+  it.each([...functions])('%s carries its side bundles beside index.mjs, and only those', (name, fn) => {
+    const sideFiles = readdirSync(fn.assetDirectory)
+      .filter((file) => file.endsWith('.mjs') && file !== 'index.mjs')
+      .sort();
+    expect(sideFiles).toEqual((SIDE_BUNDLES[name] ?? []).map((module) => `${module}.mjs`).sort());
+  });
+
+  it('leaves the feeds, the OpenAPI document and on-demand digests out of the API bundle init loads', () => {
+    const { assetDirectory } = functions.get('api') ?? {};
+    if (!assetDirectory) throw new Error('no api function');
+    const bundle = readFileSync(join(assetDirectory, 'index.mjs'), 'utf8');
+    const side = readFileSync(join(assetDirectory, 'on-demand.mjs'), 'utf8');
+    // Text that minifying keeps: the feed library's Atom namespace, a description of the OpenAPI document.
+    for (const marker of ['http://www.w3.org/2005/Atom', 'title line as written (up to 40 words)']) {
+      expect(bundle).not.toContain(marker);
+      expect(side).toContain(marker);
+    }
+    expect(side.startsWith('import { createRequire }')).toBe(true);
+    expect(side).toMatch(/export\s*\{[^}]*\bcomputeDigest\b[^}]*\}/);
+    // The handler imports it by a name esbuild cannot follow, so that it stays out of index.mjs.
+    expect(bundle).toContain('on-demand');
+  });
 });
 
 describe('every Lambda function, CDK helpers included', () => {
