@@ -1030,7 +1030,16 @@ const MIN_CUT_CHARS = 50;
  * ("… in Den Haag | demonstreren") is whole.
  */
 function cutAtPhrase(text: string, language: string): string {
-  const { prepositions, functionWords, subordinators, finiteAuxiliaries, participle, coordinators } = packFor(language);
+  const {
+    prepositions,
+    functionWords,
+    subordinators,
+    finiteAuxiliaries,
+    participle,
+    coordinators,
+    infinitiveOpeners,
+    infinitiveMarkers,
+  } = packFor(language);
   const opensPhrase = (word: string) => {
     const bare = bareWord(word);
     return prepositions.has(bare) || (functionWords.has(bare) && !DETERMINERS().has(bare));
@@ -1054,8 +1063,11 @@ function cutAtPhrase(text: string, language: string): string {
   const clause = kept.slice(clauseAt + (clauseAt >= 0 && joinsClause(clauseAt) ? 2 : 1));
   const keepsVerb = clause.some((word) => finiteAuxiliaries.has(bareWord(word)) || participle?.test(bareWord(word)));
   if (clauseAt > 0 && !keepsVerb && !kept.slice(clauseAt).some((word) => /[,;:]$/u.test(word))) {
+    // "… om te zorgen | dat …": an infinitive just before the clause takes it as its object, and goes with it.
+    const opener = infinitiveOpeners.has(bareWord(kept[clauseAt - 3])) ? clauseAt - 3 : -1;
+    const infinitive = opener > 0 && infinitiveMarkers.has(bareWord(kept[clauseAt - 2])) ? opener : clauseAt;
     const before = kept
-      .slice(0, clauseAt)
+      .slice(0, infinitive)
       .join(' ')
       .replace(/[,;:]$/u, '');
     if (before.length >= MIN_CUT_CHARS) return before;

@@ -658,6 +658,15 @@ describe('generateHeadline on the shapes of long real leads', () => {
     ).toBe('Gemeente Ljouwert hat nije brêge oer de Harlingertrekfeart wike letter iepene as earder pland');
   });
 
+  it('cuts before an infinitive whose object clause the cut takes, with that clause', () => {
+    // devset (a regional paper): "Politie controleert zowel voertuigen als verdachten om te zorgen".
+    const lead =
+      'De politie van Enschede controleert vandaag zowel voertuigen als voetgangers rond het stadion om te zorgen dat de wedstrijd van vanavond veilig en ongestoord kan verlopen.';
+    const result = headline(lead);
+    expect(result).toBe('Politie van Enschede controleert zowel voertuigen als voetgangers rond stadion');
+    expectHeadlineRules(result, lead, 'nl');
+  });
+
   it('keeps the apostrophe of an elided article when it balances the quotation marks', () => {
     // devset3 (a regional paper): "Bart van ‘t Wout" lost its apostrophe with the quotes around a title.
     expect(
