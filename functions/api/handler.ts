@@ -47,8 +47,6 @@ import { articlePage, digestPage, errorPage, indexPage, namePage, securityHeader
  * deployed, on-demand.ts is a bundle of its own beside this one, which init does not parse. One import per container.
  */
 const onDemand = lazy(() => import(sideBundle(import.meta.url, 'on-demand')) as Promise<typeof OnDemand>);
-const feeds = onDemand;
-const openApi = onDemand;
 const computeOnDemand: OnDemandDigest = async (deps, period, now) =>
   (await onDemand()).computeDigest(deps, period, now);
 
@@ -128,7 +126,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       const freshness = { maxAge, lastModified: digest.generatedAt };
       if (format === 'json') return json(page, freshness);
       if (format === 'html') return represent(digestPage(page, query(event)), MEDIA_TYPES.html, freshness);
-      return represent((await feeds()).digestFeed(page, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
+      return represent((await onDemand()).digestFeed(page, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
     },
   },
   {
@@ -141,7 +139,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       const freshness = { maxAge: SHORT, lastModified: story.updatedAt };
       if (format === 'json') return json(story, freshness);
       if (format === 'html') return represent(storyPage(story, query(event)), MEDIA_TYPES.html, freshness);
-      return represent((await feeds()).storyFeed(story, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
+      return represent((await onDemand()).storyFeed(story, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
     },
   },
   {
@@ -154,7 +152,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
       const freshness = { maxAge: SHORT };
       if (format === 'json') return json(name, freshness);
       if (format === 'html') return represent(namePage(name, query(event)), MEDIA_TYPES.html, freshness);
-      return represent((await feeds()).nameFeed(name, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
+      return represent((await onDemand()).nameFeed(name, format, baseUrl(event)), MEDIA_TYPES[format], freshness);
     },
   },
   {
@@ -163,7 +161,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
     handler: async (event: Event) => {
       const format = formatOf(event, FEED_FORMATS);
       const latest = await latestDigests(digests, LATEST_FEED_SIZE);
-      return represent((await feeds()).latestFeed(latest, format, baseUrl(event)), MEDIA_TYPES[format], {
+      return represent((await onDemand()).latestFeed(latest, format, baseUrl(event)), MEDIA_TYPES[format], {
         maxAge: SHORT,
       });
     },
@@ -186,7 +184,7 @@ const routes: Route<Event, APIGatewayProxyResultV2>[] = [
   {
     method: 'GET',
     path: '/openapi.json',
-    handler: jsonOnly(async () => json((await openApi()).openApiDocument, { maxAge: SHORT })),
+    handler: jsonOnly(async () => json((await onDemand()).openApiDocument, { maxAge: SHORT })),
   },
   // Deployed, API Gateway requires IAM authorization on /admin/*; the local server leaves it open.
   {
