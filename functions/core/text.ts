@@ -116,11 +116,15 @@ export function cachedByText<T>(
   lifetime: 'words' | 'article' = 'words',
 ): (text: string) => T {
   // An undefined result is kept as NO_VALUE, so that one look-up tells a remembered text from a new one.
-  const cache = new Map<string, T | typeof NO_VALUE>();
+  // Emptied by replacing the Map, never by clear(): V8 links a cleared Map's old table to its new one, and a table
+  // that once reached the old generation keeps every later table and its entries alive until a full collection. With
+  // clear(), every article's texts, words and tokens were promoted, and each young collection took 20-40 ms instead of
+  // under one (node --trace-gc over the bench corpus).
+  let cache = new Map<string, T | typeof NO_VALUE>();
   let chars = 0;
   if (lifetime === 'article') {
     forgetWithArticleTexts(() => {
-      cache.clear();
+      if (cache.size > 0) cache = new Map();
       chars = 0;
     });
   }
@@ -130,7 +134,7 @@ export function cachedByText<T>(
     const value = compute(text);
     if (text.length > CACHE_MAX_TEXT) return value;
     if (chars + text.length > CACHE_MAX_CHARS[lifetime]) {
-      cache.clear();
+      cache = new Map();
       chars = 0;
     }
     cache.set(text, value === undefined ? NO_VALUE : value);
