@@ -42,6 +42,44 @@ function isWordCodePoint(code: number): boolean {
   return known === 1;
 }
 
+const LOWER_LETTER = lazyPattern(String.raw`^\p{Ll}$`, 'u');
+const UPPER_LETTER = lazyPattern(String.raw`^\p{Lu}$`, 'u');
+/** The letter case of the Basic Multilingual Plane's non-ASCII characters: 0 not yet asked, 1 Ll, 2 Lu, 3 neither. */
+const BMP_LETTER_CASES = new Uint8Array(0x10000);
+
+/** 1 for a lower-case letter (\p{Ll}), 2 for a capital (\p{Lu}), 3 for any other code point. */
+function letterCase(code: number): number {
+  if (code < 128) return code >= 97 && code <= 122 ? 1 : code >= 65 && code <= 90 ? 2 : 3;
+  if (code > 0xffff) {
+    const character = String.fromCodePoint(code);
+    return LOWER_LETTER().test(character) ? 1 : UPPER_LETTER().test(character) ? 2 : 3;
+  }
+  let known = BMP_LETTER_CASES[code] as number;
+  if (known === 0) {
+    const character = String.fromCharCode(code);
+    known = LOWER_LETTER().test(character) ? 1 : UPPER_LETTER().test(character) ? 2 : 3;
+    BMP_LETTER_CASES[code] = known;
+  }
+  return known;
+}
+
+/**
+ * Whether a lower-case letter stands right before a capital somewhere in the text: /\p{Ll}\p{Lu}/u, code point by code
+ * point by character code, the rest by the Unicode properties once each.
+ */
+export function hasLowerBeforeUpper(text: string): boolean {
+  let lowerBefore = false;
+  let index = 0;
+  while (index < text.length) {
+    const code = text.codePointAt(index) as number;
+    const letter = letterCase(code);
+    if (letter === 2 && lowerBefore) return true;
+    lowerBefore = letter === 1;
+    index += code > 0xffff ? 2 : 1;
+  }
+  return false;
+}
+
 /** The characters WORD keeps inside a word, between characters of it: ' ’ - . , · */
 function isInnerMark(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 45 || code === 46 || code === 44 || code === 0xb7;
