@@ -206,6 +206,13 @@ export function countWords(paragraphs: readonly string[]): number {
   return count;
 }
 
+/** text.split(' ').length, counted without the array: a whole paragraph's words are counted so while parsing. */
+export function spaceSeparatedParts(text: string): number {
+  let parts = 1;
+  for (let space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', space + 1)) parts += 1;
+  return parts;
+}
+
 /** Whole minutes, at least one for any text. */
 export function readingMinutes(wordCount: number): number {
   return wordCount === 0 ? 0 : Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
