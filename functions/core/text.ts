@@ -89,6 +89,13 @@ function isInnerMark(code: number): boolean {
 function wordRunEnd(text: string, at: number): number {
   let index = at;
   while (index < text.length) {
+    // An ASCII code unit is a code point of its own, decided here without reading a code point: most are.
+    const unit = text.charCodeAt(index);
+    if (unit < 128) {
+      if (!((unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122))) break;
+      index += 1;
+      continue;
+    }
     const code = text.codePointAt(index) as number;
     if (!isWordCodePoint(code)) break;
     index += code > 0xffff ? 2 : 1;
@@ -109,7 +116,8 @@ export function tokenize(text: string): Token[] {
     const start = index;
     let end = wordRunEnd(text, start);
     if (end === start) {
-      index += (text.codePointAt(index) as number) > 0xffff ? 2 : 1;
+      // Only a high surrogate can open a code point of two units.
+      index += text.charCodeAt(index) < 0xd800 ? 1 : (text.codePointAt(index) as number) > 0xffff ? 2 : 1;
       continue;
     }
     for (;;) {
