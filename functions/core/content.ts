@@ -3,7 +3,7 @@ import { PACKS, packFor, unionOf } from './lang';
 import { SHARE_TARGETS } from './lang/common';
 import { lazyPattern, unicode, unicodeGlobal, unicodeIgnoringCase } from './lazy';
 import { stopwordsFor } from './stopwords';
-import { cachedByText, fold, foldedWordsOf } from './text';
+import { cachedByText, fold, foldedWordsOf, hasLowerBeforeUpper } from './text';
 
 /**
  * What of an article body is content, classified block by block from general features in the manner of
@@ -348,6 +348,8 @@ function isRepeatedHalf(words: readonly string[]): boolean {
  * run of three or more letters glued to a capital inside a word (names such as YouTube or McDonald have shorter runs).
  */
 function gluedMenuItems(text: string): number {
+  // Each item's glue is a lower-case letter before a capital: a text without one has no items to match.
+  if (!hasLowerBeforeUpper(text)) return 0;
   return text.match(unicodeGlobal`[\p{L}\p{N}]*\p{Ll}{3}\p{Lu}\p{Ll}{2}`)?.length ?? 0;
 }
 
@@ -540,8 +542,12 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
     }
     return [...pieces, ...splitGlued({ text: rest, lines }, wholeText, lexicon)];
   }
+  // Each glue below but the leading date's is a lower-case letter right before a capital ("BokmaSnein", "linkRead"):
+  // a text without one, as most running text is, has none of them, told by one scan of its characters rather than
+  // by a pattern each, several of which are tried from every position of the text.
+  const glue = hasLowerBeforeUpper(text);
   // "… fan Utjouwerij BokmaSnein 25 Febrewaris 2018": a date glued to the line's last word.
-  const trailing = GLUED_TRAILING_DATE().exec(text);
+  const trailing = glue ? GLUED_TRAILING_DATE().exec(text) : null;
   if (trailing?.[1] && trailing.index > 0 && lexicon.calendar.has(fold(trailing[2] ?? ''))) {
     const at = text.length - trailing[1].length;
     return [
@@ -556,7 +562,9 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
       ...splitGlued({ text: text.slice(date.length), lines }, wholeText, lexicon),
     ];
   }
-  const glued = unicode`^([\p{Lu}\p{Ll}]\p{Ll}{3,})(\p{Lu}\p{Ll}*)(?:-\p{L}+)*(?=[\s,.:;!?]|$)`.exec(text);
+  const glued = glue
+    ? unicode`^([\p{Lu}\p{Ll}]\p{Ll}{3,})(\p{Lu}\p{Ll}*)(?:-\p{L}+)*(?=[\s,.:;!?]|$)`.exec(text)
+    : null;
   // A camel-cased name (WhatsApp, DeSantis, LinkedIn) occurs again as it is, and its second half is rarely a
   // stopword; a crawler's glue ("VideoDe eerste …", "StikstofprotestBoze boeren …") is neither.
   const label = glued?.[1] ?? '';
@@ -574,7 +582,7 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
   // "UPDATE | met videoEen filiaal …": a label of a few words, marked as one by a word in capitals or a field
   // separator, glued by a lower-case word to the sentence's capitalised first word, a stopword. A name glued so
   // ("Stichting VoorDoor", "ZeelandNet") opens on a capital, and running text has neither mark.
-  const run = GLUED_AFTER_LABEL_WORDS().exec(text);
+  const run = glue ? GLUED_AFTER_LABEL_WORDS().exec(text) : null;
   const runLabel = run?.[1] ?? '';
   const runGlued = `${runLabel.split(/\s/u).at(-1) ?? ''}${run?.[2] ?? ''}`;
   if (
@@ -590,7 +598,7 @@ export function splitGlued(block: RawBlock, wholeText: string, lexicon: Boilerpl
     ];
   }
   // "Copy the page linkRead more about sharing pages.": a link glued to the words before it, as a share widget prints it.
-  const link = linkAfterGlue(text, lexicon);
+  const link = glue ? linkAfterGlue(text, lexicon) : -1;
   if (link > 0) {
     // The link runs to its sentence's end; what a crawler joined after it is a block of its own.
     const end = /[.!?…](?=\s)/u.exec(text.slice(link));

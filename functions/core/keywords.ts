@@ -102,17 +102,14 @@ function wordStemsOf(language: string): Map<string, WordStem | null> {
   return table;
 }
 
+/** What makes a word no keyword by its characters alone, in any language: too short, a number or an abbreviation. */
+function isNeverKeyword(word: string): boolean {
+  return word.length < MIN_LENGTH || isNumeric(word) || word.includes('.');
+}
+
 function wordStem(word: string, language: string): WordStem | null {
   const lower = fold(word);
-  if (
-    word.length < MIN_LENGTH ||
-    isNumeric(word) ||
-    word.includes('.') ||
-    stopwordsFor(language).has(lower) ||
-    isCalendarWord(lower)
-  ) {
-    return null;
-  }
+  if (isNeverKeyword(word) || stopwordsFor(language).has(lower) || isCalendarWord(lower)) return null;
   // stem(lower, language), with the stemmer looked up once per word.
   const stemmer = stemmerFor(language);
   const key = stemmer ? stemCached(stemmer, lower) : foldAccents(lower);
@@ -133,6 +130,10 @@ export function extractKeywords(sentences: readonly string[], language: string, 
   // and its stem.
   const entries = new Map<string, WordEntry | null>();
   const entryOf = (word: string): WordEntry | null => {
+    // A short word, a number or an abbreviation is never a keyword (wordStem says so first), told by its characters
+    // without a look-up: kept out of the table, the numbers of every article (2024, 3,5, 13.000) no longer grow it to
+    // its limit, where each look-up of a word cost several times one in a table of the words alone.
+    if (isNeverKeyword(word)) return null;
     let facts = known.get(word);
     if (facts === undefined) {
       facts = wordStem(word, language);

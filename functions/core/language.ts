@@ -114,14 +114,17 @@ function count(word: string, counts: Int32Array, lists: WordLists): void {
  * collector treats as ephemerons at a cost to every collection; emptied at MAX_COUNTED_LISTS too, for a caller that
  * detects without parsing.
  */
-const listCounts = new Map<readonly string[], Int32Array>();
+let listCounts = new Map<readonly string[], Int32Array>();
 const MAX_COUNTED_LISTS = 10_000;
-forgetWithArticleTexts(() => listCounts.clear());
+// Replaced rather than cleared, as cachedByText's caches are (text.ts says why).
+forgetWithArticleTexts(() => {
+  if (listCounts.size > 0) listCounts = new Map();
+});
 
 function countsOf(words: readonly string[]): Int32Array {
   let counts = listCounts.get(words);
   if (counts) return counts;
-  if (listCounts.size >= MAX_COUNTED_LISTS) listCounts.clear();
+  if (listCounts.size >= MAX_COUNTED_LISTS) listCounts = new Map();
   const lists = wordLists();
   counts = new Int32Array(lists.size + 1);
   for (const word of words) {

@@ -13,7 +13,7 @@ import { htmlToText, looksLikeHtml } from './html';
 import { DETECTION_SAMPLE_CHARS, detectParagraphsLanguage } from './language';
 import { unicode, unicodeGlobal } from './lazy';
 import { InvalidPeriodError, parsePeriod } from './periods';
-import { countWords, fold, foldedWordsOf, forgetArticleTexts } from './text';
+import { countWords, fold, foldedWordsOf, forgetArticleTexts, spaceSeparatedParts } from './text';
 
 /**
  * A piece of the article body as stored: running text, a subheading between paragraphs, or boilerplate
@@ -332,13 +332,13 @@ function findTitle(
   for (let index = 0; index <= MAX_BLOCKS_BEFORE_TITLE && index < blocks.length - 1; index += 1) {
     const block = blocks[index] as RawBlock;
     if (kinds[index]) continue;
-    const words = block.text.split(' ').length;
+    const words = spaceSeparatedParts(block.text);
     if (!isTitleLike(block, lexicon)) return -1;
     // "Premium Binnenland", "Coronavirus": a kicker of a few words over the real title line.
     const next = blocks[index + 1];
     const kicker =
       words <= KICKER_MAX_WORDS && next && !kinds[index + 1] && isTitleLike(next, lexicon) && index + 2 < blocks.length;
-    return kicker && next.text.split(' ').length > words ? index + 1 : index;
+    return kicker && spaceSeparatedParts(next.text) > words ? index + 1 : index;
   }
   return -1;
 }
@@ -370,7 +370,7 @@ function findRepeatedTitle(
     if (isTitleLike(block, lexicon)) {
       // A copy may be a block of its own or the last line of the lead, when the crawl put no blank line before it.
       if (top.some((text, at) => at > index && text.includes(block.text))) return index;
-    } else if (block.lines > 1 || block.text.split(' ').length >= RUNNING_TEXT_WORDS) {
+    } else if (block.lines > 1 || spaceSeparatedParts(block.text) >= RUNNING_TEXT_WORDS) {
       return -1;
     }
   }
@@ -454,15 +454,24 @@ const CLOCK_WORD = /^\d{1,2}[:.hu]\d{2}$/u;
 const QUOTED = /“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’|"[^"]*"/gu;
 
 function isTitleLike(block: RawBlock, lexicon: BoilerplateLexicon): boolean {
-  const words = block.text.split(' ').length;
+  // The tests in order of their cost, each only when those before it passed: the line and word counts first, as most
+  // blocks asked are paragraphs of running text, which the patterns below would scan whole.
+  if (block.lines !== 1) return false;
+  const words = spaceSeparatedParts(block.text);
+  const length =
+    (words >= TITLE_MIN_WORDS || isNounVerbPair(block.text, lexicon)) &&
+    (words <= TITLE_MAX_WORDS || (words <= LONG_TITLE_MAX_WORDS && !block.text.includes('.')));
+  if (!length) return false;
+  // A title starts as a headline does: a capital, a digit or a quote; a lower-case first line is a label.
+  // A number with a full stop or bracket first ("08. Vlissingse Bode", "3) …") numbers a page or a list item.
+  const start = unicode`^[\p{Lu}\p{N}"'‘’“”„«]`.test(block.text) && !/^\d+[.)]\s/u.test(block.text);
+  if (!start) return false;
   // A headline may close on an ellipsis ("… et le feu progresse encore..."), never on a full stop or a comma.
   const end = block.text
     .replace(/["'”’»)\]]+$/u, '')
     .replace(unicode`(?<=\p{L})(?:…|\.{3})$`, '')
     .slice(-1);
-  // A title starts as a headline does: a capital, a digit or a quote; a lower-case first line is a label.
-  // A number with a full stop or bracket first ("08. Vlissingse Bode", "3) …") numbers a page or a list item.
-  const start = unicode`^[\p{Lu}\p{N}"'‘’“”„«]`.test(block.text) && !/^\d+[.)]\s/u.test(block.text);
+  if (/[.,;:…–—-]/u.test(end)) return false;
   // Two sentences are a two-part headline when short ("Burgemeester kan opgelucht ademhalen. Tegenvaller voor oppositie"), and
   // running text or a caption when long.
   // An ellipsis inside a long line before a new sentence marks a teaser cut from the text ("… of his team in the ...
@@ -471,10 +480,7 @@ function isTitleLike(block: RawBlock, lexicon: BoilerplateLexicon): boolean {
     words > SHORT_TITLE_WORDS &&
     (unicode`[.!?]\s+\p{Lu}`.test(block.text.replace(QUOTED, '')) ||
       unicode`(?:…|\.{3})\s+["'‘“„«]?\p{Lu}`.test(block.text));
-  const length =
-    (words >= TITLE_MIN_WORDS || isNounVerbPair(block.text, lexicon)) &&
-    (words <= TITLE_MAX_WORDS || (words <= LONG_TITLE_MAX_WORDS && !block.text.includes('.')));
-  return block.lines === 1 && start && length && !sentences && !/[.,;:…–—-]/u.test(end);
+  return !sentences;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   fold,
   foldedWordsOf,
   forgetArticleTexts,
+  hasLowerBeforeUpper,
   splitWords,
   startsLower,
   stripPossessive,
@@ -166,6 +167,45 @@ describe('tokenize', () => {
       { numRuns: 2000 },
     );
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => expect(tokenize(text)).toEqual(byPattern(text))));
+  });
+});
+
+describe('hasLowerBeforeUpper', () => {
+  // The pattern it stands for, as text.ts states it.
+  const GLUE = /\p{Ll}\p{Lu}/u;
+
+  it('agrees with the pattern on any text, astral letters and lone surrogates included', () => {
+    const pieces = [
+      'a',
+      'Z',
+      'é',
+      'É',
+      'ß',
+      'ǅ',
+      'ʰ',
+      'σ',
+      'Σ',
+      'İ',
+      '7',
+      ' ',
+      '-',
+      '𝐀',
+      '𝐚',
+      '\ud801\udc00',
+      '\ud800',
+      '\udc00',
+      '中',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(hasLowerBeforeUpper(text)).toBe(GLUE.test(text));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => expect(hasLowerBeforeUpper(text)).toBe(GLUE.test(text))),
+    );
   });
 });
 
