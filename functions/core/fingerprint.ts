@@ -60,9 +60,8 @@ const SLOTS_PER_PASS = 4;
  * The least mixed hash of the shingles for the seeds of four slots from `slot` on, into `minima`: four slots a pass
  * over the hashes rather than one, so that each hash is loaded once for four independent mixes, which the processor
  * overlaps (about 30% less time than a pass per slot). In a function of its own, which is optimised whole rather than
- * entered half-way through its loop while the code after the loop has never run. `mix` is written out, and the mixed
- * hashes are compared as signed 32-bit integers with their top bit flipped, which orders them as their unsigned values
- * do: an unsigned value of 2^31 or more is no small integer to V8, and the loop ran on doubles.
+ * entered half-way through its loop while the code after the loop has never run. The hashes are compared as
+ * flippedMix gives them.
  */
 function minimaOf(hashes: Uint32Array, slot: number, minima: Uint32Array): void {
   const seed0 = SEEDS[slot] as number;
@@ -75,33 +74,13 @@ function minimaOf(hashes: Uint32Array, slot: number, minima: Uint32Array): void 
   let minimum3 = 0x7fffffff;
   for (let index = 0; index < hashes.length; index += 1) {
     const shingle = hashes[index] as number;
-    let hash0 = shingle ^ seed0;
-    hash0 ^= hash0 >>> 16;
-    hash0 = Math.imul(hash0, 0x85ebca6b);
-    hash0 ^= hash0 >>> 13;
-    hash0 = Math.imul(hash0, 0xc2b2ae35);
-    hash0 ^= (hash0 >>> 16) ^ 0x80000000;
+    const hash0 = flippedMix(shingle ^ seed0);
     if (hash0 < minimum0) minimum0 = hash0;
-    let hash1 = shingle ^ seed1;
-    hash1 ^= hash1 >>> 16;
-    hash1 = Math.imul(hash1, 0x85ebca6b);
-    hash1 ^= hash1 >>> 13;
-    hash1 = Math.imul(hash1, 0xc2b2ae35);
-    hash1 ^= (hash1 >>> 16) ^ 0x80000000;
+    const hash1 = flippedMix(shingle ^ seed1);
     if (hash1 < minimum1) minimum1 = hash1;
-    let hash2 = shingle ^ seed2;
-    hash2 ^= hash2 >>> 16;
-    hash2 = Math.imul(hash2, 0x85ebca6b);
-    hash2 ^= hash2 >>> 13;
-    hash2 = Math.imul(hash2, 0xc2b2ae35);
-    hash2 ^= (hash2 >>> 16) ^ 0x80000000;
+    const hash2 = flippedMix(shingle ^ seed2);
     if (hash2 < minimum2) minimum2 = hash2;
-    let hash3 = shingle ^ seed3;
-    hash3 ^= hash3 >>> 16;
-    hash3 = Math.imul(hash3, 0x85ebca6b);
-    hash3 ^= hash3 >>> 13;
-    hash3 = Math.imul(hash3, 0xc2b2ae35);
-    hash3 ^= (hash3 >>> 16) ^ 0x80000000;
+    const hash3 = flippedMix(shingle ^ seed3);
     if (hash3 < minimum3) minimum3 = hash3;
   }
   minima[slot] = (minimum0 ^ 0x80000000) >>> 0;
@@ -164,11 +143,17 @@ function feed(start: number, text: string): number {
 
 /** MurmurHash3's finalizer: a bijection on 32 bits that spreads every input bit. */
 function mix(value: number): number {
-  let hash = value >>> 0;
-  hash ^= hash >>> 16;
+  return (flippedMix(value) ^ 0x80000000) >>> 0;
+}
+
+/**
+ * mix as a signed 32-bit integer with its top bit flipped, which orders the results as mix's unsigned ones: an
+ * unsigned value of 2^31 or more is no small integer to V8, and a loop comparing them ran on doubles.
+ */
+function flippedMix(value: number): number {
+  let hash = value ^ (value >>> 16);
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
   hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
+  return hash ^ (hash >>> 16) ^ 0x80000000;
 }
