@@ -30,19 +30,7 @@ export function splitSentences(paragraph: string): string[] {
       .filter((part) => part.length > 0)
       .flatMap(splitSentences);
   }
-  const sentences: string[] = [];
-  let pending = '';
-  for (const { segment } of segmenter().segment(paragraph)) {
-    const piece = segment.trim();
-    if (!piece) continue;
-    pending = pending ? `${pending} ${piece}` : piece;
-    if (!continuesAfter(pending)) {
-      sentences.push(pending);
-      pending = '';
-    }
-  }
-  if (pending) sentences.push(pending);
-  return mergeBackward(sentences);
+  return splitJoined([paragraph]);
 }
 
 /**
@@ -67,7 +55,10 @@ export function splitParagraphsSentences(paragraphs: readonly string[]): string[
   return sentences;
 }
 
-/** The sentences of paragraphs without a ticker's separators, paragraph by paragraph, from one segmentation. */
+/**
+ * The sentences of paragraphs without a ticker's separators, paragraph by paragraph, from one segmentation: Unicode's
+ * boundaries, with what continuesAfter and mergeBackward join back.
+ */
 function splitJoined(paragraphs: readonly string[]): string[] {
   const sentences: string[] = [];
   // The paragraph the segments are in, where it starts in the joined text and where the line break after it is.
