@@ -874,7 +874,8 @@ function shorten(
  * sentence ends on no such clause, a comma falls inside it, or it will not fit.
  */
 function dropPhrasesInInfinitive(headline: string, language: string): string | undefined {
-  const { infinitiveOpeners, infinitiveMarkers, prepositions, participle, finalVerb } = packFor(language);
+  const pack = packFor(language);
+  const { infinitiveOpeners, infinitiveMarkers, prepositions } = pack;
   if (infinitiveOpeners.size === 0) return undefined;
   const words = headline.replace(/[.!?]+$/u, '').split(' ');
   const bare = words.map(bareWord);
@@ -884,10 +885,7 @@ function dropPhrasesInInfinitive(headline: string, language: string): string | u
   const opener = bare.findLastIndex((word, index) => index < marker && infinitiveOpeners.has(word));
   if (opener <= 0 || words.slice(opener, -1).some((word) => /[,;:]$/u.test(word))) return undefined;
   // "… geregeld te hebben": a participle or infinitive just before the marker is the clause's verb too.
-  const verbBefore = (index: number) =>
-    unicode`^\p{Ll}`.test(words[index] ?? '') &&
-    !prepositions.has(bare[index] ?? '') &&
-    ((participle?.test(bare[index] ?? '') ?? false) || (finalVerb?.test(bare[index] ?? '') ?? false));
+  const verbBefore = (index: number) => !prepositions.has(bare[index] ?? '') && isVerbShaped(words[index] ?? '', pack);
   let verb = marker;
   while (verb - 1 > opener + 1 && verbBefore(verb - 1)) verb -= 1;
   let kept = words;
