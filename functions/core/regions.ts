@@ -112,8 +112,8 @@ export function regionCodes(
   const known = new Set(codes);
   const names = new Map<string, string>();
   for (const language of languages) {
+    const { long, short } = namesOf(language);
     for (const style of ['long', 'short'] as const) {
-      const { long, short } = namesOf(language);
       for (const code of codes) {
         // A short name like the long one adds nothing: the long one came first.
         const name = style === 'long' ? long.get(code) : (short.get(code) ?? long.get(code));
