@@ -1094,7 +1094,6 @@ function tidy(text: string): string {
     .trim();
 }
 
-/** Quotation marks that lost their partner in the compression go. */
 /**
  * The words a language writes with a leading apostrophe, as its pack lists them among its function words (Dutch
  * "'t", Frisian "'e"), by pack: a quote mark that opens one of them is the word's own apostrophe, not a quotation's
@@ -1110,6 +1109,7 @@ function elidedWords(pack: LanguagePack): ReadonlySet<string> {
   return elided;
 }
 
+/** Quotation marks that lost their partner in the compression go. */
 function balanceQuotes(text: string, pack: LanguagePack): string {
   let result = text;
   const count = (mark: string) => result.split(mark).length - 1;
