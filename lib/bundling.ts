@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { FUNCTION_BUNDLING, FUNCTION_RUNTIME, SIDE_BUNDLES } from './service-function';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -40,7 +40,6 @@ export function esbuildOptions(bundling: BundlingOptions = FUNCTION_BUNDLING): B
 export interface SideBundle {
   readonly module: string;
   readonly file: string;
-  readonly metafile: Metafile;
 }
 
 /** Builds the side bundles of function `name` into `directory`, with the options of its main bundle. */
@@ -48,12 +47,8 @@ export async function buildSideBundles(name: string, directory: string): Promise
   return Promise.all(
     (SIDE_BUNDLES[name] ?? []).map(async (module) => {
       const file = join(directory, `${module}.mjs`);
-      const { metafile } = await build({
-        ...esbuildOptions(),
-        entryPoints: [join(ROOT, 'functions', name, `${module}.ts`)],
-        outfile: file,
-      });
-      return { module, file, metafile };
+      await build({ ...esbuildOptions(), entryPoints: [join(ROOT, 'functions', name, `${module}.ts`)], outfile: file });
+      return { module, file };
     }),
   );
 }

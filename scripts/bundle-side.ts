@@ -1,7 +1,7 @@
 /**
- * `tsx scripts/bundle-side.ts <function> <directory>`: builds the function's side bundles (lib/bundling.ts,
- * SIDE_BUNDLES) into the directory. CDK runs it after bundling the function itself (lib/service-function.ts), with
- * the asset's output folder.
+ * `tsx scripts/bundle-side.ts <function> <directory>`: builds the function's side bundles (SIDE_BUNDLES in
+ * lib/service-function.ts) into the directory. CDK runs it after bundling the function itself, with the asset's
+ * output folder.
  */
 import { buildSideBundles } from '../lib/bundling';
 
@@ -12,6 +12,6 @@ if (!name || !directory) {
 }
 const built = await buildSideBundles(name, directory);
 if (built.length === 0) {
-  console.error(`${name} has no side bundles (lib/bundling.ts, SIDE_BUNDLES)`);
+  console.error(`${name} has no side bundles (SIDE_BUNDLES in lib/service-function.ts)`);
   process.exit(2);
 }
